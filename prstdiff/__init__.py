@@ -1,0 +1,46 @@
+"""prstdiff: compare UN Security Council statements and resolutions paragraph by paragraph."""
+
+from __future__ import annotations
+
+from prstdiff.errors import InputError, OutputError, PrstdiffError
+from prstdiff.model import (
+    Citation,
+    CitationKind,
+    Comparison,
+    Document,
+    DocumentKind,
+    Op,
+    Pair,
+    Paragraph,
+    ParagraphKind,
+    Phrase,
+    Source,
+    Stats,
+    Status,
+    WordOp,
+)
+from prstdiff.options import CompareOptions
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Citation",
+    "CitationKind",
+    "CompareOptions",
+    "Comparison",
+    "Document",
+    "DocumentKind",
+    "InputError",
+    "Op",
+    "OutputError",
+    "Pair",
+    "Paragraph",
+    "ParagraphKind",
+    "Phrase",
+    "PrstdiffError",
+    "Source",
+    "Stats",
+    "Status",
+    "WordOp",
+    "__version__",
+]

@@ -1,0 +1,5 @@
+"""Allow ``python -m prstdiff``."""
+
+from prstdiff.cli import main
+
+main()

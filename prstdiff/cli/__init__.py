@@ -1,0 +1,16 @@
+"""The ``prstdiff`` command line: a thin typer shell over the Python API.
+
+Each command lives in a module of its own and registers itself on ``app`` when imported.
+"""
+
+from __future__ import annotations
+
+from prstdiff.cli.app import app
+
+
+def main() -> None:
+    """Run the ``prstdiff`` command line."""
+    app()
+
+
+__all__ = ["app", "main"]

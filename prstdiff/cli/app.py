@@ -1,0 +1,68 @@
+"""The typer application object and the error handling every command shares."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from prstdiff.errors import PrstdiffError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_SAME = 0
+"""diff(1): the inputs carry the same language."""
+EXIT_DIFFERENT = 1
+"""diff(1): the inputs differ."""
+EXIT_TROUBLE = 2
+"""diff(1): trouble (bad input, unwritable output)."""
+
+app = typer.Typer(
+    name="prstdiff",
+    help="Compare UN Security Council presidential statements and resolutions paragraph by "
+    "paragraph: which language is reused, altered, new or dropped.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print one line to stderr and return the exit for trouble (raise the result)."""
+    typer.echo(f"prstdiff: {message}", err=True)
+    return typer.Exit(EXIT_TROUBLE)
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors raised by a command into one line on stderr and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except PrstdiffError as error:
+            raise fail(error.message) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted") from None
+        except (OSError, UnicodeError, ValueError) as error:
+            if os.environ.get("PRSTDIFF_DEBUG"):
+                raise
+            raise fail(_one_line(error)) from None
+
+    return wrapper
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text or type(error).__name__
+
+
+def stdout_is_terminal() -> bool:
+    """True when standard output is an interactive terminal."""
+    return sys.stdout.isatty()

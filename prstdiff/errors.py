@@ -1,0 +1,35 @@
+"""The one error hierarchy of prstdiff; only the CLI turns these into messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PrstdiffError(Exception):
+    """Base of every error prstdiff raises on purpose; its message is one line."""
+
+    def __init__(self, problem: str, path: str | Path | None = None) -> None:
+        self.problem = problem
+        self.path = None if path is None else str(path)
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The one-line message: ``FILE: problem`` when a file is involved."""
+        return f"{self.path}: {self.problem}" if self.path else self.problem
+
+
+class InputError(PrstdiffError):
+    """A document cannot be read: missing, a folder, empty, binary, undecodable, no paragraphs."""
+
+
+class OutputError(PrstdiffError):
+    """A report or database cannot be written where it was asked for."""
+
+
+class IndexFileError(PrstdiffError):
+    """A corpus index database is corrupt, foreign or unusable."""
+
+
+class ManifestError(PrstdiffError):
+    """A batch manifest cannot be read or names an unusable entry."""

@@ -1,0 +1,255 @@
+"""Domain values: documents, paragraphs, and the comparison of two documents.
+
+Everything here is a frozen value. Nothing here reads files or formats output: readers live in
+``prstdiff.parse``, renderers in ``prstdiff.render``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from prstdiff.options import CompareOptions
+
+
+class DocumentKind(StrEnum):
+    """What a document is, as the Council's document series tells it."""
+
+    PRESIDENTIAL_STATEMENT = "presidential statement"
+    RESOLUTION = "resolution"
+    DRAFT = "draft"
+    OTHER = "other"
+
+
+class ParagraphKind(StrEnum):
+    """The role of a paragraph inside its document."""
+
+    INTRODUCTORY = "introductory"
+    """The framing text before the Council speaks (``At the 5776th meeting ...``)."""
+    STATEMENT = "statement"
+    """A paragraph of a presidential statement (``The Security Council ...``)."""
+    PREAMBULAR = "preambular"
+    """A resolution's unnumbered considerations (``Recalling ...``, ``Reaffirming ...``)."""
+    OPERATIVE = "operative"
+    """A resolution's numbered decisions (``1. Decides ...``)."""
+    SUBPARAGRAPH = "sub-paragraph"
+    """A lettered or roman-numbered part of an operative paragraph (``(a) ...``)."""
+    CLOSING = "closing"
+    """Text after the Council's words, such as an annex heading or a signature."""
+
+
+class CitationKind(StrEnum):
+    """The kind of document a citation points to."""
+
+    RESOLUTION = "resolution"
+    PRESIDENTIAL_STATEMENT = "presidential statement"
+    GENERAL_ASSEMBLY_RESOLUTION = "general assembly resolution"
+    DOCUMENT = "document"
+    """A report, letter or other ``S/<year>/<n>`` document."""
+
+
+class Status(StrEnum):
+    """What happened to a paragraph's language between two documents."""
+
+    REUSED = "reused"
+    ALTERED = "altered"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class Op(StrEnum):
+    """A word operation that turns the old text into the new one."""
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A document cited in the text, normalised to its symbol."""
+
+    symbol: str
+    """Normalised symbol: ``S/RES/1631 (2005)``, ``S/PRST/2007/7``, ``A/RES/60/180``."""
+    kind: CitationKind
+    """What the cited document is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document was read from and how."""
+
+    path: str
+    """The file as the user named it."""
+    format: str
+    """The file format: ``text``, ``pdf`` or ``docx``."""
+    layout: str
+    """The layout recognised: ``one-paragraph-per-line``, ``wrapped`` or ``yearly-volume``."""
+    sha256: str
+    """Digest of the file's bytes, so caches and indexes can tell when it changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph exactly as a UN drafter sees it."""
+
+    index: int
+    """Zero-based position in ``Document.paragraphs``."""
+    kind: ParagraphKind
+    """The paragraph's role in the document."""
+    number: str | None
+    """The printed number where it has one: ``3``, ``3 (a)``; None for unnumbered paragraphs."""
+    text: str
+    """Display text: the document's wording with page furniture removed, numbering not included."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed UN document: its metadata and its paragraphs."""
+
+    symbol: str | None
+    """``S/PRST/2007/42`` or ``S/RES/1809 (2008)``; None when the text does not say."""
+    kind: DocumentKind
+    """Presidential statement, resolution, draft or other."""
+    date: dt.date | None
+    """Date of adoption (or distribution when that is all the text gives)."""
+    meeting: int | None
+    """The Council meeting number (``5776``)."""
+    item: str | None
+    """Title of the agenda item, as printed."""
+    title: str | None
+    """Document title (``Statement by the President of the Security Council``)."""
+    vote: str | None
+    """The adoption line or vote where printed (``Adopted unanimously at the 1102nd meeting.``)."""
+    citations: tuple[Citation, ...]
+    """Every document the text cites, in order of first mention, without repeats."""
+    paragraphs: tuple[Paragraph, ...]
+    """The paragraphs in document order; ``paragraphs[i].index == i``."""
+    source: Source | None = None
+    """Where the document came from; None for documents built in memory."""
+
+    @property
+    def name(self) -> str:
+        """A short human name: the symbol, else the file name, else ``document``."""
+        if self.symbol:
+            return self.symbol
+        if self.source is not None:
+            return self.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return "document"
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """One word operation of a word diff."""
+
+    op: Op
+    """Equal, insert or delete."""
+    text: str
+    """The words concerned, with the spacing that joins them to their neighbours."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A run of words inside a paragraph that also stands in a paragraph of the other document."""
+
+    text: str
+    """The shared words, as they read in this paragraph."""
+    start: int
+    """Word offset of the phrase in this paragraph's text (zero-based)."""
+    words: int
+    """Length of the phrase in words."""
+    other: int
+    """Index of the paragraph of the other document that holds the same words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned unit: old paragraphs, new paragraphs, and what became of the language."""
+
+    status: Status
+    """Reused, altered, new or dropped."""
+    old: tuple[int, ...]
+    """Indices of the old document's paragraphs (empty for new language)."""
+    new: tuple[int, ...]
+    """Indices of the new document's paragraphs (empty for dropped language)."""
+    similarity: float | None
+    """Word-level similarity of the matched texts in [0, 1]; None for new and dropped."""
+    moved: bool = False
+    """Matched, but out of document order."""
+    split: bool = False
+    """One old paragraph became several new ones."""
+    merged: bool = False
+    """Several old paragraphs became one new one."""
+    ops: tuple[WordOp, ...] = ()
+    """Word operations turning the old text into the new text (joined texts where several)."""
+    phrases: tuple[Phrase, ...] = ()
+    """For new paragraphs: long runs of words they share with paragraphs of the old document."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts of paragraphs and words by status."""
+
+    reused: int
+    """Pairs whose language is reused."""
+    altered: int
+    """Pairs whose language is altered."""
+    new: int
+    """Pairs of new language."""
+    dropped: int
+    """Pairs of dropped language."""
+    moved: int
+    """Matched pairs that moved."""
+    split: int
+    """Pairs where one old paragraph became several."""
+    merged: int
+    """Pairs where several old paragraphs became one."""
+    new_words: int
+    """Words in the new document."""
+    old_words: int
+    """Words in the old document."""
+    words_reused: int
+    """Words of the new document in reused paragraphs."""
+    words_altered: int
+    """Words of the new document in altered paragraphs."""
+    words_new: int
+    """Words of the new document in new paragraphs."""
+    words_dropped: int
+    """Words of the old document in dropped paragraphs."""
+
+    @property
+    def share_reused(self) -> float:
+        """Share of the new document's words in reused paragraphs."""
+        return self.words_reused / self.new_words if self.new_words else 0.0
+
+    @property
+    def share_altered(self) -> float:
+        """Share of the new document's words in altered paragraphs."""
+        return self.words_altered / self.new_words if self.new_words else 0.0
+
+    @property
+    def share_new(self) -> float:
+        """Share of the new document's words in new paragraphs."""
+        return self.words_new / self.new_words if self.new_words else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The comparison of an old and a new document: every paragraph of both in exactly one pair."""
+
+    old: Document
+    """The earlier text."""
+    new: Document
+    """The later text."""
+    pairs: tuple[Pair, ...]
+    """Pairs in the new document's order, dropped paragraphs where they stood in the old."""
+    stats: Stats
+    """Counts by status."""
+    options: CompareOptions = field(default_factory=CompareOptions)
+    """The options the comparison ran with (thresholds, weights)."""
+
+    @property
+    def identical(self) -> bool:
+        """True when the two documents carry the same language (every pair reused, none moved)."""
+        return all(p.status is Status.REUSED and not p.moved for p in self.pairs)
