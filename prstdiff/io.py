@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -28,8 +29,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(payload)
-        if target.exists() and not os.access(target, os.W_OK):
-            # rename() would replace a read-only file silently; refuse as ``open(..., "w")`` would.
+        if target.exists() and _is_read_only(target):
             raise OutputError("cannot write: file is read-only", target)
         Path(temporary).chmod(0o644)
         Path(temporary).replace(target)
@@ -42,3 +42,10 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             Path(temporary).unlink()
         raise OutputError(f"cannot write: {error.strerror or error}", target) from None
     return target
+
+
+def _is_read_only(path: Path) -> bool:
+    # rename() replaces even a write-protected file, and root passes every access() check; a file
+    # with no write bit at all was protected on purpose, so it is refused for everyone, as rm(1) asks.
+    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
