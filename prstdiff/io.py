@@ -45,7 +45,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
 
 
 def _is_read_only(path: Path) -> bool:
-    # rename() replaces even a write-protected file, and root passes every access() check; a file
-    # with no write bit at all was protected on purpose, so it is refused for everyone, as rm(1) asks.
+    # rename() replaces even a write-protected file, and root passes every access() check; a
+    # file with no write bit at all was protected on purpose, so it is refused for everyone.
     writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
     return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
