@@ -1,0 +1,191 @@
+"""Series: the documents of one agenda item (or one subject) in date order.
+
+A document's *subject* is its agenda item where the text prints one (presidential statements:
+``in connection with the Council's consideration of the item entitled "..."``). Resolutions, and the
+yearly volumes in particular, print no agenda item; their subject is derived from the opening of the
+preamble: the first ``CorpusOptions.subject_paragraphs`` paragraphs after ``The Security Council,``,
+where a resolution names the country, conflict or mission it concerns (``... the United Nations
+operation in Cyprus``). ``--match`` is a case-insensitive text matched against that subject, with
+hyphens and punctuation folded, so ``peacekeeping force`` also finds ``Peace-keeping Force``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from prstdiff.corpus.options import CorpusOptions
+from prstdiff.errors import PrstdiffError
+from prstdiff.model import Document, ParagraphKind
+
+_RESOLUTION = re.compile(
+    r"^(?:S\s*[/_]\s*RES\s*[/_]\s*)?(\d{1,5})\s*(?:\(\s*(\d{4})\s*\)|[_ ]\s*(\d{4}))?$"
+)
+_STATEMENT = re.compile(r"^S\s*[/_]\s*PRST\s*[/_]\s*(\d{4})\s*[/_]\s*(\d{1,4})$")
+_FOLD = re.compile(r"[^\w]+")
+_NAME = re.compile(
+    r"(?<![\w-])([A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|in|and|on)\s+)*[A-Z][\w’'-]*)*)"
+)
+_GENERIC_NAMES = frozenset(
+    {
+        "the security council",
+        "security council",
+        "secretary-general",
+        "the secretary-general",
+        "council",
+        "united nations",
+        "the united nations",
+        "charter",
+        "the charter",
+        "general assembly",
+        "member states",
+        "states",
+        "government",
+        "governments",
+        "article",
+        "chapter",
+    }
+)
+
+
+def normalize_symbol(text: str) -> str:
+    """The canonical symbol for how people write one: ``1809 (2008)`` -> ``S/RES/1809 (2008)``.
+
+    >>> normalize_symbol("S_RES_1809_2008"), normalize_symbol("s/prst/2010/01")
+    ('S/RES/1809 (2008)', 'S/PRST/2010/1')
+    """
+    compact = " ".join(text.strip().upper().split())
+    compact = re.sub(r"\.(TXT|PDF|DOCX)$", "", compact)
+    statement = _STATEMENT.match(compact)
+    if statement:
+        return f"S/PRST/{statement.group(1)}/{int(statement.group(2))}"
+    resolution = _RESOLUTION.match(compact)
+    if resolution:
+        number = int(resolution.group(1))
+        year = resolution.group(2) or resolution.group(3)
+        return f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
+    raise PrstdiffError(f"not a document symbol: {text!r} (try S/RES/1809 (2008) or S/PRST/2010/1)")
+
+
+def document_symbol(document: Document) -> str | None:
+    """The document's canonical symbol, from its text or else from its file name."""
+    for candidate in (document.symbol, _file_stem(document)):
+        if candidate:
+            try:
+                return normalize_symbol(candidate)
+            except PrstdiffError:
+                continue
+    return None
+
+
+def _file_stem(document: Document) -> str | None:
+    if document.source is None:
+        return None
+    name = document.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0]
+
+
+def opening_text(document: Document, options: CorpusOptions | None = None) -> str:
+    """The first paragraphs of the document's own words, where it names what it is about."""
+    opts = options or CorpusOptions()
+    body = [
+        p.text
+        for p in document.paragraphs
+        if p.kind not in (ParagraphKind.INTRODUCTORY, ParagraphKind.CLOSING)
+    ]
+    return " ".join(body[: opts.subject_paragraphs])
+
+
+def subject_of(document: Document, options: CorpusOptions | None = None) -> str:
+    """The agenda item where printed, else the names the opening paragraphs mention.
+
+    The names are runs of capitalised words (``United Nations Peace-keeping Force in Cyprus``),
+    leaving out each paragraph's first word and the Council's own vocabulary (Secretary-General,
+    United Nations, Charter), joined with ``; ``.
+    """
+    if document.item:
+        return document.item
+    opts = options or CorpusOptions()
+    names: list[str] = []
+    body = [
+        p.text
+        for p in document.paragraphs
+        if p.kind not in (ParagraphKind.INTRODUCTORY, ParagraphKind.CLOSING)
+    ]
+    for text in body[: opts.subject_paragraphs]:
+        rest = text.split(None, 1)[1] if len(text.split(None, 1)) == 2 else ""
+        for found in _NAME.finditer(rest):
+            name = found.group(1).strip(" ’'-")
+            if name.casefold() in _GENERIC_NAMES or len(name) < 3 or name in names:
+                continue
+            names.append(name)
+    return "; ".join(names)
+
+
+def fold_text(text: str) -> str:
+    """Case-folded text with hyphens dropped and punctuation as single spaces, for matching."""
+    return " ".join(_FOLD.sub(" ", text.casefold().replace("-", "").replace("‐", "")).split())
+
+
+def matches_subject(document: Document, match: str, options: CorpusOptions | None = None) -> bool:
+    """True when ``match`` stands in the agenda item, or where none is printed, the opening."""
+    needle = fold_text(match)
+    haystack = document.item if document.item else opening_text(document, options)
+    return bool(needle) and f" {needle} " in f" {fold_text(haystack)} "
+
+
+def sort_by_date(documents: Iterable[Document]) -> list[Document]:
+    """Documents in date order (undated last), ties by symbol."""
+    return sorted(documents, key=_sort_key)
+
+
+def _sort_key(document: Document) -> tuple[dt.date, int, str]:
+    symbol = document_symbol(document) or document.name
+    number = re.search(r"(\d+)(?:\s*\(\d{4}\))?$", symbol)
+    return (document.date or dt.date.max, int(number.group(1)) if number else 0, symbol)
+
+
+def select_series(
+    documents: Iterable[Document],
+    *,
+    match: str | None = None,
+    symbols: Sequence[str] | None = None,
+    options: CorpusOptions | None = None,
+) -> list[Document]:
+    """The documents of one series in date order, chosen by subject text or by symbols.
+
+    ``match`` is matched against the agenda item, or the opening paragraphs where no item is
+    printed (see the module's docstring); ``symbols`` accepts ``S/RES/1809 (2008)``,
+    ``1809 (2008)``, ``S_RES_1809_2008`` and ``S/PRST/2010/1``. Raises ``PrstdiffError`` when
+    nothing matches or a symbol is not in the corpus.
+    """
+    if (match is None) == (symbols is None):
+        raise PrstdiffError("give either a text to match or a list of symbols, not both or neither")
+    pool = list(documents)
+    if symbols is not None:
+        wanted = [normalize_symbol(s) for s in symbols if s.strip()]
+        if not wanted:
+            raise PrstdiffError("no symbols given")
+        by_symbol: dict[str, Document] = {}
+        for document in pool:
+            symbol = document_symbol(document)
+            if symbol is not None:
+                by_symbol.setdefault(symbol, document)
+                # ``S/RES/1809`` (no year) also finds ``S/RES/1809 (2008)``
+                by_symbol.setdefault(symbol.split(" (")[0], document)
+        missing = [s for s in wanted if s not in by_symbol]
+        if missing:
+            raise PrstdiffError(f"not in the corpus: {', '.join(missing)}")
+        chosen = list({id(by_symbol[s]): by_symbol[s] for s in wanted}.values())
+        return sort_by_date(chosen)
+    assert match is not None
+    if not fold_text(match):
+        raise PrstdiffError(f"nothing to match in {match!r}")
+    chosen = [d for d in pool if matches_subject(d, match, options)]
+    if not chosen:
+        raise PrstdiffError(
+            f"no document's agenda item or opening paragraphs mention {match!r} "
+            f"({len(pool)} documents searched)"
+        )
+    return sort_by_date(chosen)
