@@ -1,0 +1,72 @@
+"""The comparison as versioned JSON (``prstdiff/comparison``, version 1).
+
+The shape is documented in the README and in ``prstdiff/schemas/comparison.schema.json``;
+``old`` and ``new`` are the documents exactly as ``prstdiff inspect --format json`` writes them,
+so paragraph indices in ``pairs`` refer to their ``paragraphs``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from prstdiff.model import Comparison, Pair, Stats
+from prstdiff.render import RenderOptions
+from prstdiff.render.document import document_to_dict
+
+SCHEMA = "prstdiff/comparison"
+"""The value of the ``schema`` member, naming the format."""
+VERSION = 1
+"""The format version; raised whenever a member changes meaning or disappears."""
+
+
+def render(comparison: Comparison, options: RenderOptions) -> str:
+    """Render a comparison as indented JSON, always every pair (``only_changes`` is ignored)."""
+    del options  # JSON is for programs: always complete, so indices can be followed.
+    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready values (``prstdiff/comparison``, version 1)."""
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "old": document_to_dict(comparison.old),
+        "new": document_to_dict(comparison.new),
+        "options": dataclasses.asdict(comparison.options),
+        "pairs": [pair_to_dict(pair) for pair in comparison.pairs],
+        "stats": stats_to_dict(comparison.stats),
+    }
+
+
+def pair_to_dict(pair: Pair) -> dict[str, Any]:
+    """One pair as JSON-ready values."""
+    return {
+        "status": pair.status.value,
+        "old": list(pair.old),
+        "new": list(pair.new),
+        "similarity": pair.similarity,
+        "moved": pair.moved,
+        "split": pair.split,
+        "merged": pair.merged,
+        "ops": [{"op": op.op.value, "text": op.text} for op in pair.ops],
+        "phrases": [
+            {
+                "text": phrase.text,
+                "start": phrase.start,
+                "words": phrase.words,
+                "other": phrase.other,
+            }
+            for phrase in pair.phrases
+        ],
+    }
+
+
+def stats_to_dict(stats: Stats) -> dict[str, Any]:
+    """Every count of the statistics, plus the three shares of the new document's words."""
+    values: dict[str, Any] = dataclasses.asdict(stats)
+    values["share_reused"] = stats.share_reused
+    values["share_altered"] = stats.share_altered
+    values["share_new"] = stats.share_new
+    return values
