@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from prstdiff.compare import compare
 from prstdiff.errors import InputError, OutputError, PrstdiffError
 from prstdiff.model import (
     Citation,
@@ -43,4 +44,5 @@ __all__ = [
     "Status",
     "WordOp",
     "__version__",
+    "compare",
 ]

@@ -18,3 +18,52 @@ class CompareOptions:
     diff_timeout: float = 1.0
     """Seconds diff-match-patch may spend on one paragraph pair before it settles for a coarser
     (still correct) diff; paragraphs are short, so the limit only guards pathological input."""
+    candidate_margin: float = 0.25
+    """A pair is a candidate only if its similarity is within this margin of the best score of its
+    old row and of its new column: a paragraph with a 0.9 partner elsewhere (moved) is not
+    consumed by a 0.55 neighbour that merely shares stock phrases."""
+    containment: float = 0.75
+    """Least share of a paragraph's words, in order, found inside another for it to count as a part
+    of a split or merge; a cut paragraph keeps nearly all its words, borrowed phrases do not."""
+    split_gain: float = 0.03
+    """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
+    phrases shared by chance never glue an unrelated paragraph to a group."""
+    stop_words: frozenset[str] = frozenset(
+        [
+            "a",
+            "an",
+            "and",
+            "any",
+            "all",
+            "as",
+            "at",
+            "be",
+            "by",
+            "for",
+            "from",
+            "has",
+            "have",
+            "in",
+            "into",
+            "is",
+            "it",
+            "its",
+            "of",
+            "on",
+            "or",
+            "such",
+            "that",
+            "the",
+            "their",
+            "them",
+            "these",
+            "this",
+            "those",
+            "to",
+            "which",
+            "with",
+            "council",
+        ]
+    )
+    """Words left out of similarity: the function words and ``council`` that every paragraph of
+    every Council text repeats, so that a score measures the carried language, not the grammar."""

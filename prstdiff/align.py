@@ -1,0 +1,332 @@
+"""Paragraph similarity and alignment: order first, then moves, then splits and merges.
+
+Similarity is word-level: each paragraph becomes the words of its ``language_key`` (leading
+formula folded) without the ``CompareOptions.stop_words``; every distinct word is mapped to one
+character and ``rapidfuzz.process.cdist`` scores all pairs at once with the Indel distance, so the
+similarity of two paragraphs is ``2 * LCS / (len_a + len_b)`` over their words. The mapping is a
+bijection, so a pair's score depends only on its two texts, never on the rest of the batch.
+
+Alignment, in stages:
+
+1. candidates: pairs at or above ``threshold`` whose score is within ``candidate_margin`` of the
+   best score of both their row and their column (a paragraph's clearly better partner elsewhere
+   wins over a neighbour that only shares stock phrases);
+2. order: the heaviest chain of candidates increasing in both documents (weights = similarity),
+   found in O(k log n) over the k candidates: the paragraphs that kept their place;
+3. splits and merges around the chain: a matched pair grows by neighbouring unmatched paragraphs
+   that are contained (``containment``) in its single paragraph on the other side, as long as the
+   similarity of the joined texts rises by ``split_gain``; unmatched paragraphs made of runs of
+   consecutive unmatched paragraphs on the other side are grouped the same way;
+4. moves: the remaining unmatched paragraphs are paired best score first, then grown like (3);
+5. a pair is *moved* when it is not on the heaviest order-respecting chain of all final pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from prstdiff.formulas import language_key
+from prstdiff.model import Document
+from prstdiff.options import CompareOptions
+from prstdiff.worddiff import encode_tokens
+
+__all__ = ["Link", "align_paragraphs", "align_texts", "similarity_matrix"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Paragraphs of the old and new documents that carry the same language (or stand alone)."""
+
+    old: tuple[int, ...]
+    """Indices of old paragraphs, consecutive and ascending; empty for a new paragraph."""
+    new: tuple[int, ...]
+    """Indices of new paragraphs, consecutive and ascending; empty for a dropped paragraph."""
+    similarity: float | None
+    """Word-level similarity of the joined texts; None when one side is empty."""
+    moved: bool = False
+    """Matched, but not on the order-respecting chain of the two documents."""
+
+    @property
+    def split(self) -> bool:
+        """One old paragraph became several new ones."""
+        return len(self.old) == 1 and len(self.new) > 1
+
+    @property
+    def merged(self) -> bool:
+        """Several old paragraphs became one new one."""
+        return len(self.old) > 1 and len(self.new) == 1
+
+
+def _score_words(text: str, stop_words: frozenset[str]) -> list[str]:
+    words = language_key(text).split()
+    content = [word for word in words if word not in stop_words]
+    # A paragraph of nothing but stop words is still scored, on all its words.
+    return content or words
+
+
+class _Scores:
+    """Encoded paragraphs and their pairwise LCS, computed once per alignment."""
+
+    def __init__(
+        self, old_texts: Sequence[str], new_texts: Sequence[str], options: CompareOptions
+    ) -> None:
+        words = [_score_words(text, options.stop_words) for text in [*old_texts, *new_texts]]
+        encoded, _ = encode_tokens(words)
+        self.old = encoded[: len(old_texts)]
+        self.new = encoded[len(old_texts) :]
+        self.old_len = np.array([len(s) for s in self.old], dtype=np.float64)
+        self.new_len = np.array([len(s) for s in self.new], dtype=np.float64)
+        if self.old and self.new:
+            distance = process.cdist(
+                self.old, self.new, scorer=Indel.distance, dtype=np.int32, workers=1
+            ).astype(np.float64)
+        else:
+            distance = np.zeros((len(self.old), len(self.new)))
+        total = self.old_len[:, None] + self.new_len[None, :]
+        self.lcs = (total - distance) / 2.0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self.similarity = np.where(total > 0, 2.0 * self.lcs / total, 1.0)
+            # Share of each new paragraph's words found in order inside the old one, and back.
+            self.new_inside_old = np.where(
+                self.new_len[None, :] > 0, self.lcs / self.new_len[None, :], 0.0
+            )
+            self.old_inside_new = np.where(
+                self.old_len[:, None] > 0, self.lcs / self.old_len[:, None], 0.0
+            )
+
+    def joined(self, old: Sequence[int], new: Sequence[int]) -> float:
+        """Similarity of the joined texts of several old and new paragraphs."""
+        left = "".join(self.old[i] for i in old)
+        right = "".join(self.new[j] for j in new)
+        if not left and not right:
+            return 1.0
+        return float(Indel.normalized_similarity(left, right))
+
+
+def similarity_matrix(
+    old_texts: Sequence[str], new_texts: Sequence[str], options: CompareOptions
+) -> npt.NDArray[np.float32]:
+    """Word-level similarity in [0, 1] of every old (rows) and new (columns) paragraph text."""
+    return _Scores(old_texts, new_texts, options).similarity.astype(np.float32)
+
+
+def _heaviest_chain(points: list[tuple[int, int, float]], width: int) -> list[int]:
+    """Indices of the points forming the heaviest chain strictly increasing in both coordinates."""
+    order = sorted(range(len(points)), key=lambda p: (points[p][0], points[p][1]))
+    # Fenwick tree over the second coordinate holding (best chain weight, point) prefix maxima.
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (width + 1)
+    best: list[float] = [0.0] * len(points)
+    back: list[int] = [-1] * len(points)
+    start = 0
+    while start < len(order):
+        end = start
+        while end < len(order) and points[order[end]][0] == points[order[start]][0]:
+            end += 1
+        row = order[start:end]
+        for p in row:
+            # Query the prefix maximum over columns strictly before this point's column.
+            value, prev, k = 0.0, -1, points[p][1]
+            while k > 0:
+                if tree[k][0] > value:
+                    value, prev = tree[k]
+                k -= k & -k
+            best[p] = value + points[p][2]
+            back[p] = prev
+        for p in row:
+            k = points[p][1] + 1
+            while k <= width:
+                if best[p] > tree[k][0]:
+                    tree[k] = (best[p], p)
+                k += k & -k
+        start = end
+    if not points:
+        return []
+    last = max(range(len(points)), key=lambda p: (best[p], -p))
+    chain: list[int] = []
+    while last >= 0:
+        chain.append(last)
+        last = back[last]
+    return chain[::-1]
+
+
+class _Aligner:
+    """Mutable bookkeeping of one alignment; the public functions return frozen Links."""
+
+    def __init__(self, scores: _Scores, options: CompareOptions) -> None:
+        self.scores = scores
+        self.options = options
+        self.groups: list[tuple[list[int], list[int]]] = []
+        self.old_group: dict[int, int] = {}
+        self.new_group: dict[int, int] = {}
+
+    def add(self, old: list[int], new: list[int]) -> None:
+        number = len(self.groups)
+        self.groups.append((old, new))
+        for i in old:
+            self.old_group[i] = number
+        for j in new:
+            self.new_group[j] = number
+
+    def extend(self, number: int, *, side_new: bool, index: int) -> None:
+        old, new = self.groups[number]
+        if side_new:
+            new.append(index)
+            new.sort()
+            self.new_group[index] = number
+        else:
+            old.append(index)
+            old.sort()
+            self.old_group[index] = number
+
+    def order(self) -> None:
+        s = self.scores
+        sim = s.similarity
+        if sim.size == 0:
+            return
+        threshold = self.options.threshold
+        margin = self.options.candidate_margin
+        row_best = sim.max(axis=1, keepdims=True)
+        col_best = sim.max(axis=0, keepdims=True)
+        mask = (sim >= threshold) & (sim >= row_best - margin) & (sim >= col_best - margin)
+        rows, cols = np.nonzero(mask)
+        points = [(int(i), int(j), float(sim[i, j])) for i, j in zip(rows, cols, strict=True)]
+        for p in _heaviest_chain(points, sim.shape[1]):
+            i, j, _ = points[p]
+            self.add([i], [j])
+
+    def grow(self, numbers: Sequence[int]) -> None:
+        """Grow one-to-one groups into splits or merges by contained unmatched neighbours."""
+        for number in numbers:
+            old, new = self.groups[number]
+            if len(old) != 1 or len(new) != 1:
+                continue
+            split = self._grown(old[0], new, side_new=True)
+            merge = self._grown(new[0], old, side_new=False)
+            base = self.scores.joined(old, new)
+            best = max((split, merge), key=lambda g: g[1])
+            if best[1] <= base or len(best[0]) <= 1:
+                continue
+            side_new = best is split
+            for index in best[0]:
+                if index not in (new if side_new else old):
+                    self.extend(number, side_new=side_new, index=index)
+
+    def _grown(self, anchor: int, members: list[int], *, side_new: bool) -> tuple[list[int], float]:
+        """Consecutive members around ``members`` contained in the single ``anchor`` paragraph."""
+        s = self.scores
+        group = sorted(members)
+        taken = self.new_group if side_new else self.old_group
+        inside = s.new_inside_old[anchor] if side_new else s.old_inside_new[:, anchor]
+        size = len(s.new) if side_new else len(s.old)
+
+        def joined(candidate: list[int]) -> float:
+            return s.joined([anchor], candidate) if side_new else s.joined(candidate, [anchor])
+
+        current = joined(group)
+        while True:
+            options: list[tuple[float, int]] = []
+            for k in (group[0] - 1, group[-1] + 1):
+                if 0 <= k < size and k not in taken and inside[k] >= self.options.containment:
+                    score = joined(sorted([*group, k]))
+                    if score >= current + self.options.split_gain:
+                        options.append((score, k))
+            if not options:
+                return group, current
+            score, k = max(options)
+            group = sorted([*group, k])
+            current = score
+
+    def group_unmatched(self) -> None:
+        """Pair an unmatched paragraph with a run of unmatched, contained, consecutive ones."""
+        self._group_runs(side_new=True)
+        self._group_runs(side_new=False)
+
+    def _group_runs(self, *, side_new: bool) -> None:
+        s = self.scores
+        anchors = range(len(s.old)) if side_new else range(len(s.new))
+        anchor_taken = self.old_group if side_new else self.new_group
+        taken = self.new_group if side_new else self.old_group
+        size = len(s.new) if side_new else len(s.old)
+        for anchor in anchors:
+            if anchor in anchor_taken:
+                continue
+            inside = s.new_inside_old[anchor] if side_new else s.old_inside_new[:, anchor]
+            best: tuple[float, list[int]] | None = None
+            run: list[int] = []
+            for k in [*range(size), size]:
+                if k < size and k not in taken and inside[k] >= self.options.containment:
+                    run.append(k)
+                    continue
+                if len(run) >= 2:
+                    score = s.joined([anchor], run) if side_new else s.joined(run, [anchor])
+                    if score >= self.options.threshold and (best is None or score > best[0]):
+                        best = (score, run)
+                run = []
+            if best is not None:
+                members = best[1]
+                if side_new:
+                    self.add([anchor], members)
+                else:
+                    self.add(members, [anchor])
+
+    def moves(self) -> list[int]:
+        """Pair the remaining unmatched paragraphs, best score first; the new group numbers."""
+        s = self.scores
+        free_old = [i for i in range(len(s.old)) if i not in self.old_group]
+        free_new = [j for j in range(len(s.new)) if j not in self.new_group]
+        if not free_old or not free_new:
+            return []
+        sub = s.similarity[np.ix_(free_old, free_new)]
+        rows, cols = np.nonzero(sub >= self.options.threshold)
+        ranked = sorted(
+            zip(rows.tolist(), cols.tolist(), strict=True),
+            key=lambda rc: (-sub[rc[0], rc[1]], rc[0], rc[1]),
+        )
+        added: list[int] = []
+        for r, c in ranked:
+            i, j = free_old[r], free_new[c]
+            if i in self.old_group or j in self.new_group:
+                continue
+            added.append(len(self.groups))
+            self.add([i], [j])
+        return added
+
+    def links(self) -> list[Link]:
+        s = self.scores
+        matched = [(old, new, s.joined(old, new)) for old, new in self.groups]
+        points = [(old[0], new[0], score) for old, new, score in matched]
+        width = len(s.new)
+        on_chain = set(_heaviest_chain(points, width))
+        result = [
+            Link(tuple(old), tuple(new), score, moved=n not in on_chain)
+            for n, (old, new, score) in enumerate(matched)
+        ]
+        result += [Link((i,), (), None) for i in range(len(s.old)) if i not in self.old_group]
+        result += [Link((), (j,), None) for j in range(len(s.new)) if j not in self.new_group]
+        return result
+
+
+def align_texts(
+    old_texts: Sequence[str], new_texts: Sequence[str], options: CompareOptions | None = None
+) -> list[Link]:
+    """Align two sequences of paragraph texts: every index of both in exactly one Link."""
+    opts = options or CompareOptions()
+    aligner = _Aligner(_Scores(old_texts, new_texts, opts), opts)
+    aligner.order()
+    aligner.grow(range(len(aligner.groups)))
+    aligner.group_unmatched()
+    aligner.grow(aligner.moves())
+    return aligner.links()
+
+
+def align_paragraphs(
+    old: Document, new: Document, options: CompareOptions | None = None
+) -> list[Link]:
+    """Align the paragraphs of two documents: order, then moves, then splits and merges."""
+    return align_texts([p.text for p in old.paragraphs], [p.text for p in new.paragraphs], options)
