@@ -1,0 +1,358 @@
+"""Word drafts (.docx): paragraphs and Word's automatic numbering, handed to the text reader.
+
+A Word draft already knows its paragraphs, so the reader writes them out in the
+one-paragraph-per-line layout (a blank line between paragraphs) with each automatic number
+printed as Word would print it (``1.``, ``(a)``), and lets :func:`prstdiff.parse.parse_text`
+apply the same rules for kinds, numbers and metadata as for every other format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from prstdiff.errors import InputError
+from prstdiff.model import Document
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""Start of a Word 97-2003 ``.doc`` (and other OLE2 files), to name that problem precisely."""
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W}
+
+_SKIPPED_CONTAINERS = frozenset(
+    {
+        qn("w:del"),  # deleted text of tracked changes: not in the draft as it reads now
+        qn("w:moveFrom"),  # the old place of moved text; the text appears at w:moveTo
+        qn("w:txbxContent"),  # floating text boxes sit outside the flow of paragraphs
+    }
+)
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """How one level of a Word list prints its number."""
+
+    start: int
+    """The first value of the level."""
+    format: str
+    """Word's ``w:numFmt``: ``decimal``, ``lowerLetter``, ``lowerRoman``, ``bullet`` ..."""
+    text: str
+    """Word's ``w:lvlText`` pattern: ``%1.``, ``(%2)``."""
+    legal: bool
+    """``w:isLgl``: higher levels print as decimal numbers inside this level's text."""
+
+
+@dataclass(slots=True)
+class _Numbering:
+    """Word's numbering definitions and the running counters of its lists, in document order."""
+
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    """numId -> abstractNumId."""
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    """abstractNumId -> level -> definition."""
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)
+    """numId -> level -> start value that restarts the list (``w:startOverride``)."""
+    level_overrides: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    """numId -> level -> a level definition replacing the abstract one (``w:lvlOverride/w:lvl``)."""
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    """list instance -> level -> current value."""
+
+    def level(self, num_id: str, ilvl: int) -> _Level | None:
+        """The definition of a level of a numbering instance, overrides applied."""
+        override = self.level_overrides.get(num_id, {}).get(ilvl)
+        if override is not None:
+            return override
+        abstract = self.abstract_of.get(num_id)
+        return None if abstract is None else self.levels.get(abstract, {}).get(ilvl)
+
+    def instance(self, num_id: str) -> str:
+        """The list a numbering instance counts in.
+
+        Word continues one list across numbering instances of the same abstract definition; an
+        instance that restarts a level (``w:startOverride``) counts on its own.
+        """
+        if num_id in self.overrides or num_id in self.level_overrides:
+            return f"num:{num_id}"
+        return f"abstract:{self.abstract_of.get(num_id, num_id)}"
+
+    def advance(self, num_id: str, ilvl: int) -> str | None:
+        """Count one more paragraph at a level and return its printed number (None if none)."""
+        level = self.level(num_id, ilvl)
+        if level is None:
+            return None
+        key = self.instance(num_id)
+        counters = self.counters.setdefault(key, {})
+        if ilvl in counters:
+            counters[ilvl] += 1
+        else:
+            counters[ilvl] = self.overrides.get(num_id, {}).get(ilvl, level.start)
+        for deeper in [lvl for lvl in counters if lvl > ilvl]:
+            del counters[deeper]  # a new item restarts the levels below it
+        if level.format in ("bullet", "none"):
+            return None
+
+        def value(match: re.Match[str]) -> str:
+            referenced = int(match.group(1)) - 1
+            definition = level if referenced == ilvl else self.level(num_id, referenced)
+            if definition is None:
+                return ""
+            current = counters.get(referenced, definition.start)
+            fmt = "decimal" if level.legal and referenced < ilvl else definition.format
+            return format_number(current, fmt)
+
+        printed = _PLACEHOLDER.sub(value, level.text).strip()
+        return printed or None
+
+
+def format_number(value: int, fmt: str) -> str:
+    """Print a list counter the way Word's ``w:numFmt`` does: ``3`` -> ``c``, ``iii``, ``03``.
+
+    >>> [format_number(n, "lowerLetter") for n in (1, 26, 27, 28)]
+    ['a', 'z', 'aa', 'bb']
+    >>> format_number(14, "upperRoman")
+    'XIV'
+    """
+    if fmt in ("lowerLetter", "upperLetter"):
+        # Word repeats the letter after z: aa, bb, cc ... rather than counting in base 26.
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)  # decimal, and the decimal rendering of formats we do not spell out
+
+
+def _roman(value: int) -> str:
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    out = []
+    for amount, numeral in numerals:
+        count, value = divmod(value, amount)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def read_docx(path: str | Path) -> Document:
+    """Read a Word draft (.docx) into a Document, automatic paragraph numbers included."""
+    data = _read_bytes(path)
+    text = docx_text(data, path=path)
+    from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
+
+    return parse_text(text, path=str(path), format="docx", sha256=hashlib.sha256(data).hexdigest())
+
+
+def docx_text(data: bytes, *, path: str | Path = "<docx>") -> str:
+    """The paragraphs of a .docx as one-paragraph-per-line text, automatic numbers printed."""
+    body, numbering, styles = _open(data, path)
+    lines = list(_paragraph_lines(body, numbering, styles))
+    if not lines:
+        raise InputError("Word document has no text in its body", path)
+    return "\n\n".join(lines) + "\n"
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    file = Path(path)
+    if file.is_dir():
+        raise InputError("is a folder, not a document", path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path) from None
+    if not data:
+        raise InputError("file is empty", path)
+    return data
+
+
+def _open(data: bytes, path: str | Path) -> tuple[Any, _Numbering, dict[str, Any]]:
+    if data.startswith(_OLE2_MAGIC):
+        raise InputError("a Word 97-2003 .doc file, not .docx: save it as .docx first", path)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        numbering = _read_numbering(document)
+        styles = {
+            style.get(qn("w:styleId")): style
+            for style in document.styles.element.findall(qn("w:style"))
+        }
+    except (zipfile.BadZipFile, PackageNotFoundError):
+        raise InputError("not a Word .docx file (not a zip package)", path) from None
+    except KeyError as error:
+        # zipfile names the missing member: "There is no item named 'word/document.xml' ..."
+        raise InputError(
+            f"broken .docx package: {error.args[0] if error.args else error}", path
+        ) from None
+    except ValueError as error:
+        if "not a Word file" in str(error):
+            raise InputError("not a Word document (an Office file of another kind)", path) from None
+        raise InputError(f"broken .docx package: {error}", path) from None
+    except SyntaxError as error:  # lxml's XMLSyntaxError is a SyntaxError
+        raise InputError(f"broken .docx package: malformed XML ({error})", path) from None
+    except (zlib.error, EOFError, NotImplementedError) as error:
+        raise InputError(f"broken .docx package: {error}", path) from None
+    return body, numbering, styles
+
+
+def _read_numbering(document: Any) -> _Numbering:
+    numbering = _Numbering()
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return numbering  # a document without lists
+    for abstract in root.findall(qn("w:abstractNum")):
+        abstract_id = abstract.get(qn("w:abstractNumId"))
+        numbering.levels[abstract_id] = {
+            int(lvl.get(qn("w:ilvl"), "0")): _read_level(lvl)
+            for lvl in abstract.findall(qn("w:lvl"))
+        }
+    for num in root.findall(qn("w:num")):
+        num_id = num.get(qn("w:numId"))
+        abstract_ref = num.find(qn("w:abstractNumId"))
+        if abstract_ref is not None:
+            numbering.abstract_of[num_id] = abstract_ref.get(qn("w:val"))
+        for override in num.findall(qn("w:lvlOverride")):
+            ilvl = int(override.get(qn("w:ilvl"), "0"))
+            start = override.find(qn("w:startOverride"))
+            if start is not None:
+                numbering.overrides.setdefault(num_id, {})[ilvl] = int(start.get(qn("w:val")))
+            lvl = override.find(qn("w:lvl"))
+            if lvl is not None:
+                numbering.level_overrides.setdefault(num_id, {})[ilvl] = _read_level(lvl)
+    return numbering
+
+
+def _read_level(lvl: Any) -> _Level:
+    def val(tag: str, default: str) -> str:
+        element = lvl.find(qn(tag))
+        if element is None:
+            return default
+        return str(element.get(qn("w:val"), default))
+
+    legal = lvl.find(qn("w:isLgl"))
+    return _Level(
+        start=int(val("w:start", "1")),
+        format=val("w:numFmt", "decimal"),
+        text=val("w:lvlText", ""),
+        legal=legal is not None and legal.get(qn("w:val"), "true") not in ("0", "false"),
+    )
+
+
+def _paragraph_lines(body: Any, numbering: _Numbering, styles: dict[str, Any]) -> Iterator[str]:
+    default_style = next(
+        (
+            style_id
+            for style_id, style in styles.items()
+            if style.get(qn("w:type")) == "paragraph"
+            and style.get(qn("w:default")) in ("1", "true")
+        ),
+        None,
+    )
+    # Paragraphs of tables and content controls count too, in document order; the first page's
+    # header block of a UN document is often a table.
+    for paragraph in body.iter(qn("w:p")):
+        if _inside_skipped(paragraph, body):
+            continue
+        text = " ".join(_paragraph_text(paragraph).split())
+        num_id, ilvl = _numbering_of(paragraph, styles, default_style)
+        number = None
+        if num_id is not None and num_id != "0":
+            # Word counts an empty numbered paragraph too (it prints a lone number), so the
+            # count advances before empty paragraphs are left out.
+            number = numbering.advance(num_id, ilvl)
+        if not text:
+            continue
+        yield f"{number} {text}" if number else text
+
+
+def _inside_skipped(element: Any, body: Any) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not body:
+        if parent.tag in _SKIPPED_CONTAINERS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The text of a paragraph as it reads with tracked changes accepted."""
+    parts: list[str] = []
+    for element in paragraph.iter(
+        qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+    ):
+        if _inside_skipped(element, paragraph):
+            continue
+        if element.tag == qn("w:t"):
+            parts.append(element.text or "")
+        elif element.tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+        elif element.tag == qn("w:tab") and element.getparent().tag == qn("w:tabs"):
+            continue  # a tab stop definition in the paragraph properties, not a tab character
+        else:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _numbering_of(
+    paragraph: Any, styles: dict[str, Any], default_style: str | None
+) -> tuple[str | None, int]:
+    """The numbering instance and level of a paragraph: its own, else its style's (inherited)."""
+    num_id: str | None = None
+    ilvl: int | None = None
+    own = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if own is not None:
+        num_id, ilvl = _num_pr(own)
+    style_ref = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style_id = style_ref.get(qn("w:val")) if style_ref is not None else default_style
+    seen: set[str] = set()
+    while style_id is not None and style_id not in seen and (num_id is None or ilvl is None):
+        seen.add(style_id)
+        style = styles.get(style_id)
+        if style is None:
+            break
+        num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None:
+            style_num, style_lvl = _num_pr(num_pr)
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_lvl
+        based_on = style.find(qn("w:basedOn"))
+        style_id = based_on.get(qn("w:val")) if based_on is not None else None
+    return num_id, ilvl or 0
+
+
+def _num_pr(num_pr: Any) -> tuple[str | None, int | None]:
+    num = num_pr.find(qn("w:numId"))
+    lvl = num_pr.find(qn("w:ilvl"))
+    return (
+        None if num is None else num.get(qn("w:val")),
+        None if lvl is None else int(lvl.get(qn("w:val"), "0")),
+    )

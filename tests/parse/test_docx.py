@@ -1,0 +1,329 @@
+"""Word drafts: paragraphs and automatic numbering reach the same Document as the text reader.
+
+Every .docx here is built at test time with python-docx (no binary fixtures). Word's automatic
+numbering is written as Word writes it: a ``w:abstractNum`` with its levels in the numbering
+part, a ``w:num`` instance pointing to it, and ``w:numPr`` (numId, ilvl) on each paragraph or
+on its style.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from prstdiff.errors import InputError
+from prstdiff.parse.docx import docx_text, format_number, read_docx
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+OPERATIVE_LIST = (
+    f'<w:abstractNum {W} w:abstractNumId="90">'
+    '<w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    '<w:lvlText w:val="(%2)"/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>'
+    '<w:lvlText w:val="(%3)"/></w:lvl>'
+    "</w:abstractNum>"
+)
+"""A UN-style operative list: ``1.``, then ``(a)``, then ``(i)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A paragraph of a test draft numbered by Word (level 0 ``1.``, level 1 ``(a)``)."""
+
+    text: str
+    """The paragraph's text, without its number."""
+    level: int = 0
+    """Word's ``ilvl``."""
+    num_id: int = 90
+    """Word's numbering instance."""
+
+
+def add_operative_list(document: docx.document.Document, *num_ids: int, restart: int = 0) -> None:
+    """Add the UN-style abstract list and numbering instances of it to a python-docx document."""
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(OPERATIVE_LIST))
+    for num_id in num_ids or (90,):
+        override = (
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart}"/></w:lvlOverride>'
+            if restart
+            else ""
+        )
+        numbering.append(
+            parse_xml(
+                f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="90"/>{override}</w:num>'
+            )
+        )
+
+
+def add_numbered(document: docx.document.Document, item: Numbered) -> None:
+    """Add a paragraph carrying Word automatic numbering (``w:numPr``)."""
+    paragraph = document.add_paragraph(item.text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {W}><w:ilvl w:val="{item.level}"/><w:numId w:val="{item.num_id}"/></w:numPr>'
+        )
+    )
+
+
+def build_docx(paragraphs: Sequence[str | Numbered], *, lists: Sequence[int] = (90,)) -> bytes:
+    """A .docx with plain and automatically numbered paragraphs."""
+    document = docx.Document()
+    add_operative_list(document, *lists)
+    for item in paragraphs:
+        if isinstance(item, Numbered):
+            add_numbered(document, item)
+        else:
+            document.add_paragraph(item)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def save(document: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- Word's numbering, printed as Word prints it -------------------------------------------
+
+
+def test_number_formats_follow_word() -> None:
+    assert [format_number(n, "lowerLetter") for n in (1, 2, 26, 27, 52, 53)] == [
+        "a",
+        "b",
+        "z",
+        "aa",
+        "zz",
+        "aaa",
+    ]
+    assert [format_number(n, "upperLetter") for n in (3, 28)] == ["C", "BB"]
+    assert [format_number(n, "lowerRoman") for n in (1, 4, 9, 14, 40, 1994)] == [
+        "i",
+        "iv",
+        "ix",
+        "xiv",
+        "xl",
+        "mcmxciv",
+    ]
+    assert format_number(7, "upperRoman") == "VII"
+    assert format_number(7, "decimalZero") == "07"
+    assert format_number(12, "decimal") == "12"
+    assert format_number(12, "ordinalText") == "12"  # formats not spelled out print as decimal
+
+
+def test_automatic_numbering_prints_operative_and_lettered_levels() -> None:
+    data = build_docx(
+        [
+            "madeup preamble,",
+            Numbered("madeup first decision;"),
+            Numbered("madeup second decision, including:"),
+            Numbered("madeup first point;", 1),
+            Numbered("madeup second point;", 1),
+            Numbered("madeup roman point;", 2),
+            Numbered("madeup third decision;"),
+            Numbered("madeup lettered again;", 1),
+        ]
+    )
+    assert docx_text(data).split("\n\n") == [
+        "madeup preamble,",
+        "1. madeup first decision;",
+        "2. madeup second decision, including:",
+        "(a) madeup first point;",
+        "(b) madeup second point;",
+        "(i) madeup roman point;",
+        "3. madeup third decision;",
+        "(a) madeup lettered again;\n",  # a new operative paragraph restarts its letters
+    ]
+
+
+def test_text_layout_is_one_paragraph_per_line_with_blank_lines() -> None:
+    data = build_docx(["madeup one", Numbered("madeup two"), "madeup three"])
+    assert docx_text(data) == "madeup one\n\n1. madeup two\n\nmadeup three\n"
+
+
+def test_numbering_through_the_list_number_style() -> None:
+    document = docx.Document()
+    document.add_paragraph("madeup preamble,")
+    document.add_paragraph("madeup decides;", style="List Number")
+    document.add_paragraph("madeup requests;", style="List Number")
+    assert docx_text(save(document)) == (
+        "madeup preamble,\n\n1. madeup decides;\n\n2. madeup requests;\n"
+    )
+
+
+def test_instances_of_one_list_continue_and_a_start_override_restarts() -> None:
+    document = docx.Document()
+    add_operative_list(document, 90, 91)
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:num {W} w:numId="92"><w:abstractNumId w:val="90"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        )
+    )
+    add_numbered(document, Numbered("madeup a", num_id=90))
+    add_numbered(document, Numbered("madeup b", num_id=91))  # same abstract list: continues
+    add_numbered(document, Numbered("madeup c", num_id=92))  # restarts at 5
+    add_numbered(document, Numbered("madeup d", num_id=92))
+    assert docx_text(save(document)).split("\n\n") == [
+        "1. madeup a",
+        "2. madeup b",
+        "5. madeup c",
+        "6. madeup d\n",
+    ]
+
+
+def test_bullets_and_num_id_zero_print_no_number() -> None:
+    document = docx.Document()
+    document.add_paragraph("madeup bullet", style="List Bullet")
+    removed = document.add_paragraph("madeup unnumbered", style="List Number")
+    removed._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>')
+    )
+    document.add_paragraph("madeup numbered", style="List Number")
+    assert docx_text(save(document)).split("\n\n") == [
+        "madeup bullet",
+        "madeup unnumbered",
+        "1. madeup numbered\n",
+    ]
+
+
+def test_empty_numbered_paragraph_still_counts_as_word_shows_it() -> None:
+    data = build_docx([Numbered("madeup one"), Numbered(""), Numbered("madeup three")])
+    assert docx_text(data) == "1. madeup one\n\n3. madeup three\n"
+
+
+def test_typed_numbers_and_tabs_are_kept_as_typed() -> None:
+    document = docx.Document()
+    document.add_paragraph("4.\tmadeup typed number;")
+    document.add_paragraph("(b)\tmadeup typed letter;")
+    assert docx_text(save(document)) == "4. madeup typed number;\n\n(b) madeup typed letter;\n"
+
+
+def test_tracked_changes_read_as_accepted() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("madeup Decides ")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {W} w:id="1" w:author="madeup" w:date="2024-01-01T00:00:00Z">'
+            '<w:r><w:t xml:space="preserve">also </w:t></w:r></w:ins>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {W} w:id="2" w:author="madeup" w:date="2024-01-01T00:00:00Z">'
+            '<w:r><w:delText xml:space="preserve">never </w:delText></w:r></w:del>'
+        )
+    )
+    paragraph.add_run("to remain seized;")
+    assert docx_text(save(document)) == "madeup Decides also to remain seized;\n"
+
+
+def test_headers_and_footers_are_not_paragraphs_but_tables_are_read() -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.add_paragraph("madeup running header S/RES/9999 (2099)")
+    section.footer.add_paragraph("madeup footer 99-99999")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "United Nations"
+    table.cell(0, 1).text = "madeup symbol cell"
+    document.add_paragraph("madeup body paragraph")
+    assert docx_text(save(document)) == (
+        "United Nations\n\nmadeup symbol cell\n\nmadeup body paragraph\n"
+    )
+
+
+def test_line_breaks_inside_a_paragraph_keep_it_one_paragraph() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("madeup first half")
+    paragraph.add_run().add_break()
+    paragraph.add_run("second half")
+    assert docx_text(save(document)) == "madeup first half second half\n"
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def rezip(data: bytes, *, drop: str = "", replace: dict[str, bytes] | None = None) -> bytes:
+    """A copy of a .docx package with one member dropped or replaced."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            if name == drop:
+                continue
+            target.writestr(name, (replace or {}).get(name, source.read(name)))
+    return out.getvalue()
+
+
+GOOD = build_docx(["madeup paragraph"])
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("madeup_text.docx", b"madeup plain text, not a zip", "not a Word .docx file"),
+        ("madeup_truncated.docx", GOOD[: len(GOOD) // 2], "not a Word .docx file"),
+        (
+            "madeup_old_word.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "a Word 97-2003 .doc file, not .docx",
+        ),
+        (
+            "madeup_no_document_part.docx",
+            rezip(GOOD, drop="word/document.xml"),
+            "broken .docx package: There is no item named 'word/document.xml'",
+        ),
+        (
+            "madeup_bad_xml.docx",
+            rezip(GOOD, replace={"word/document.xml": b"<w:document"}),
+            "broken .docx package: malformed XML",
+        ),
+        (
+            "madeup_spreadsheet.docx",
+            rezip(
+                GOOD,
+                replace={
+                    "[Content_Types].xml": zipfile.ZipFile(io.BytesIO(GOOD))
+                    .read("[Content_Types].xml")
+                    .replace(b"wordprocessingml.document.main", b"spreadsheetml.sheet.main")
+                },
+            ),
+            "not a Word document (an Office file of another kind)",
+        ),
+        ("madeup_empty_body.docx", build_docx([]), "Word document has no text in its body"),
+    ],
+)
+def test_bad_docx_raises_one_line_input_error(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read_docx(path)
+    message = raised.value.message
+    assert message.startswith(f"{path}: {problem}")
+    assert "\n" not in message
+
+
+def test_missing_folder_and_empty_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_docx(tmp_path / "madeup_missing.docx")
+    with pytest.raises(InputError, match="is a folder"):
+        read_docx(tmp_path)
+    (tmp_path / "madeup_empty.docx").write_bytes(b"")
+    with pytest.raises(InputError, match="file is empty"):
+        read_docx(tmp_path / "madeup_empty.docx")
