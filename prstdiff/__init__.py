@@ -21,6 +21,7 @@ from prstdiff.model import (
     WordOp,
 )
 from prstdiff.options import CompareOptions
+from prstdiff.parse import load
 
 __version__ = "0.1.0"
 
@@ -45,4 +46,5 @@ __all__ = [
     "WordOp",
     "__version__",
     "compare",
+    "load",
 ]

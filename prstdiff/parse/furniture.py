@@ -1,0 +1,60 @@
+"""Page furniture of UN documents: lines that belong to the page, not to the text.
+
+Text extracted from UN PDFs carries, on every page, a running header repeating the document's
+symbol, a footer with the job number (``08-30812``, ``10-20850 (E) 130110``, ``2 07-58512``), a
+barcode (``*0830812*``, sometimes mangled into a row of backquotes) and a page number (``2``,
+``2/7``, ``Page 2``). None of these is ever a paragraph, so the readers drop such lines first.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["compact_symbol", "is_furniture", "is_reissue_note"]
+
+# Job number, optionally preceded or followed by a page number, with the language tag and the
+# date stamp that follow it on the first page.
+_JOB_NUMBER = re.compile(
+    r"^(?:\d{1,3}(?:/\d{1,3})?\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}(?:/\d{1,3})?)?$"
+)
+_BARCODE = re.compile(r"^\*\s?\d{5,}\s?\*$")
+# Rows of rule or barcode symbols only (a mangled barcode prints as a row of backquotes);
+# quotes, brackets and stops are left alone, a line may hold only the end of a quotation.
+_SYMBOL_ROW = re.compile(r"^[`´*_=~\-]{3,}$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:\d{1,3}(?:\s*/\s*\d{1,3})?|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s?\d{1,3}\s?-)$",
+    re.IGNORECASE,
+)
+# ``* Reissued for technical reasons on 22 June 2010.``: a note on the document, not its text.
+_REISSUE_NOTE = re.compile(r"^\*\s*Reissued\b", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
+def compact_symbol(text: str) -> str:
+    """A symbol with everything but letters and digits removed, so variants compare equal."""
+    return _NOT_ALNUM.sub("", text).upper()
+
+
+def is_reissue_note(line: str) -> bool:
+    """True for the asterisk note that says why a document was reissued."""
+    return _REISSUE_NOTE.match(line.strip()) is not None
+
+
+def is_furniture(line: str, symbol_key: str | None) -> bool:
+    """True when ``line`` (stripped) is a job number, barcode, page number or running header.
+
+    ``symbol_key`` is ``compact_symbol`` of the document's own symbol: a line that repeats it
+    (``S/RES/1809 (2008)``, ``S/RES//1454 (2002)``, ``S/RES/1888 (2009)*``) is a running header.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if (
+        _JOB_NUMBER.match(stripped)
+        or _BARCODE.match(stripped)
+        or _SYMBOL_ROW.match(stripped)
+        or _PAGE_NUMBER.match(stripped)
+        or is_reissue_note(stripped)
+    ):
+        return True
+    return bool(symbol_key) and len(stripped) < 40 and compact_symbol(stripped) == symbol_key

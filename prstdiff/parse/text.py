@@ -1,0 +1,579 @@
+"""Reading UN document text: page furniture, layout, paragraphs and their kinds.
+
+Three layouts are recognised automatically (see ``Layout``). Each reader turns lines into raw
+paragraphs (text plus the printed marker, ``12`` or ``(a)``); ``classify_paragraphs`` then gives
+every paragraph its kind and full number. Everything here is pure: text in, values out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from prstdiff.model import DocumentKind, Paragraph, ParagraphKind
+from prstdiff.parse.furniture import compact_symbol, is_furniture
+
+__all__ = [
+    "Layout",
+    "RawParagraph",
+    "Reading",
+    "classify_paragraphs",
+    "detect_layout",
+    "join_lines",
+    "read_body",
+    "remove_furniture",
+    "split_head",
+]
+
+
+class Layout(StrEnum):
+    """How the text of a document is laid out in the file."""
+
+    ONE_PARAGRAPH_PER_LINE = "one-paragraph-per-line"
+    """Each paragraph on one line, blank lines between (the seed S/PRST/2007/42)."""
+    WRAPPED = "wrapped"
+    """Lines wrapped at page width, no blank line between paragraphs (``pdftotext`` of UN PDFs)."""
+    YEARLY_VOLUME = "yearly-volume"
+    """Wrapped lines in blank-line-separated paragraphs (the printed yearly volumes, 1946–1994)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    """A paragraph as cut from the lines, before its kind is known."""
+
+    text: str
+    """Display text, its printed marker removed."""
+    marker: str | None
+    """The printed marker: ``12`` for ``12.``, ``(a)``, ``(iv)``; None when unnumbered."""
+    closing: bool = False
+    """True when it stands after the Council's text (an annex, a note after the adoption line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the readers find in a document's body besides its paragraphs."""
+
+    paragraphs: tuple[RawParagraph, ...]
+    """The paragraphs in document order."""
+    vote: str | None
+    """The adoption line (``Adopted unanimously at the 1102nd meeting.``), whitespace folded."""
+
+
+# --- lines -------------------------------------------------------------------------------------
+
+_TERMINATED = re.compile(r"[.;:,!?][\"”’')\]]*(?:\s+\d{1,3}/?)?\s*$|[\"”’]\s*$")
+_NUMBER_LINE = re.compile(r"^(\d{1,3})\.$")
+_NUMBER_START = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_LETTER_LINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
+_LETTER_START = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+_QUOTE_START = re.compile(r"^[“\"]\s*\S")
+_COUNCIL_LINE = re.compile(r"^The Security Council\s*,?\s*$")
+_ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVX\d]{1,5})?\.?$")
+_ADOPTION = re.compile(r"^Adopted\b(?!\s+by\s+the\s+Security\s+Council\s+at\s+its)")
+# A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
+_FOOTNOTE_SLASH = re.compile(r"^(\d{1,3})/\s+\S")
+_FOOTNOTE_NUMBERED = re.compile(r"^(\d{1,3})\s+(?=[A-Z“\"(*]|ibid|op\.|see\b)", re.IGNORECASE)
+_FUNCTION_WORD_END = re.compile(
+    r"\b(?:the|of|and|or|to|in|a|an|for|with|by|on|at|from|as|that|its|their|his|her|which|"
+    r"whose|under|between|into|upon|all|any|this|these|those|is|are|be|been|has|have)\s*$"
+)
+# Opening words of preambular paragraphs: participles and the adjectives the Council uses.
+_PREAMBLE_OPENING = re.compile(
+    r"^(?:(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|"
+    r"Fully|Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|Reaffirming)\s+)?"
+    r"(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|"
+    r"Keen|Resolved|Determined|Convinced|Confident|Hopeful|Fearful)\b"
+)
+_NOT_PREAMBLE_WORDS = frozenset({"United", "Beijing", "Wyoming", "Kingdom", "Hong", "Ring"})
+_ROMAN = re.compile(r"^[ivxl]+$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_FIRST_WORD = re.compile(r"^([A-Za-z]+)")
+# Words that keep their hyphen when it falls at a line end: well-known compounds of UN texts.
+_HYPHEN_PREFIXES = frozenset(
+    [
+        "non",
+        "self",
+        "co",
+        "ex",
+        "post",
+        "pre",
+        "anti",
+        "inter",
+        "intra",
+        "multi",
+        "cross",
+        "counter",
+        "well",
+        "so",
+        "follow",
+        "ill",
+        "long",
+        "short",
+        "full",
+        "part",
+        "re",
+        "semi",
+        "sub",
+        "ceasefire",
+        "cease",
+        "peace",
+    ]
+)
+
+
+def _terminated(line: str) -> bool:
+    return _TERMINATED.search(line) is not None
+
+
+def _clean_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _words(lines: Iterable[str]) -> set[str]:
+    return {word.lower() for line in lines for word in re.findall(r"[A-Za-z][A-Za-z-]*", line)}
+
+
+def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
+    """Join wrapped lines into one display text, deciding each line-end hyphen by the word.
+
+    A hyphen at a line end is dropped when the joined word is used unhyphenated in the document
+    (``vocabulary``), kept when the document spells the word hyphenated, when the second part is
+    capitalised (``Secretary-`` / ``General``), or when the first part is a prefix that UN texts
+    hyphenate (``non-``, ``self-``, ``peace-``, ``cease-``); otherwise it is dropped, as the
+    typesetters of the yearly volumes hyphenated plain words freely.
+    """
+    text = ""
+    for raw in lines:
+        line = _clean_line(raw)
+        if not line:
+            continue
+        if not text:
+            text = line
+            continue
+        hyphen = _HYPHEN_END.search(text)
+        first = _FIRST_WORD.match(line)
+        if hyphen and first and not text.endswith("--"):
+            head, tail = hyphen[1], first[1]
+            joined = (head + tail).lower()
+            hyphenated = f"{head}-{tail}".lower()
+            if joined in vocabulary and hyphenated not in vocabulary:
+                keep = False
+            elif hyphenated in vocabulary or tail[0].isupper() or head.lower() in _HYPHEN_PREFIXES:
+                keep = True
+            else:
+                keep = False
+            text = text + line if keep else text[:-1] + line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+# --- head and body -----------------------------------------------------------------------------
+
+_HEAD_RES = re.compile(
+    r"^(?:\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\s+of\b.*|Resolution\s+\d{1,4}\b.*|"
+    r"RESOLUTION\s+\d{1,4}\b.*)$"
+)
+_HEAD_CONTINUATION = re.compile(
+    r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|\[S/[^\]]*\]|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
+    r"Adopted by the Security Council at its\b.*)$"
+)
+_ADOPTED_BY_SPLIT = re.compile(r"^(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$")
+_HEAD_STATEMENT = re.compile(r"^Statement by the President of the Security Council\b")
+_HEAD_LINES = re.compile(
+    r"^(?:United Nations|UNITED NATIONS|Security Council|S|Distr\..*|GENERAL|General|"
+    r"Original:.*|\d{1,2}\s+\w+\s+\d{4}|S/\S+(?:\s*\(\d{4}\))?\*?|.*Distr\.:?\s*General)$"
+)
+
+
+def split_head(lines: Sequence[str]) -> int:
+    """Index of the first body line: after the heading block, the resolution or statement title.
+
+    Text before a resolution's heading is dropped with the head: in the yearly volumes it is the
+    end of the previous document on the same page.
+    """
+    stripped = [_clean_line(line) for line in lines]
+    for index, line in enumerate(stripped):
+        if _HEAD_STATEMENT.match(line):
+            return index + 1
+        if _HEAD_RES.match(line) and not _terminated(line.rstrip(".")):
+            body = index + 1
+            while body < len(stripped) and (
+                not stripped[body]
+                or _HEAD_CONTINUATION.match(stripped[body])
+                or (
+                    _ADOPTED_BY_SPLIT.match(stripped[body])
+                    and "Adopted by the Security Council" in " ".join(stripped[index:body])
+                )
+            ):
+                body += 1
+            return body
+        if _COUNCIL_LINE.match(line):
+            return index
+    # No heading: skip the distribution block if there is one, keep everything else.
+    index = 0
+    while index < len(stripped) and (not stripped[index] or _HEAD_LINES.match(stripped[index])):
+        index += 1
+    return index
+
+
+_PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,2}\)\s|[“\"]\s*[A-Z])")
+
+
+def detect_layout(lines: Sequence[str]) -> Layout:
+    """Recognise the layout of furniture-free body lines.
+
+    Where paragraphs are blank-line separated, the lines that open a paragraph (``12.``,
+    ``(a)``, ``“The Security Council``) follow a blank line; in wrapped text they follow a text
+    line. Without such openings, the share of text lines followed by a blank line decides.
+    """
+    content = [index for index, line in enumerate(lines) if line.strip()]
+    if not content:
+        return Layout.ONE_PARAGRAPH_PER_LINE
+    openings = after_blank = 0
+    for position, index in enumerate(content[1:], start=1):
+        if _PARAGRAPH_START.match(lines[index].strip()):
+            openings += 1
+            after_blank += content[position - 1] < index - 1
+    blank_after = sum(
+        1
+        for position, index in enumerate(content)
+        if position + 1 == len(content) or content[position + 1] > index + 1
+    )
+    wrapped = after_blank * 2 < openings if openings >= 2 else blank_after / len(content) < 0.15
+    if wrapped:
+        return Layout.WRAPPED
+    long_lines = sum(1 for index in content if len(lines[index].strip()) > 160)
+    # In a one-paragraph-per-line file the paragraphs are single lines, most far longer than a
+    # printed line; the yearly volumes wrap at about 60 to 90 characters.
+    if long_lines * 3 >= len(content):
+        return Layout.ONE_PARAGRAPH_PER_LINE
+    return Layout.YEARLY_VOLUME
+
+
+# --- readers -----------------------------------------------------------------------------------
+
+
+def _marker(line: str) -> tuple[str | None, str]:
+    number = _NUMBER_START.match(line)
+    if number:
+        return number[1], number[2]
+    letter = _LETTER_START.match(line)
+    if letter:
+        return f"({letter[1]})", letter[2]
+    return None, line
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A paragraph being assembled by a reader (mutable, private)."""
+
+    lines: list[str]
+    marker: str | None = None
+    closing: bool = False
+
+
+def _finish(drafts: Sequence[_Draft], vocabulary: set[str]) -> list[RawParagraph]:
+    paragraphs = []
+    for draft in drafts:
+        text = join_lines(draft.lines, vocabulary)
+        if text:
+            paragraphs.append(RawParagraph(text=text, marker=draft.marker, closing=draft.closing))
+    return paragraphs
+
+
+def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
+    """Cut wrapped lines into paragraphs from their structure (no blank lines to help)."""
+    drafts: list[_Draft] = []
+    pending: str | None = None
+    operative = False
+    closing = False
+    statement = kind is DocumentKind.PRESIDENTIAL_STATEMENT
+    council_seen = False
+    adopted = False
+    for position, line in enumerate(lines):
+        previous = drafts[-1].lines[-1] if drafts else ""
+        after_end = not drafts or _terminated(previous)
+        number_only = _NUMBER_LINE.match(line)
+        letter_only = _LETTER_LINE.match(line)
+        if number_only or letter_only:
+            marker = number_only[1] if number_only else f"({letter_only[1]})"  # type: ignore[index]
+            if number_only:
+                operative = True
+            following = lines[position + 1] if position + 1 < len(lines) else ""
+            current = drafts[-1] if drafts else None
+            # ``Expresses its determination to ... the`` / ``1.`` / ``relationship ...``: the
+            # extraction put the number after the first line of its paragraph.
+            if current is not None and not closing:
+                last = current.lines[-1]
+                before = current.lines[-2] if len(current.lines) > 1 else None
+                continues = bool(following) and following[0].islower()
+                if not _terminated(last) or continues:
+                    if before is None and current.marker is None and not _COUNCIL_LINE.match(last):
+                        current.marker = marker
+                        continue
+                    if before is not None and _terminated(before):
+                        current.lines.pop()
+                        drafts.append(_Draft([last], marker))
+                        continue
+            pending = marker
+            continue
+        marker, rest = _marker(line)
+        starts = False
+        if pending is not None:
+            marker, rest, starts = pending, line, True
+            pending = None
+        elif marker is not None and (after_end or _FUNCTION_WORD_END.search(previous) is None):
+            starts = after_end
+            if marker.isdigit():
+                operative = operative or starts
+        else:
+            marker, rest = None, line
+        if _ANNEX_LINE.match(line) and after_end:
+            closing, starts = True, True
+        elif after_end and _ADOPTION.match(line):
+            adopted, starts = True, True
+        elif adopted and _FOOTNOTE_NUMBERED.match(line):
+            starts = True
+        elif _COUNCIL_LINE.match(line) and not council_seen:
+            council_seen, starts = True, True
+        elif not starts and after_end:
+            if (drafts and _COUNCIL_LINE.match(drafts[-1].lines[-1])) or (
+                statement and _QUOTE_START.match(line)
+            ):
+                starts = True
+            elif not operative and not statement and _PREAMBLE_OPENING.match(line):
+                starts = line.split(None, 1)[0] not in _NOT_PREAMBLE_WORDS
+            elif statement and not drafts:
+                starts = True
+        if starts or not drafts:
+            drafts.append(_Draft([rest], marker, closing))
+        else:
+            drafts[-1].lines.append(line)
+    return drafts
+
+
+def _blocks(lines: Sequence[str]) -> list[list[str]]:
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
+    """Cut blank-line-separated paragraphs, rejoining those broken by a page break."""
+    drafts: list[_Draft] = []
+    closing = False
+    for block in _blocks(lines):
+        # A block may still hold several paragraphs where a marker starts a line after a
+        # finished one (``...;`` / ``(b) ...``).
+        pieces: list[list[str]] = [[]]
+        for line in block:
+            clean = _clean_line(line)
+            if (
+                pieces[-1]
+                and _terminated(pieces[-1][-1])
+                and (
+                    _NUMBER_START.match(clean)
+                    or _LETTER_START.match(clean)
+                    or _COUNCIL_LINE.match(pieces[-1][-1])
+                )
+            ):
+                pieces.append([])
+            pieces[-1].append(clean)
+        for piece in pieces:
+            first = piece[0]
+            marker, rest = _marker(first)
+            if drafts and not closing and marker is None:
+                previous = drafts[-1].lines[-1]
+                broken = not _terminated(previous) and not _COUNCIL_LINE.match(previous)
+                if broken and (
+                    first[0].islower()
+                    or (first[0] == "(" and not _LETTER_START.match(first))
+                    or _FUNCTION_WORD_END.search(previous)
+                    or previous.endswith("-")
+                ):
+                    drafts[-1].lines.extend(piece)
+                    continue
+            if _ANNEX_LINE.match(first):
+                closing = True
+            drafts.append(_Draft([rest, *piece[1:]], marker, closing))
+    return drafts
+
+
+_FOOTNOTE_MARK_INLINE = r"(?:(?<=[,;.:)\]”’\"])|(?<=[A-Za-z]\b)|(?<=\d\b))\s+({numbers})(?=\s|$)"
+
+
+def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
+    """Remove inline footnote numbers whose footnote text the document holds."""
+    slash_mark = re.compile(r"(?<=\S)\s+\d{1,3}/(?=[\s,.;:]|$)")
+    plain = None
+    if numbers:
+        alternatives = "|".join(sorted(numbers, key=len, reverse=True))
+        plain = re.compile(r"(?:(?<=[,;.:)\]”’\"])|(?<=[a-z]))\s+(?:" + alternatives + r")(?=\s*$)")
+    for draft in drafts:
+        cleaned = []
+        for line in draft.lines:
+            line = slash_mark.sub("", line)
+            if plain is not None:
+                line = plain.sub("", line)
+            cleaned.append(line)
+        draft.lines = cleaned
+
+
+def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
+    """The lines with page furniture blanked out (blank, so paragraph breaks stay visible)."""
+    symbol_key = compact_symbol(symbol) if symbol else None
+    return ["" if is_furniture(line, symbol_key) else line for line in lines]
+
+
+def read_body(
+    lines: Sequence[str], layout: Layout, kind: DocumentKind, symbol: str | None
+) -> Reading:
+    """Cut the body lines into raw paragraphs and find the adoption line."""
+    kept = remove_furniture(lines, symbol)
+    if layout is Layout.WRAPPED:
+        content = [_clean_line(line) for line in kept if line.strip()]
+        drafts = _read_wrapped(content, kind)
+    else:
+        drafts = _read_blank_separated(kept)
+    vote: str | None = None
+    footnotes: set[str] = set()
+    kept_drafts: list[_Draft] = []
+    after_adoption = False
+    for draft in drafts:
+        first = draft.lines[0] if draft.lines else ""
+        slash = _FOOTNOTE_SLASH.match(first)
+        if slash:
+            footnotes.update(re.findall(r"^(\d{1,3})/", "\n".join(draft.lines), re.MULTILINE))
+            continue
+        if draft.marker is None and vote is None and _ADOPTION.match(first):
+            adoption = " ".join(draft.lines)
+            vote = re.sub(r"\s+", " ", adoption).strip()
+            after_adoption = True
+            continue
+        if after_adoption and draft.marker is None and _FOOTNOTE_NUMBERED.match(first):
+            footnotes.update(re.findall(r"^(\d{1,3})\s", "\n".join(draft.lines), re.MULTILINE))
+            continue
+        if after_adoption:
+            draft.closing = True
+        kept_drafts.append(draft)
+    _strip_footnote_marks(kept_drafts, footnotes)
+    if vote is not None and footnotes:
+        vote = re.sub(r"(?<=[.])\s+(?:" + "|".join(sorted(footnotes)) + r")$", "", vote)
+    vocabulary = _words(line for draft in kept_drafts for line in draft.lines)
+    return Reading(paragraphs=tuple(_finish(kept_drafts, vocabulary)), vote=vote)
+
+
+# --- kinds and numbers -------------------------------------------------------------------------
+
+_OPENING_QUOTE = re.compile(r"^[“\"]\s*")
+_CLOSING_QUOTE = re.compile(r"(?<=[.!?;])\s*[”\"]\s*$")
+_INTRODUCTORY_STATEMENT = re.compile(r"^At (?:the|its) \d+\w* meeting\b")
+
+
+def classify_paragraphs(raw: Sequence[RawParagraph], kind: DocumentKind) -> tuple[Paragraph, ...]:
+    """Give every raw paragraph its kind and full number (``3 (a) (i)``)."""
+    if kind is DocumentKind.PRESIDENTIAL_STATEMENT:
+        return _classify_statement(raw)
+    return _classify_resolution(raw)
+
+
+def _classify_statement(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
+    paragraphs: list[Paragraph] = []
+    quoted_seen = False
+    last_quoted = -1
+    for position, item in enumerate(raw):
+        if item.closing:
+            continue
+        if _OPENING_QUOTE.match(item.text):
+            quoted_seen = True
+            last_quoted = position
+    for position, item in enumerate(raw):
+        text = item.text
+        if item.closing:
+            paragraph_kind = ParagraphKind.CLOSING
+        elif (
+            quoted_seen
+            and position < last_quoted
+            and not _OPENING_QUOTE.match(text)
+            and (not paragraphs or _INTRODUCTORY_STATEMENT.match(text))
+        ):
+            paragraph_kind = ParagraphKind.INTRODUCTORY
+        else:
+            paragraph_kind = ParagraphKind.STATEMENT
+        if paragraph_kind is ParagraphKind.STATEMENT:
+            text = _OPENING_QUOTE.sub("", text, count=1)
+            if position == last_quoted or (last_quoted < position and position == len(raw) - 1):
+                text = _CLOSING_QUOTE.sub("", text)
+        number = item.marker if item.marker and paragraph_kind is ParagraphKind.STATEMENT else None
+        if number and not number.isdigit():
+            number = None
+        paragraphs.append(
+            Paragraph(index=len(paragraphs), kind=paragraph_kind, number=number, text=text)
+        )
+    return tuple(paragraphs)
+
+
+def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
+    numbered = any(item.marker and item.marker.isdigit() for item in raw)
+    paragraphs: list[Paragraph] = []
+    operative: str | None = None
+    letter: str | None = None
+    operative_started = False
+    for item in raw:
+        text, marker = item.text, item.marker
+        number: str | None = None
+        if item.closing:
+            paragraph_kind = ParagraphKind.CLOSING
+        elif marker is None and _COUNCIL_LINE.match(text) and not operative_started:
+            paragraph_kind = ParagraphKind.INTRODUCTORY
+        elif marker is not None and marker.isdigit():
+            paragraph_kind = ParagraphKind.OPERATIVE
+            operative, letter, number = marker, None, marker
+            operative_started = True
+        elif marker is not None:
+            paragraph_kind = ParagraphKind.SUBPARAGRAPH
+            inner = marker[1:-1]
+            # ``(i)`` after ``(h)`` is a letter; under a letter it is a roman numeral.
+            is_roman = (
+                _ROMAN.match(inner) is not None
+                and letter is not None
+                and not (inner == "i" and letter == "h")
+                and not (inner == "v" and letter == "u")
+                and not (inner == "x" and letter == "w")
+            )
+            if is_roman:
+                parts = [operative, f"({letter})", marker]
+            else:
+                letter = inner
+                parts = [operative, marker]
+            number = " ".join(part for part in parts if part)
+            operative_started = True
+        elif operative_started:
+            # Unnumbered text among operative paragraphs: the end of a quotation or a list,
+            # which the Council's text still holds.
+            paragraph_kind = ParagraphKind.OPERATIVE
+        elif (
+            numbered
+            or _PREAMBLE_OPENING.match(text)
+            or (paragraphs and paragraphs[-1].text.endswith(":") and not operative_started)
+        ):
+            paragraph_kind = ParagraphKind.PREAMBULAR
+        else:
+            paragraph_kind = ParagraphKind.OPERATIVE
+            operative_started = True
+        paragraphs.append(
+            Paragraph(index=len(paragraphs), kind=paragraph_kind, number=number, text=text)
+        )
+    return tuple(paragraphs)
