@@ -190,7 +190,7 @@ def _read_bytes(path: str | Path) -> bytes:
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path) from None
     if not data:
-        raise InputError("file is empty", path)
+        raise InputError("empty file", path)
     return data
 
 

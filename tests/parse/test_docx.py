@@ -8,6 +8,7 @@ on its style.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
@@ -19,9 +20,13 @@ import pytest
 from docx.oxml import parse_xml
 
 from prstdiff.errors import InputError
+from prstdiff.model import Document, ParagraphKind
+from prstdiff.normalize import comparison_key
+from prstdiff.parse import load, parse_text
 from prstdiff.parse.docx import docx_text, format_number, read_docx
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 OPERATIVE_LIST = (
@@ -325,5 +330,115 @@ def test_missing_folder_and_empty_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a folder"):
         read_docx(tmp_path)
     (tmp_path / "madeup_empty.docx").write_bytes(b"")
-    with pytest.raises(InputError, match="file is empty"):
+    with pytest.raises(InputError, match="empty file"):
         read_docx(tmp_path / "madeup_empty.docx")
+
+
+# --- real documents: a Word draft reads as the extracted text does ---------------------------
+
+
+def word_draft_of_resolution(name: str) -> bytes:
+    """A Word draft of a corpus resolution, laid out as the UN's Word files are.
+
+    The header block (symbol, ``United Nations``, ``Distr.: General``, date) sits in a table,
+    the title and adoption line are paragraphs, and operative paragraphs and their lettered
+    sub-paragraphs carry Word's automatic numbering instead of typed numbers.
+    """
+    path = CORPUS / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    title_at = next(i for i, line in enumerate(lines) if line.startswith("Resolution "))
+    council_at = lines.index("The Security Council,")
+    header = [line for line in lines[:title_at] if line.strip()]
+    document = load(path)
+    word = docx.Document()
+    add_operative_list(word)
+    table = word.add_table(rows=len(header), cols=1)
+    for row, line in zip(table.rows, header, strict=True):
+        row.cells[0].text = line
+    word.add_paragraph(lines[title_at])
+    word.add_paragraph(" ".join(lines[title_at + 1 : council_at]))
+    for paragraph in document.paragraphs:
+        if paragraph.kind is ParagraphKind.OPERATIVE:
+            add_numbered(word, Numbered(paragraph.text, 0))
+        elif paragraph.kind is ParagraphKind.SUBPARAGRAPH:
+            add_numbered(word, Numbered(paragraph.text, 1))
+        else:
+            word.add_paragraph(paragraph.text)
+    return save(word)
+
+
+def keyed(document: Document) -> list[tuple[str, str | None, str]]:
+    return [(p.kind.value, p.number, comparison_key(p.text)) for p in document.paragraphs]
+
+
+@pytest.mark.parametrize("name", ["S_RES_1809_2008.txt", "S_RES_1325_2000.txt"])
+def test_word_draft_of_a_resolution_reads_as_its_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name.replace(".txt", ".docx")
+    path.write_bytes(word_draft_of_resolution(name))
+    from_word = read_docx(path)
+    from_text = load(CORPUS / name)
+    assert keyed(from_word) == keyed(from_text)
+    assert (from_word.symbol, from_word.kind, from_word.date, from_word.meeting) == (
+        from_text.symbol,
+        from_text.kind,
+        from_text.date,
+        from_text.meeting,
+    )
+    assert from_word.citations == from_text.citations
+    assert from_word.source is not None
+    assert from_word.source.format == "docx"
+    assert from_word.source.path == str(path)
+
+
+def test_word_numbering_of_s_res_1809_runs_1_to_18() -> None:
+    data = word_draft_of_resolution("S_RES_1809_2008.txt")
+    document = parse_text(docx_text(data), format="docx")
+    operative = [p for p in document.paragraphs if p.kind is ParagraphKind.OPERATIVE]
+    assert [p.number for p in operative] == [str(n) for n in range(1, 19)]
+    assert operative[-1].text == "Decides to remain seized of the matter."
+    assert document.symbol == "S/RES/1809 (2008)"
+    assert document.meeting == 5868
+    assert document.date == dt.date(2008, 4, 16)
+
+
+def test_word_sub_paragraphs_of_s_res_1325_are_lettered_under_8() -> None:
+    data = word_draft_of_resolution("S_RES_1325_2000.txt")
+    text = docx_text(data)
+    assert "\n\n8. Calls on all actors involved, when negotiating" in text
+    assert "\n\n(a) The special needs of women and girls during repatriation" in text
+    assert "\n\n(c) Measures that ensure the protection of and respect" in text
+    assert "\n\n9. Calls upon all parties to armed conflict" in text
+    document = parse_text(text, format="docx")
+    numbers = [p.number for p in document.paragraphs if p.number]
+    assert numbers[7:12] == ["8", "8 (a)", "8 (b)", "8 (c)", "9"]
+
+
+def test_word_draft_of_the_seed_statement_reads_as_its_text(tmp_path: Path) -> None:
+    seed = FIXTURES / "S_PRST_2007_42.onecol.txt"
+    from_text = load(seed)
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    first = lines.index(from_text.paragraphs[0].text)
+    word = docx.Document()
+    for line in lines[:first]:
+        if line:
+            word.add_paragraph(line)
+    # The draft as the Council's Word file has it: each statement paragraph opens with a
+    # quotation mark and the last one closes the statement (the reader drops both).
+    last = len(from_text.paragraphs) - 1
+    for paragraph in from_text.paragraphs:
+        text = paragraph.text
+        if paragraph.kind is ParagraphKind.STATEMENT:
+            text = f'"{text}"' if paragraph.index == last else f'"{text}'
+        word.add_paragraph(text)
+    path = tmp_path / "S_PRST_2007_42.docx"
+    path.write_bytes(save(word))
+    from_word = read_docx(path)
+    assert keyed(from_word) == keyed(from_text)
+    assert len(from_word.paragraphs) == 15
+    assert (from_word.symbol, from_word.date, from_word.meeting, from_word.item) == (
+        "S/PRST/2007/42",
+        dt.date(2007, 11, 6),
+        5776,
+        from_text.item,
+    )
+    assert from_word.citations == from_text.citations
