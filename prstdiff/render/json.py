@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from prstdiff.model import Comparison, Pair, Stats
+from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 from prstdiff.render.document import document_to_dict
 
@@ -34,7 +35,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "version": VERSION,
         "old": document_to_dict(comparison.old),
         "new": document_to_dict(comparison.new),
-        "options": dataclasses.asdict(comparison.options),
+        "options": options_to_dict(comparison.options),
         "pairs": [pair_to_dict(pair) for pair in comparison.pairs],
         "stats": stats_to_dict(comparison.stats),
     }
@@ -61,6 +62,19 @@ def pair_to_dict(pair: Pair) -> dict[str, Any]:
             for phrase in pair.phrases
         ],
     }
+
+
+def options_to_dict(options: CompareOptions) -> dict[str, Any]:
+    """The comparison options, with word sets as sorted lists so the output is stable."""
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(options):
+        value = getattr(options, field.name)
+        if isinstance(value, set | frozenset):
+            value = sorted(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        values[field.name] = value
+    return values
 
 
 def stats_to_dict(stats: Stats) -> dict[str, Any]:
