@@ -1,0 +1,239 @@
+"""Where the pairs of a job are computed: local worker processes, or a dask.distributed cluster.
+
+Both executors take tasks as an iterator and yield outcomes as they complete, keeping only a small
+window of tasks in flight, so a job of any size holds a bounded number of reports in memory. Both
+return report texts to the caller, which writes them: workers never touch the output folder.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from prstdiff.batch.task import PairFunction, PairOutcome, PairTask, compare_pair
+from prstdiff.errors import PrstdiffError
+
+TASKS_PER_WORKER = 2
+"""Tasks queued per worker: enough that no worker waits for the next pair, few enough that the
+reports in flight stay a handful whatever the size of the job."""
+
+
+class WorkerLostError(PrstdiffError):
+    """A worker process died (killed, or out of memory) while the job ran."""
+
+
+class PairExecutor(Protocol):
+    """Runs pair tasks somewhere and yields their outcomes as they complete."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    def describe(self) -> str:
+        """Where the work runs, for messages (``2 worker processes``)."""
+        ...
+
+    def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
+        """Yield the outcome of every task, in completion order."""
+        ...
+
+
+def default_workers() -> int:
+    """The number of worker processes when the user gives none: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; only the client decides how the job stops, and the
+    # workers finish their current pair quietly instead of printing tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    # forkserver (POSIX) and spawn start workers from a clean interpreter: forking a client that
+    # already runs threads (a progress bar, a Dask client) can deadlock a child.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class ProcessExecutor:
+    """Pairs computed by a pool of local worker processes (``concurrent.futures``)."""
+
+    def __init__(self, workers: int | None = None, *, function: PairFunction = compare_pair):
+        if workers is not None and workers < 1:
+            raise PrstdiffError(f"--workers must be at least 1, not {workers}")
+        self.workers = workers or default_workers()
+        self.function = function
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Self:
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=_start_method(), initializer=_ignore_interrupts
+        )
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            # On an interrupt, queued pairs are dropped and running ones (a second at most) finish.
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def describe(self) -> str:
+        """How many local processes work."""
+        return f"{self.workers} worker process" + ("" if self.workers == 1 else "es")
+
+    def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
+        """Yield each task's outcome as a worker finishes it."""
+        if self._pool is None:
+            raise RuntimeError("ProcessExecutor.run outside its with-block")
+        pool = self._pool
+        queue = iter(tasks)
+        pending: set[Future[PairOutcome]] = set()
+
+        def fill() -> None:
+            while len(pending) < self.workers * TASKS_PER_WORKER:
+                task = next(queue, None)
+                if task is None:
+                    return
+                pending.add(
+                    pool.submit(
+                        self.function,
+                        task.name,
+                        task.old,
+                        task.new,
+                        task.options,
+                        task.render_options,
+                    )
+                )
+
+        try:
+            fill()
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+                fill()
+        except BrokenProcessPool:
+            raise WorkerLostError(
+                "a worker process died (killed, or out of memory); the finished pairs are kept:"
+                " run the job again with --resume to finish it"
+            ) from None
+
+
+class DaskExecutor:
+    """Pairs computed on a dask.distributed cluster; each document is shipped to it once."""
+
+    def __init__(self, address: str, *, function: PairFunction = compare_pair):
+        self.address = address
+        self.function = function
+        self._client: Any = None
+
+    def __enter__(self) -> Self:
+        import distributed
+
+        dask: Any = distributed  # untyped library
+        try:
+            self._client = dask.Client(self.address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError) as error:
+            reason = " ".join(str(error).split()) or type(error).__name__
+            raise PrstdiffError(
+                f"cannot reach the Dask scheduler: {reason}", self.address
+            ) from None
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._client is not None:
+            # Closing the client cancels this job's tasks; the cluster itself keeps running.
+            self._client.close()
+            self._client = None
+
+    def describe(self) -> str:
+        """The scheduler and the number of its workers."""
+        count = len(self._client.scheduler_info().get("workers", {})) if self._client else 0
+        return f"Dask scheduler {self.address} ({count} worker" + ("" if count == 1 else "s") + ")"
+
+    def workers(self) -> int:
+        """The cluster's current number of workers (at least one, for the window of tasks)."""
+        if self._client is None:
+            return 1
+        return max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
+        """Yield each task's outcome as the cluster finishes it."""
+        import distributed
+
+        dask: Any = distributed  # untyped library
+        client = self._client
+        if client is None:
+            raise RuntimeError("DaskExecutor.run outside its with-block")
+        window = self.workers() * TASKS_PER_WORKER
+        # One future per document: every pair that uses it refers to the same copy on the cluster.
+        shipped: dict[int, Any] = {}
+        keep: list[object] = []  # the documents behind ``shipped`` keys, so no id() is reused
+        names: dict[Any, str] = {}
+        queue = iter(tasks)
+        running = dask.as_completed()
+
+        def ship(document: object) -> Any:
+            key = id(document)
+            if key not in shipped:
+                shipped[key] = client.scatter(document, hash=False)
+                keep.append(document)
+            return shipped[key]
+
+        def fill() -> None:
+            while running.count() < window:
+                task = next(queue, None)
+                if task is None:
+                    return
+                future = client.submit(
+                    self.function,
+                    task.name,
+                    ship(task.old),
+                    ship(task.new),
+                    task.options,
+                    task.render_options,
+                    pure=False,
+                )
+                names[future.key] = task.name
+                running.add(future)
+
+        try:
+            fill()
+            for future in running:
+                name = names.pop(future.key)
+                try:
+                    outcome: PairOutcome = future.result()
+                except Exception as error:  # a worker lost several times (KilledWorker) and such
+                    reason = " ".join(str(error).split())
+                    detail = f"{type(error).__name__}: {reason}" if reason else type(error).__name__
+                    outcome = PairOutcome(name=name, html=None, json=None, stats=None, error=detail)
+                future.release()
+                yield outcome
+                fill()
+        finally:
+            client.cancel(list(shipped.values()))

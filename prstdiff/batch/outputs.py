@@ -1,0 +1,387 @@
+"""The files of a batch job's output folder, every one written atomically and kept inside it.
+
+``OUTDIR/pairs/<name>.html`` and ``.json`` per pair; for the job ``index.html`` (a sortable table
+of the pairs and a similarity heat map of the documents as inline SVG), ``summary.csv`` and
+``summary.json``. Every path is checked to lie inside the output folder before anything is
+written, even though pair names are sanitised already: a symbolic link planted as ``pairs``
+must not carry reports elsewhere either.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import prstdiff
+from prstdiff.batch.record import DocumentInfo, PairRecord, PairState, record_to_dict
+from prstdiff.corpus import SkippedFile
+from prstdiff.errors import OutputError
+from prstdiff.io import write_atomic
+
+PAIRS_FOLDER = "pairs"
+"""Sub-folder of the output folder that holds the per-pair reports."""
+INDEX_FILE = "index.html"
+"""The job's index page."""
+SUMMARY_CSV = "summary.csv"
+"""The job's summary table."""
+SUMMARY_JSON = "summary.json"
+"""The job's summary as JSON (``prstdiff/batch-summary``)."""
+SUMMARY_SCHEMA = "prstdiff/batch-summary"
+"""The ``schema`` member of ``summary.json``."""
+SUMMARY_VERSION = 1
+"""The version of ``summary.json``'s format."""
+HEATMAP_LIMIT = 120
+"""Most documents drawn in the heat map: 120 × 120 cells is still a page a browser shows at once;
+beyond that the table alone is shown."""
+
+CSV_COLUMNS = (
+    "name",
+    "state",
+    "old",
+    "old_symbol",
+    "old_date",
+    "new",
+    "new_symbol",
+    "new_date",
+    "share_reused",
+    "share_altered",
+    "share_new",
+    "carried",
+    "reused",
+    "altered",
+    "new_paragraphs",
+    "dropped",
+    "moved",
+    "split",
+    "merged",
+    "old_words",
+    "new_words",
+    "html",
+    "json",
+    "error",
+)
+"""Columns of ``summary.csv``; ``new_paragraphs`` counts pairs of new language (``new`` is the
+later document's file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFiles:
+    """Where a pair's reports were written, relative to the output folder."""
+
+    html: str
+    """The HTML report (``pairs/<name>.html``)."""
+    json: str
+    """The JSON comparison (``pairs/<name>.json``)."""
+
+
+def prepare_outdir(outdir: str | Path) -> Path:
+    """Create the output folder and its ``pairs`` folder; refuse one that is a file."""
+    root = Path(outdir)
+    if root.exists() and not root.is_dir():
+        raise OutputError("cannot write the job here: not a folder", root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        pairs = root / PAIRS_FOLDER
+        if pairs.exists() and not pairs.is_dir():
+            raise OutputError("cannot write reports: not a folder", pairs)
+        pairs.mkdir(exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the folder: {error.strerror or error}", root) from None
+    inside(root, PAIRS_FOLDER)
+    return root
+
+
+def inside(outdir: Path, relative: str) -> Path:
+    """The path ``relative`` names under ``outdir``, refused unless it really lies inside it."""
+    target = outdir / relative
+    if Path(relative).is_absolute() or not target.resolve().is_relative_to(outdir.resolve()):
+        raise OutputError("refusing to write outside the output folder", target)
+    return target
+
+
+def report_files(name: str) -> ReportFiles:
+    """The report paths of a pair, relative to the output folder."""
+    return ReportFiles(html=f"{PAIRS_FOLDER}/{name}.html", json=f"{PAIRS_FOLDER}/{name}.json")
+
+
+def write_reports(outdir: Path, name: str, html: str, json_text: str) -> ReportFiles:
+    """Write a pair's JSON and HTML reports (the HTML last: its presence means both are whole)."""
+    files = report_files(name)
+    write_atomic(inside(outdir, files.json), json_text)
+    write_atomic(inside(outdir, files.html), html)
+    return files
+
+
+def reports_exist(outdir: Path, record: PairRecord) -> bool:
+    """True when both reports a done record names are files inside the output folder."""
+    if record.html is None or record.json is None:
+        return False
+    try:
+        return inside(outdir, record.html).is_file() and inside(outdir, record.json).is_file()
+    except OutputError:
+        return False
+
+
+def write_summaries(
+    outdir: Path,
+    records: Sequence[PairRecord],
+    *,
+    skipped: Sequence[SkippedFile] = (),
+    settings: Mapping[str, Any],
+) -> None:
+    """Write ``summary.json``, ``summary.csv`` and ``index.html`` for the job's records."""
+    write_atomic(inside(outdir, SUMMARY_JSON), summary_json(records, skipped, settings))
+    write_atomic(inside(outdir, SUMMARY_CSV), summary_csv(records))
+    write_atomic(inside(outdir, INDEX_FILE), index_html(records, skipped))
+
+
+def summary_json(
+    records: Sequence[PairRecord], skipped: Sequence[SkippedFile], settings: Mapping[str, Any]
+) -> str:
+    """The job summary as JSON: settings, counts, every pair, and skipped files."""
+    data = {
+        "schema": SUMMARY_SCHEMA,
+        "version": SUMMARY_VERSION,
+        "settings": dict(settings),
+        "counts": {
+            "pairs": len(records),
+            "done": sum(r.state is PairState.DONE for r in records),
+            "failed": sum(r.state is PairState.FAILED for r in records),
+        },
+        "pairs": [_with_shares(record) for record in records],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def summary_csv(records: Sequence[PairRecord]) -> str:
+    """The job summary as CSV, one row per pair (columns: ``CSV_COLUMNS``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        stats = record.stats
+        counts: list[object] = (
+            [""] * 13
+            if stats is None
+            else [
+                _share(stats.share_reused),
+                _share(stats.share_altered),
+                _share(stats.share_new),
+                _share(record.carried or 0.0),
+                stats.reused,
+                stats.altered,
+                stats.new,
+                stats.dropped,
+                stats.moved,
+                stats.split,
+                stats.merged,
+                stats.old_words,
+                stats.new_words,
+            ]
+        )
+        writer.writerow(
+            [
+                record.name,
+                record.state.value,
+                record.old.path,
+                record.old.symbol or "",
+                record.old.date or "",
+                record.new.path,
+                record.new.symbol or "",
+                record.new.date or "",
+                *counts,
+                record.html or "",
+                record.json or "",
+                record.error or "",
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _share(value: float) -> str:
+    # Four decimals: enough for a spreadsheet, and the same text on every machine.
+    return f"{value:.4f}"
+
+
+def _with_shares(record: PairRecord) -> dict[str, Any]:
+    data = record_to_dict(record)
+    del data["old"]["sha256"], data["new"]["sha256"]
+    stats = record.stats
+    data["shares"] = (
+        None
+        if stats is None
+        else {
+            "reused": round(stats.share_reused, 6),
+            "altered": round(stats.share_altered, 6),
+            "new": round(stats.share_new, 6),
+            "carried": round(record.carried or 0.0, 6),
+        }
+    )
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """One row of the index page's table."""
+
+    number: int
+    """One-based position of the pair in the job."""
+    record: PairRecord
+    """The pair."""
+    reused: float
+    """Share of reused words (0 for a failed pair, which sorts last by the error column)."""
+    altered: float
+    """Share of altered words."""
+    new: float
+    """Share of new words."""
+    carried: float
+    """Share of carried words (reused and altered)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeatCell:
+    """One cell of the heat map: the pair of the document of its row and of its column."""
+
+    x: int
+    """Left edge in SVG units."""
+    y: int
+    """Top edge in SVG units."""
+    color: str
+    """Fill, from the carried share."""
+    label: str
+    """Tooltip: ``old → new: 87% carried``."""
+    href: str | None
+    """The pair's report."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeatLabel:
+    """A document's label along an axis of the heat map."""
+
+    x: int
+    """Anchor x in SVG units."""
+    y: int
+    """Anchor y in SVG units."""
+    text: str
+    """The symbol or file name."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeatMap:
+    """The heat map of carried language between the documents of the job, as SVG geometry."""
+
+    width: int
+    """Width of the drawing in SVG units."""
+    height: int
+    """Height of the drawing in SVG units."""
+    cell: int
+    """Size of a cell."""
+    left: int
+    """Width of the row labels' margin."""
+    top: int
+    """Height of the column labels' margin."""
+    rows: tuple[HeatLabel, ...]
+    """Labels of the rows (the later documents)."""
+    columns: tuple[HeatLabel, ...]
+    """Labels of the columns (the earlier documents)."""
+    cells: tuple[HeatCell, ...]
+    """One cell per compared pair."""
+    documents: int
+    """How many documents the map shows."""
+
+
+def index_html(records: Sequence[PairRecord], skipped: Sequence[SkippedFile] = ()) -> str:
+    """The self-contained index page: the sortable table of pairs and the heat map."""
+    from prstdiff.render.html import environment
+    from prstdiff.render.labels import percent
+
+    rows = [
+        IndexRow(
+            number=number,
+            record=record,
+            reused=record.stats.share_reused if record.stats else 0.0,
+            altered=record.stats.share_altered if record.stats else 0.0,
+            new=record.stats.share_new if record.stats else 0.0,
+            carried=record.carried or 0.0,
+        )
+        for number, record in enumerate(records, 1)
+    ]
+    documents = _documents(records)
+    template = environment().get_template("batch_index.html.j2")
+    return template.render(
+        rows=rows,
+        done=sum(r.state is PairState.DONE for r in records),
+        failed=sum(r.state is PairState.FAILED for r in records),
+        skipped=skipped,
+        heatmap=heat_map(records) if 2 <= len(documents) <= HEATMAP_LIMIT else None,
+        documents=len(documents),
+        heatmap_limit=HEATMAP_LIMIT,
+        percent=percent,
+        version=prstdiff.__version__,
+    )
+
+
+def _documents(records: Sequence[PairRecord]) -> list[DocumentInfo]:
+    seen: dict[str, DocumentInfo] = {}
+    for record in records:
+        for info in (record.old, record.new):
+            seen.setdefault(info.path, info)
+    return sorted(seen.values(), key=lambda info: (info.date or "9999", info.label, info.path))
+
+
+def heat_map(records: Sequence[PairRecord]) -> HeatMap:
+    """Lay out the heat map: later documents down, earlier across, a cell per compared pair."""
+    documents = _documents(records)
+    position = {info.path: n for n, info in enumerate(documents)}
+    count = len(documents)
+    cell = max(8, min(32, 640 // count))
+    left = top = 150
+    cells: list[HeatCell] = []
+    for record in records:
+        if record.state is not PairState.DONE:
+            continue
+        carried = record.carried or 0.0
+        cells.append(
+            HeatCell(
+                x=left + position[record.old.path] * cell,
+                y=top + position[record.new.path] * cell,
+                color=_heat_color(carried),
+                label=f"{record.old.label} → {record.new.label}: {round(carried * 100)}% carried",
+                href=record.html,
+            )
+        )
+    return HeatMap(
+        width=left + count * cell + 10,
+        height=top + count * cell + 10,
+        cell=cell,
+        left=left,
+        top=top,
+        rows=tuple(
+            HeatLabel(x=left - 6, y=top + n * cell + cell // 2, text=info.label)
+            for n, info in enumerate(documents)
+        ),
+        columns=tuple(
+            HeatLabel(x=left + n * cell + cell // 2, y=top - 6, text=info.label)
+            for n, info in enumerate(documents)
+        ),
+        cells=tuple(cells),
+        documents=count,
+    )
+
+
+_COLD = (239, 243, 255)
+_HOT = (8, 48, 107)
+
+
+def _heat_color(share: float) -> str:
+    # A single-hue ramp (pale to dark blue) reads in grey print and for colour-blind readers;
+    # the tooltip and the table give the number itself.
+    share = min(1.0, max(0.0, share))
+    red, green, blue = (round(c + (h - c) * share) for c, h in zip(_COLD, _HOT, strict=True))
+    return f"#{red:02x}{green:02x}{blue:02x}"

@@ -1,0 +1,76 @@
+"""The work of one pair, as a worker process or a Dask worker runs it.
+
+Kept apart from the job so that a worker imports only what it needs: the documents arrive parsed,
+the comparison and both reports are made here, and the report texts travel back to the client,
+which alone writes files (a Dask worker may run on another machine without the output folder).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from prstdiff.model import Document, Stats
+from prstdiff.options import CompareOptions
+from prstdiff.render import RenderOptions
+
+
+@dataclass(frozen=True, slots=True)
+class PairTask:
+    """One comparison to make, with everything a worker needs."""
+
+    name: str
+    """The pair's output name."""
+    old: Document
+    """The earlier document, parsed."""
+    new: Document
+    """The later document, parsed."""
+    options: CompareOptions
+    """Comparison options of the job."""
+    render_options: RenderOptions
+    """Report options of the job."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairOutcome:
+    """What a worker sends back for one pair: both reports and the statistics, or an error."""
+
+    name: str
+    """The pair's output name."""
+    html: str | None
+    """The self-contained HTML report; None when the pair failed."""
+    json: str | None
+    """The JSON comparison; None when the pair failed."""
+    stats: Stats | None
+    """The comparison's statistics; None when the pair failed."""
+    error: str | None = None
+    """One-line reason the pair failed; None when it succeeded."""
+
+
+def compare_pair(
+    name: str,
+    old: Document,
+    new: Document,
+    options: CompareOptions,
+    render_options: RenderOptions,
+) -> PairOutcome:
+    """Compare ``old`` with ``new`` and render both reports; a failure is returned, not raised."""
+    from prstdiff.compare import compare
+    from prstdiff.render import html, json
+
+    try:
+        comparison = compare(old, new, options)
+        return PairOutcome(
+            name=name,
+            html=html.render(comparison, render_options),
+            json=json.render(comparison, render_options),
+            stats=comparison.stats,
+        )
+    except Exception as error:  # one bad pair must not end a job of thousands
+        text = " ".join(str(error).split())
+        detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
+        return PairOutcome(name=name, html=None, json=None, stats=None, error=detail)
+
+
+PairFunction = Callable[[str, Document, Document, CompareOptions, RenderOptions], PairOutcome]
+"""What an executor runs for each pair: ``compare_pair`` (tests may substitute a wrapper)."""
