@@ -62,26 +62,35 @@ _MEETING = re.compile(
     r"\b(?:at|of)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting\b", re.I
 )
 _ITEM = re.compile(r"item\s+entitled\s+[“\"‘']\s*(.+?)\s*[”\"’'](?=\s*[,.;:)]|\s+(?:and|the)\b|$)")
-_SPACES = re.compile(r"\s+")
 
 # Cited documents. Security Council resolutions are cited by number and year everywhere
-# (``resolutions 1625 (2005) and 1631 (2005)``); the other series by symbol.
-_CITATION = re.compile(
-    r"(?P<prst>\bS/PRST/\d{4}/\d{1,3}\b)"
-    r"|(?P<resolution_symbol>\bS/RES/+\d{1,4}\s*\(\d{4}\))"
-    r"|(?P<ga_symbol>\bA/RES/[\dA-Z./-]*\d)"
-    r"|(?P<ga_list>General\s+Assembly\s+resolutions?\s+"
-    r"\d{1,4}/\d{1,4}(?:\s*(?:,|and|,\s*and)\s*\d{1,4}/\d{1,4})*)"
-    r"|(?P<ga_roman>General\s+Assembly\s+resolutions?\s+"
-    r"\d{1,4}\s*\([IVXL]{1,7}\)(?:\s*(?:,|and|,\s*and)\s*\d{1,4}\s*\([IVXL]{1,7}\))*)"
-    r"|(?P<document>\b[AS]/(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Corr|Rev)\.\d{1,3})*\b(?!/))"
-    r"|(?P<resolution>(?<![\d/])(?<!vol\. )(?<!No\. )(?<!p\. )\b\d{1,4}\s+\((?:19[4-9]\d|20\d\d)\))"
+# (``resolutions 1625 (2005) and 1631 (2005)``); the other series by symbol. One pattern per
+# series (each starts with a literal or a digit, which the regex engine scans for quickly);
+# matches are merged by position, the earlier and then the longer winning.
+_CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("prst", re.compile(r"S/PRST/\d{4}/\d{1,3}\b")),
+    ("resolution_symbol", re.compile(r"S/RES/+\d{1,4}\s*\(\d{4}\)")),
+    ("ga_symbol", re.compile(r"A/RES/[\dA-Z./-]*\d")),
+    (
+        "ga_list",
+        re.compile(
+            r"General\s+Assembly\s+resolutions?\s+(?:\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\))"
+            r"(?:\s*(?:,|and|,\s*and)\s*(?:\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\)))*"
+        ),
+    ),
+    ("document", re.compile(r"[AS]/(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Corr|Rev)\.\d{1,3})*\b(?!/)")),
+    (
+        "resolution",
+        re.compile(r"\d{1,4}\s+\((?:19[4-9]\d|20\d\d)\)"),
+    ),
 )
+# ``vol. 382 (1960)``, ``No. 12 (1991)``, ``60/180 (2005)``: a number and a year, not a resolution.
+_NOT_RESOLUTION_BEFORE = re.compile(r"(?:vol\.|No\.|p\.|pp\.|[\d/])\s*$")
 _GA_NUMBER = re.compile(r"\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\)")
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -165,9 +174,22 @@ def find_citations(text: str, own_symbol: str | None = None) -> tuple[Citation, 
         if symbol != own_symbol and symbol not in found:
             found[symbol] = Citation(symbol=symbol, kind=kind)
 
-    for match in _CITATION.finditer(_clean(text)):
-        group = match.lastgroup
-        value = match[0]
+    clean = _clean(text)
+    matches = sorted(
+        (match.start(), -match.end(), group, match[0])
+        for group, pattern in _CITATION_PATTERNS
+        for match in pattern.finditer(clean)
+    )
+    reached = 0
+    for start, negative_end, group, value in matches:
+        if start < reached:
+            continue
+        # The patterns open with a literal (fast to scan for); the word boundary is checked here.
+        if start and (clean[start - 1].isalnum() or clean[start - 1] == "/"):
+            continue
+        if group == "resolution" and _NOT_RESOLUTION_BEFORE.search(clean, max(0, start - 5), start):
+            continue
+        reached = -negative_end
         if group == "prst":
             year, number = value.split("/")[2:4]
             add(f"S/PRST/{year}/{int(number)}", CitationKind.PRESIDENTIAL_STATEMENT)
@@ -176,7 +198,7 @@ def find_citations(text: str, own_symbol: str | None = None) -> tuple[Citation, 
             add(f"S/RES/{int(number)} ({year})", CitationKind.RESOLUTION)
         elif group == "ga_symbol":
             add(value, CitationKind.GENERAL_ASSEMBLY_RESOLUTION)
-        elif group in ("ga_list", "ga_roman"):
+        elif group == "ga_list":
             for number in _GA_NUMBER.findall(value):
                 add(f"A/RES/{_clean(number)}", CitationKind.GENERAL_ASSEMBLY_RESOLUTION)
         elif group == "document":

@@ -49,6 +49,8 @@ class RawParagraph:
     """The printed marker: ``12`` for ``12.``, ``(a)``, ``(iv)``; None when unnumbered."""
     closing: bool = False
     """True when it stands after the Council's text (an annex, a note after the adoption line)."""
+    heading: bool = False
+    """True for a heading between paragraphs: a section letter (``A``) or a few words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +67,17 @@ class Reading:
 
 _TERMINATED = re.compile(r"[.;:,!?][\"”’')\]]*(?:\s+\d{1,3}/?)?\s*$|[\"”’]\s*$")
 _NUMBER_LINE = re.compile(r"^(\d{1,3})\.$")
-_NUMBER_START = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+# ``12. Decides``; OCR of the yearly volumes sometimes read the stop as a comma (``5, Notes``).
+_NUMBER_START = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z][a-z]))\s+(\S.*)$")
+# A heading inside the text: a section letter (``A``, ``II``) or a few capitalised words
+# without a stop (``Operational``), standing between paragraphs.
+_SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$")
+_HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,5}|(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4})\.?$")
 _LETTER_LINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
 _LETTER_START = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
 _QUOTE_START = re.compile(r"^[“\"]\s*\S")
 _COUNCIL_LINE = re.compile(r"^The Security Council\s*,?\s*$")
-_ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVX\d]{1,5})?\.?$")
+_ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
 _ADOPTION = re.compile(r"^Adopted\b(?!\s+by\s+the\s+Security\s+Council\s+at\s+its)")
 # A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
 _FOOTNOTE_SLASH = re.compile(r"^(\d{1,3})/\s+\S")
@@ -125,11 +132,13 @@ _HYPHEN_PREFIXES = frozenset(
 
 
 def _terminated(line: str) -> bool:
-    return _TERMINATED.search(line) is not None
+    # Only the tail matters; searching the whole line would scan it from every position.
+    return _TERMINATED.search(line[-16:]) is not None
 
 
 def _clean_line(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    # str.split() splits on every Unicode space, no-break spaces included.
+    return " ".join(line.split())
 
 
 def _words(lines: Iterable[str]) -> set[str]:
@@ -153,7 +162,7 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
         if not text:
             text = line
             continue
-        hyphen = _HYPHEN_END.search(text)
+        hyphen = _HYPHEN_END.search(text[-40:]) if text.endswith("-") else None
         first = _FIRST_WORD.match(line)
         if hyphen and first and not text.endswith("--"):
             head, tail = hyphen[1], first[1]
@@ -178,7 +187,7 @@ _HEAD_RES = re.compile(
     r"RESOLUTION\s+\d{1,4}\b.*)$"
 )
 _HEAD_CONTINUATION = re.compile(
-    r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|\[S/[^\]]*\]|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
+    r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?|[\[(]S/[^\])]*[\])]|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
     r"Adopted by the Security Council at its\b.*)$"
 )
 _ADOPTED_BY_SPLIT = re.compile(r"^(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$")
@@ -274,6 +283,7 @@ class _Draft:
     lines: list[str]
     marker: str | None = None
     closing: bool = False
+    heading: bool = False
 
 
 def _finish(drafts: Sequence[_Draft], vocabulary: set[str]) -> list[RawParagraph]:
@@ -281,7 +291,11 @@ def _finish(drafts: Sequence[_Draft], vocabulary: set[str]) -> list[RawParagraph
     for draft in drafts:
         text = join_lines(draft.lines, vocabulary)
         if text:
-            paragraphs.append(RawParagraph(text=text, marker=draft.marker, closing=draft.closing))
+            paragraphs.append(
+                RawParagraph(
+                    text=text, marker=draft.marker, closing=draft.closing, heading=draft.heading
+                )
+            )
     return paragraphs
 
 
@@ -307,7 +321,7 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
             current = drafts[-1] if drafts else None
             # ``Expresses its determination to ... the`` / ``1.`` / ``relationship ...``: the
             # extraction put the number after the first line of its paragraph.
-            if current is not None and not closing:
+            if current is not None and not closing and not current.heading:
                 last = current.lines[-1]
                 before = current.lines[-2] if len(current.lines) > 1 else None
                 continues = bool(following) and following[0].islower()
@@ -322,16 +336,17 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
             pending = marker
             continue
         marker, rest = _marker(line)
-        starts = False
+        starts = heading = False
         if pending is not None:
             marker, rest, starts = pending, line, True
             pending = None
         elif marker is not None and (after_end or _FUNCTION_WORD_END.search(previous) is None):
-            starts = after_end
+            starts = True
             if marker.isdigit():
-                operative = operative or starts
+                operative = True
         else:
             marker, rest = None, line
+        following = lines[position + 1] if position + 1 < len(lines) else ""
         if _ANNEX_LINE.match(line) and after_end:
             closing, starts = True, True
         elif after_end and _ADOPTION.match(line):
@@ -340,6 +355,13 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
             starts = True
         elif _COUNCIL_LINE.match(line) and not council_seen:
             council_seen, starts = True, True
+        elif (
+            after_end
+            and drafts
+            and _HEADING.match(line)
+            and (_NUMBER_LINE.match(following) or _NUMBER_START.match(following))
+        ):
+            starts, heading = True, True
         elif not starts and after_end:
             if (drafts and _COUNCIL_LINE.match(drafts[-1].lines[-1])) or (
                 statement and _QUOTE_START.match(line)
@@ -349,8 +371,10 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
                 starts = line.split(None, 1)[0] not in _NOT_PREAMBLE_WORDS
             elif statement and not drafts:
                 starts = True
+        if heading or (drafts and drafts[-1].heading):
+            starts = True
         if starts or not drafts:
-            drafts.append(_Draft([rest], marker, closing))
+            drafts.append(_Draft([rest], marker, closing, heading))
         else:
             drafts[-1].lines.append(line)
     return drafts
@@ -370,53 +394,74 @@ def _blocks(lines: Sequence[str]) -> list[list[str]]:
     return blocks
 
 
+_OCR_MARKER = re.compile(r"^([0-9lILSZO]{1,3})(?:[.,]\s*|\s+)([A-Z][a-z]+\b.*)$")
+_OCR_DIGITS = str.maketrans("lILSZO", "111520")
+
+
+def _ocr_marker(line: str, expected: int) -> tuple[str | None, str]:
+    """An operative number that OCR misread (``L.``, ``S.``, ``2 Requests``), if it is the next."""
+    match = _OCR_MARKER.match(line)
+    if match and match[1].translate(_OCR_DIGITS) == str(expected):
+        return str(expected), match[2]
+    return None, line
+
+
 def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
     """Cut blank-line-separated paragraphs, rejoining those broken by a page break."""
     drafts: list[_Draft] = []
     closing = False
+    expected: int | None = 1
     for block in _blocks(lines):
         # A block may still hold several paragraphs where a marker starts a line after a
         # finished one (``...;`` / ``(b) ...``).
         pieces: list[list[str]] = [[]]
         for line in block:
             clean = _clean_line(line)
-            if (
-                pieces[-1]
-                and _terminated(pieces[-1][-1])
-                and (
-                    _NUMBER_START.match(clean)
-                    or _LETTER_START.match(clean)
-                    or _COUNCIL_LINE.match(pieces[-1][-1])
+            previous = pieces[-1][-1] if pieces[-1] else ""
+            if previous and (
+                (
+                    (_terminated(previous) or _SECTION.match(previous))
+                    and (_NUMBER_START.match(clean) or _LETTER_START.match(clean))
                 )
+                or _COUNCIL_LINE.match(previous)
             ):
                 pieces.append([])
             pieces[-1].append(clean)
         for piece in pieces:
             first = piece[0]
             marker, rest = _marker(first)
+            if marker is None and expected is not None:
+                marker, rest = _ocr_marker(first, expected)
             if drafts and not closing and marker is None:
                 previous = drafts[-1].lines[-1]
                 broken = not _terminated(previous) and not _COUNCIL_LINE.match(previous)
-                if broken and (
-                    first[0].islower()
-                    or (first[0] == "(" and not _LETTER_START.match(first))
-                    or _FUNCTION_WORD_END.search(previous)
-                    or previous.endswith("-")
+                if (
+                    broken
+                    and not drafts[-1].heading
+                    and (
+                        first[0].islower()
+                        or (first[0] == "(" and not _LETTER_START.match(first))
+                        or _FUNCTION_WORD_END.search(previous)
+                        or previous.endswith("-")
+                    )
                 ):
                     drafts[-1].lines.extend(piece)
                     continue
             if _ANNEX_LINE.match(first):
                 closing = True
-            drafts.append(_Draft([rest, *piece[1:]], marker, closing))
+            if marker is not None and marker.isdigit():
+                expected = int(marker) + 1
+            heading = len(piece) == 1 and marker is None and _SECTION.match(first) is not None
+            drafts.append(_Draft([rest, *piece[1:]], marker, closing, heading))
     return drafts
 
 
-_FOOTNOTE_MARK_INLINE = r"(?:(?<=[,;.:)\]”’\"])|(?<=[A-Za-z]\b)|(?<=\d\b))\s+({numbers})(?=\s|$)"
+# ``of 4 March 1994 1/ on his mission``: the 1990s mark a footnote with a number and a slash.
+_SLASH_MARK = re.compile(r"(?<=\S)\s+\d{1,3}/(?=[\s,.;:]|$)")
 
 
 def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
     """Remove inline footnote numbers whose footnote text the document holds."""
-    slash_mark = re.compile(r"(?<=\S)\s+\d{1,3}/(?=[\s,.;:]|$)")
     plain = None
     if numbers:
         alternatives = "|".join(sorted(numbers, key=len, reverse=True))
@@ -424,8 +469,9 @@ def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
     for draft in drafts:
         cleaned = []
         for line in draft.lines:
-            line = slash_mark.sub("", line)
-            if plain is not None:
+            if "/" in line:
+                line = _SLASH_MARK.sub("", line)
+            if plain is not None and line[-1:].isdigit():
                 line = plain.sub("", line)
             cleaned.append(line)
         draft.lines = cleaned
@@ -440,13 +486,12 @@ def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
 def read_body(
     lines: Sequence[str], layout: Layout, kind: DocumentKind, symbol: str | None
 ) -> Reading:
-    """Cut the body lines into raw paragraphs and find the adoption line."""
-    kept = remove_furniture(lines, symbol)
+    """Cut furniture-free body lines into raw paragraphs and find the adoption line."""
     if layout is Layout.WRAPPED:
-        content = [_clean_line(line) for line in kept if line.strip()]
+        content = [_clean_line(line) for line in lines if line.strip()]
         drafts = _read_wrapped(content, kind)
     else:
-        drafts = _read_blank_separated(kept)
+        drafts = _read_blank_separated(lines)
     vote: str | None = None
     footnotes: set[str] = set()
     kept_drafts: list[_Draft] = []
@@ -471,7 +516,9 @@ def read_body(
     _strip_footnote_marks(kept_drafts, footnotes)
     if vote is not None and footnotes:
         vote = re.sub(r"(?<=[.])\s+(?:" + "|".join(sorted(footnotes)) + r")$", "", vote)
-    vocabulary = _words(line for draft in kept_drafts for line in draft.lines)
+    all_lines = [line for draft in kept_drafts for line in draft.lines]
+    # The document's own words decide line-end hyphens; only needed where there are some.
+    vocabulary = _words(all_lines) if any(line.endswith("-") for line in all_lines) else set()
     return Reading(paragraphs=tuple(_finish(kept_drafts, vocabulary)), vote=vote)
 
 
@@ -531,13 +578,25 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
     operative: str | None = None
     letter: str | None = None
     operative_started = False
-    for item in raw:
+    for position, item in enumerate(raw):
         text, marker = item.text, item.marker
         number: str | None = None
         if item.closing:
             paragraph_kind = ParagraphKind.CLOSING
-        elif marker is None and _COUNCIL_LINE.match(text) and not operative_started:
+        elif marker is None and _COUNCIL_LINE.match(text):
+            # A second ``The Security Council,`` opens another resolution of the same text
+            # (parts A and B adopted together): its preamble starts afresh.
             paragraph_kind = ParagraphKind.INTRODUCTORY
+            operative, letter, operative_started = None, None, False
+        elif (
+            item.heading and position + 1 < len(raw) and _COUNCIL_LINE.match(raw[position + 1].text)
+        ):
+            paragraph_kind = ParagraphKind.INTRODUCTORY
+        elif item.heading and numbered:
+            # A section heading (``A``) or a subject heading opens a group of operative
+            # paragraphs; it has no number of its own.
+            paragraph_kind = ParagraphKind.OPERATIVE
+            operative_started = True
         elif marker is not None and marker.isdigit():
             paragraph_kind = ParagraphKind.OPERATIVE
             operative, letter, number = marker, None, marker
@@ -546,6 +605,13 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
             paragraph_kind = ParagraphKind.SUBPARAGRAPH
             inner = marker[1:-1]
             # ``(i)`` after ``(h)`` is a letter; under a letter it is a roman numeral.
+            if operative is None and not operative_started:
+                # Lettered clauses of a preambular paragraph (``Noting with concern that:``).
+                letter = inner
+                paragraphs.append(
+                    Paragraph(len(paragraphs), ParagraphKind.SUBPARAGRAPH, marker, text)
+                )
+                continue
             is_roman = (
                 _ROMAN.match(inner) is not None
                 and letter is not None
@@ -559,7 +625,6 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
                 letter = inner
                 parts = [operative, marker]
             number = " ".join(part for part in parts if part)
-            operative_started = True
         elif operative_started:
             # Unnumbered text among operative paragraphs: the end of a quotation or a list,
             # which the Council's text still holds.
