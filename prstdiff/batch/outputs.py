@@ -93,7 +93,18 @@ def prepare_outdir(outdir: str | Path) -> Path:
     except OSError as error:
         raise OutputError(f"cannot create the folder: {error.strerror or error}", root) from None
     inside(root, PAIRS_FOLDER)
+    _remove_stale_temporaries(root)
     return root
+
+
+def _remove_stale_temporaries(root: Path) -> None:
+    # A job killed in the middle of ``write_atomic`` leaves its hidden temporary file behind
+    # (``.<name>.<random>.tmp``); the next run clears them so the folder holds only whole files.
+    for folder in (root, root / PAIRS_FOLDER):
+        for temporary in folder.glob(".*.tmp"):
+            stem = temporary.name[1:].rsplit(".", 2)[0]
+            if temporary.is_file() and stem.endswith((".html", ".json", ".csv")):
+                temporary.unlink(missing_ok=True)
 
 
 def inside(outdir: Path, relative: str) -> Path:

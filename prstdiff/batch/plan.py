@@ -25,8 +25,9 @@ from prstdiff.model import Document
 MAX_NAME_LENGTH = 120
 """Longest output name (before ``.html``); keeps paths well under file-system limits (255)."""
 
-_ODD = re.compile(r"[^A-Za-z0-9._-]+")
+_ODD = re.compile(r"[^A-Za-z0-9.-]+")  # ``_`` too, so runs of odd characters give one ``_``
 _DOTS = re.compile(r"\.{2,}")
+_SEPARATORS = re.compile(r"[/\\]+")
 # Names Windows refuses for files whatever the extension; a report named ``CON.html`` would fail
 # there, so such names get a prefix everywhere and outputs stay portable.
 _RESERVED = frozenset(
@@ -84,7 +85,9 @@ def sanitize_name(text: str) -> str:
     'S_RES_2263_2016'
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    name = _DOTS.sub(".", _ODD.sub("_", ascii_text)).strip("._-")
+    # Path segments first, so ``a/../b`` reads ``a_b``; then every odd character becomes ``_``.
+    segments = [part for part in _SEPARATORS.split(ascii_text) if part.strip(". ")]
+    name = _DOTS.sub(".", _ODD.sub("_", "_".join(segments))).strip("._-")
     name = name[:MAX_NAME_LENGTH].rstrip("._-")
     if not name:
         return "pair"
