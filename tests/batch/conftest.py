@@ -8,6 +8,7 @@ compare their outputs with it byte for byte.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -44,7 +45,7 @@ UNFICYP_SYMBOLS = tuple(
 
 UNFICYP_PAIR_NAMES = tuple(
     f"{old.removesuffix('.txt')}__{new.removesuffix('.txt')}"
-    for old, new in zip(UNFICYP, UNFICYP[1:], strict=False)
+    for old, new in itertools.pairwise(UNFICYP)
 )
 """The output names of the series' fourteen consecutive pairs (symbols with ``/`` and spaces
 folded, as the corpus names its files)."""
