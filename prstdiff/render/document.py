@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -36,6 +37,10 @@ VERSION = 1
 
 _MIN_TEXT_COLUMNS = 24
 """Narrowest text column worth wrapping into; below it the labels go on a line of their own."""
+
+_NUMBER_AND_YEAR = re.compile(r"(\d) (\(\d{4}\))")
+_NBSP_MARK = "\ue000"
+"""Stands in for the text's own no-break spaces while wrapping, so they come back as they were."""
 
 _KIND_STYLES: dict[ParagraphKind, str] = {
     ParagraphKind.INTRODUCTORY: "magenta",
@@ -176,7 +181,7 @@ def render_text(doc: Document, options: RenderOptions) -> str:
 def _metadata_lines(doc: Document, width: int) -> list[_Line]:
     source = doc.source
     counts = Counter(p.kind for p in doc.paragraphs)
-    kinds = ", ".join(f"{counts[kind]} {kind.value}" for kind in ParagraphKind if counts[kind])
+    kinds = ", ".join(f"{kind.value} {counts[kind]}" for kind in ParagraphKind if counts[kind])
     fields: list[tuple[str, str | None]] = [
         ("kind", doc.kind.value),
         ("date", doc.date.isoformat() if doc.date else None),
@@ -236,10 +241,12 @@ def _paragraph_lines(doc: Document, width: int) -> list[_Line]:
 
 
 def _wrap(text: str, columns: int) -> Sequence[str]:
+    # A no-break space holds a symbol's number and year together: ``1612 (2005)``.
+    held = _NUMBER_AND_YEAR.sub("\\1\u00a0\\2", text.replace("\u00a0", _NBSP_MARK))
     rows = textwrap.wrap(
-        text,
+        held,
         width=max(columns, 1),
         break_long_words=False,  # a symbol such as S/RES/1809 (2008) must stay readable
         break_on_hyphens=False,  # nor should Secretary-General split at its hyphen
     )
-    return rows or [""]
+    return [row.replace("\u00a0", " ").replace(_NBSP_MARK, "\u00a0") for row in rows] or [""]

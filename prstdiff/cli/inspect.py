@@ -1,0 +1,94 @@
+"""``prstdiff inspect``: how a document was read, its metadata and its numbered paragraphs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prstdiff.cli.app import EXIT_SAME, app, handle_errors, stdout_is_terminal
+from prstdiff.parse import load
+from prstdiff.render import RenderOptions
+from prstdiff.render.document import render_json, render_text
+
+
+class InspectFormat(StrEnum):
+    """Output formats of ``inspect``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class ColorChoice(StrEnum):
+    """When to colour terminal output."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+def use_color(choice: ColorChoice) -> bool:
+    """Decide on colour: ``always``/``never`` win; ``auto`` means a terminal and no NO_COLOR."""
+    if choice is ColorChoice.ALWAYS:
+        return True
+    if choice is ColorChoice.NEVER:
+        return False
+    return stdout_is_terminal() and not os.environ.get("NO_COLOR")
+
+
+def output_width(width: int | None) -> int:
+    """The width asked for, else the terminal's, else the renderers' default."""
+    if width is not None:
+        return width
+    if stdout_is_terminal():
+        return shutil.get_terminal_size((RenderOptions().width, 24)).columns
+    return RenderOptions().width
+
+
+@app.command()
+@handle_errors
+def inspect(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The document: text extracted from a UN PDF (.txt), a .pdf or a Word .docx.",
+            show_default=False,
+        ),
+    ],
+    *,
+    output_format: Annotated[
+        InspectFormat,
+        typer.Option("--format", "-f", help="text for people, json for programs."),
+    ] = InspectFormat.TEXT,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width",
+            "-w",
+            min=20,
+            help="Wrap text output to this many columns (default: the terminal's width, else 100).",
+            show_default=False,
+        ),
+    ] = None,
+    color: Annotated[
+        ColorChoice,
+        typer.Option("--color", help="Colour text output: auto (a terminal without NO_COLOR)."),
+    ] = ColorChoice.AUTO,
+) -> int:
+    """Show how a document was read: its metadata and its numbered paragraphs with their kinds.
+
+    Use it to check what prstdiff will compare before running a diff.
+
+    Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
+    """
+    document = load(file)
+    if output_format is InspectFormat.JSON:
+        typer.echo(render_json(document), nl=False)
+    else:
+        options = RenderOptions(width=output_width(width), color=use_color(color))
+        typer.echo(render_text(document, options), nl=False, color=options.color)
+    return EXIT_SAME
