@@ -82,8 +82,25 @@ def paragraph_texts(document: Document, indices: Iterable[int]) -> list[str]:
 
 
 def side_text(ops: Sequence[WordOp], keep: Op) -> list[Span]:
-    """The spans of one side of a word diff: equal words plus the deleted (or inserted) ones."""
-    return [Span(op.op, op.text) for op in ops if op.op is Op.EQUAL or op.op is keep]
+    """One side of a word diff: equal words plus the deleted (or inserted) ones, text unchanged.
+
+    Spaces at the edges of a change become equal text, so highlights cover words, not gaps.
+    """
+    spans: list[Span] = []
+    for op in ops:
+        if op.op is not Op.EQUAL and op.op is not keep:
+            continue
+        core = op.text.strip()
+        if op.op is Op.EQUAL or not core:
+            spans.append(Span(Op.EQUAL, op.text))
+            continue
+        start = op.text.index(core)
+        if start:
+            spans.append(Span(Op.EQUAL, op.text[:start]))
+        spans.append(Span(op.op, core))
+        if start + len(core) < len(op.text):
+            spans.append(Span(Op.EQUAL, op.text[start + len(core) :]))
+    return spans
 
 
 def redline_spans(ops: Sequence[WordOp]) -> list[Span]:

@@ -88,7 +88,7 @@ def summary_line(comparison: Comparison) -> str:
     flags = f"{stats.moved} moved, {stats.split} split, {stats.merged} merged"
     shares = (
         f"{percent(stats.share_reused)} of the new text's words reused "
-        f"({stats.words_reused} of {stats.new_words}), {percent(stats.share_altered)} altered, "
+        f"({stats.words_reused:,} of {stats.new_words:,}), {percent(stats.share_altered)} altered, "
         f"{percent(stats.share_new)} new"
     )
     return f"Summary: {parts} ({flags}); {shares}."
