@@ -15,7 +15,7 @@ __all__ = ["compact_symbol", "is_furniture", "is_reissue_note"]
 # Job number, optionally preceded or followed by a page number, with the language tag and the
 # date stamp that follow it on the first page.
 _JOB_NUMBER = re.compile(
-    r"^(?:\d{1,3}(?:/\d{1,3})?\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}(?:/\d{1,3})?)?$"
+    r"^(?:\d{1,3}(?:/\d{1,3})?\s+)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}(?:/\d{1,3})?)?$"
 )
 _BARCODE = re.compile(r"^\*\s?\d{5,}\s?\*$")
 # Rows of rule or barcode symbols only (a mangled barcode prints as a row of backquotes);

@@ -116,13 +116,14 @@ def find_symbol(head: str) -> str | None:
         return None
     number = heading[1] or heading[3]
     year = heading[2] if heading[1] else heading[4]
-    if year is None or not re.fullmatch(r"\d{4}", year.strip()):
-        # ``Resolution 290`` then ``of 8 December 1970``; OCR such as ``(197-4)``: the date's
-        # year is the resolution's year.
-        date = parse_date(head[heading.end() :])
-        if date is None:
-            return None
+    # A resolution's year is the year of its adoption: the date that follows the heading wins
+    # over a year that is missing (``Resolution 290``) or misread (``(197-4)``, ``(1973)`` for
+    # 1978) in the heading.
+    date = parse_date(head[heading.end() : heading.end() + 80])
+    if date is not None:
         year = str(date.year)
+    if year is None or not re.fullmatch(r"\d{4}", year.strip()):
+        return None
     return f"S/RES/{int(number)} ({year.strip()})"
 
 

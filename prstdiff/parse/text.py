@@ -229,31 +229,34 @@ def split_head(lines: Sequence[str]) -> int:
     return index
 
 
-_PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,2}\)\s|[“\"]\s*[A-Z])")
+_OPENS_PARAGRAPH = re.compile(r"[A-Z“\"]|\d{1,3}\.|\([a-z]{1,3}\)")
+# Paragraph ends without a blank line per paragraph end with one, above which text is wrapped;
+# between the corpus's blank-line-separated documents (at most 1.5) and wrapped ones (4.6+).
+_TIGHT_TO_SPACED_WRAPPED = 2.5
 
 
 def detect_layout(lines: Sequence[str]) -> Layout:
     """Recognise the layout of furniture-free body lines.
 
-    Where paragraphs are blank-line separated, the lines that open a paragraph (``12.``,
-    ``(a)``, ``“The Security Council``) follow a blank line; in wrapped text they follow a text
-    line. Without such openings, the share of text lines followed by a blank line decides.
+    Count the ends of sentences and clauses (a line ending in ``.``, ``;``, ``,`` or ``:``)
+    followed by a blank line, and those followed directly by a line that opens like a paragraph
+    (a capital, a quotation mark, ``12.``, ``(a)``). In wrapped text the second kind dominates:
+    over 4.6 times the first across the modern documents of the corpus, at most 1.5 times in the
+    blank-line-separated ones.
     """
     content = [index for index, line in enumerate(lines) if line.strip()]
-    if not content:
+    if len(content) < 2:
         return Layout.ONE_PARAGRAPH_PER_LINE
-    openings = after_blank = 0
-    for position, index in enumerate(content[1:], start=1):
-        if _PARAGRAPH_START.match(lines[index].strip()):
-            openings += 1
-            after_blank += content[position - 1] < index - 1
-    blank_after = sum(
-        1
-        for position, index in enumerate(content)
-        if position + 1 == len(content) or content[position + 1] > index + 1
-    )
-    wrapped = after_blank * 2 < openings if openings >= 2 else blank_after / len(content) < 0.15
-    if wrapped:
+    spaced = tight = 0
+    for position, index in enumerate(content[:-1]):
+        if not _terminated(lines[index].rstrip()):
+            continue
+        following = content[position + 1]
+        if following > index + 1:
+            spaced += 1
+        elif _OPENS_PARAGRAPH.match(lines[following].strip()):
+            tight += 1
+    if tight + 1 > _TIGHT_TO_SPACED_WRAPPED * (spaced + 1):
         return Layout.WRAPPED
     long_lines = sum(1 for index in content if len(lines[index].strip()) > 160)
     # In a one-paragraph-per-line file the paragraphs are single lines, most far longer than a
@@ -394,8 +397,8 @@ def _blocks(lines: Sequence[str]) -> list[list[str]]:
     return blocks
 
 
-_OCR_MARKER = re.compile(r"^([0-9lILSZO]{1,3})(?:[.,]\s*|\s+)([A-Z][a-z]+\b.*)$")
-_OCR_DIGITS = str.maketrans("lILSZO", "111520")
+_OCR_MARKER = re.compile(r"^([0-9ilILSZO]{1,3})(?:[.,]\s*|\s+)([A-Z][a-z]+\b.*)$")
+_OCR_DIGITS = str.maketrans("ilILSZO", "1111520")
 
 
 def _ocr_marker(line: str, expected: int) -> tuple[str | None, str]:

@@ -1,0 +1,139 @@
+"""The whole bundled corpus: every document parses, cleanly, with its numbering intact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from prstdiff import load
+from prstdiff.model import Document, DocumentKind, ParagraphKind
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
+FILES = sorted(CORPUS.glob("S_*.txt"))
+
+# Page furniture that must never reach a paragraph: job numbers (``08-30812``, ``15-00637*``),
+# barcodes (``*0830812*``), and page-number lines.
+JOB_NUMBER = re.compile(r"(?<![\d/-])\d{2}-\d{5}\b(?!-)")
+BARCODE = re.compile(r"\*\d{7}\*")
+PAGE_ONLY = re.compile(r"^(?:\d{1,3}(?:/\d{1,3})?|Page \d{1,3}(?: of \d{1,3})?)$", re.IGNORECASE)
+
+# Resolutions whose operative numbers, as printed in the source text, do not run 1..N. Each was
+# checked by reading the file.
+NUMBERING_EXCEPTIONS = {
+    # The OCR text has no paragraph 5: paragraph 4 ("... of his report of 1 April 1974;") is
+    # followed directly by "6. Further notes with satisfaction".
+    "S_RES_346_1974.txt": [1, 2, 3, 4, 6, 7, 8],
+    # "Calls upon Israel, the occupying Power, to adhere to the provisions of the Convention;"
+    # stands between 1. and 3. without its number in the source.
+    "S_RES_484_1980.txt": [1, 3, 4],
+    # OCR read the "5." of "Requests all States to implement strictly ..." as "8.".
+    "S_RES_591_1986.txt": [1, 2, 3, 4, 8, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+}
+
+
+# Files whose text is another resolution than the file name says (the source's mix-up): the
+# reader reports the symbol the text prints.
+SYMBOL_EXCEPTIONS = {
+    "S_RES_542_1983.txt": "S/RES/538 (1983)",  # a second copy of "Resolution 538 (1983)"
+    "S_RES_778_1992.txt": "S/RES/773 (1992)",  # the text is headed "Resolution 773 (1992)"
+}
+
+
+def is_section_break(document: Document, index: int) -> bool:
+    """A heading (``A``, ``Article 6``, ``Political``) or a new ``The Security Council,``."""
+    paragraph = document.paragraphs[index]
+    if paragraph.number is not None:
+        return False
+    words = paragraph.text.split()
+    return paragraph.kind is ParagraphKind.INTRODUCTORY or (
+        len(words) <= 6 and not paragraph.text.endswith((".", ";", ",", ":"))
+    )
+
+
+def numbering_is_regular(document: Document) -> bool:
+    """Each operative number follows the last one, or restarts at 1 after a section break."""
+    previous = 0
+    section_start = True
+    for paragraph in document.paragraphs:
+        if paragraph.kind is ParagraphKind.CLOSING:
+            break
+        if is_section_break(document, paragraph.index):
+            section_start = True
+            continue
+        if paragraph.kind is ParagraphKind.OPERATIVE and paragraph.number is not None:
+            number = int(paragraph.number)
+            if number != previous + 1 and not (section_start and number == 1):
+                return False
+            previous, section_start = number, False
+    return True
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Document]:
+    return {path.name: load(path) for path in FILES}
+
+
+def test_the_corpus_is_all_there() -> None:
+    assert len(FILES) == 941
+
+
+def test_every_document_parses_with_symbol_kind_and_paragraphs(
+    documents: dict[str, Document],
+) -> None:
+    for name, document in documents.items():
+        expected = name.removesuffix(".txt").split("_")
+        if expected[1] == "PRST":
+            assert document.symbol == f"S/PRST/{expected[2]}/{expected[3]}", name
+            assert document.kind is DocumentKind.PRESIDENTIAL_STATEMENT, name
+        else:
+            symbol = SYMBOL_EXCEPTIONS.get(name, f"S/RES/{expected[2]} ({expected[3]})")
+            assert document.symbol == symbol, name
+            assert document.kind is DocumentKind.RESOLUTION, name
+        assert document.paragraphs, name
+        assert all(p.index == i for i, p in enumerate(document.paragraphs)), name
+        assert all(p.text.strip() == p.text and p.text for p in document.paragraphs), name
+
+
+def test_no_paragraph_holds_page_furniture(documents: dict[str, Document]) -> None:
+    for name, document in documents.items():
+        for paragraph in document.paragraphs:
+            where = f"{name} ¶{paragraph.index + 1}: {paragraph.text[:80]}"
+            assert not JOB_NUMBER.search(paragraph.text), where
+            assert not BARCODE.search(paragraph.text), where
+            assert not PAGE_ONLY.match(paragraph.text), where
+            if paragraph.kind is not ParagraphKind.CLOSING and document.symbol:
+                # A running header would show as the symbol glued into the text.
+                assert document.symbol not in paragraph.text, where
+
+
+def test_operative_numbers_run_one_to_n(documents: dict[str, Document]) -> None:
+    irregular = {
+        name: [
+            int(p.number)
+            for p in document.paragraphs
+            if p.kind is ParagraphKind.OPERATIVE and p.number is not None
+        ]
+        for name, document in documents.items()
+        if document.kind is DocumentKind.RESOLUTION and not numbering_is_regular(document)
+    }
+    assert irregular == NUMBERING_EXCEPTIONS
+
+
+def test_the_layouts_are_recognised(documents: dict[str, Document]) -> None:
+    layouts = {
+        name: document.source.layout for name, document in documents.items() if document.source
+    }
+    modern = [
+        name for name in layouts if name.startswith("S_PRST") or int(name.split("_")[3][:4]) >= 2000
+    ]
+    # The 39 modern documents are pdftotext output; 1445 and 1454 (2002) come from the yearly
+    # volumes' source and keep blank lines between paragraphs.
+    wrapped = sorted(name for name, layout in layouts.items() if layout == "wrapped")
+    assert wrapped == sorted(set(modern) - {"S_RES_1445_2002.txt", "S_RES_1454_2002.txt"})
+    assert all(
+        layouts[name] in {"yearly-volume", "one-paragraph-per-line"}
+        for name in layouts
+        if name not in wrapped
+    )
