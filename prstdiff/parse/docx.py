@@ -61,7 +61,7 @@ class _Numbering:
     """Word's numbering definitions and the running counters of its lists, in document order."""
 
     abstract_of: dict[str, str] = field(default_factory=dict)
-    """numId -> abstractNumId."""
+    """numId -> abstractNumId, list-style links (``w:numStyleLink``) followed."""
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
     """abstractNumId -> level -> definition."""
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)
@@ -200,11 +200,11 @@ def _open(data: bytes, path: str | Path) -> tuple[Any, _Numbering, dict[str, Any
     try:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
-        numbering = _read_numbering(document)
         styles = {
             style.get(qn("w:styleId")): style
             for style in document.styles.element.findall(qn("w:style"))
         }
+        numbering = _read_numbering(document, styles)
     except (zipfile.BadZipFile, PackageNotFoundError):
         raise InputError("not a Word .docx file (not a zip package)", path) from None
     except KeyError as error:
@@ -223,32 +223,58 @@ def _open(data: bytes, path: str | Path) -> tuple[Any, _Numbering, dict[str, Any
     return body, numbering, styles
 
 
-def _read_numbering(document: Any) -> _Numbering:
+def _read_numbering(document: Any, styles: dict[str, Any]) -> _Numbering:
     numbering = _Numbering()
     try:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError):
         return numbering  # a document without lists
+    style_links: dict[str, str] = {}
     for abstract in root.findall(qn("w:abstractNum")):
         abstract_id = abstract.get(qn("w:abstractNumId"))
         numbering.levels[abstract_id] = {
-            int(lvl.get(qn("w:ilvl"), "0")): _read_level(lvl)
+            _int(lvl.get(qn("w:ilvl")), 0): _read_level(lvl)
             for lvl in abstract.findall(qn("w:lvl"))
         }
+        link = abstract.find(qn("w:numStyleLink"))
+        if link is not None and link.get(qn("w:val")):
+            style_links[abstract_id] = link.get(qn("w:val"))
     for num in root.findall(qn("w:num")):
         num_id = num.get(qn("w:numId"))
         abstract_ref = num.find(qn("w:abstractNumId"))
         if abstract_ref is not None:
             numbering.abstract_of[num_id] = abstract_ref.get(qn("w:val"))
         for override in num.findall(qn("w:lvlOverride")):
-            ilvl = int(override.get(qn("w:ilvl"), "0"))
+            ilvl = _int(override.get(qn("w:ilvl")), 0)
             start = override.find(qn("w:startOverride"))
             if start is not None:
-                numbering.overrides.setdefault(num_id, {})[ilvl] = int(start.get(qn("w:val")))
+                numbering.overrides.setdefault(num_id, {})[ilvl] = _int(start.get(qn("w:val")), 1)
             lvl = override.find(qn("w:lvl"))
             if lvl is not None:
                 numbering.level_overrides.setdefault(num_id, {})[ilvl] = _read_level(lvl)
+    # A list style (``w:numStyleLink``) keeps its levels in the abstract list that the style's
+    # own numbering instance points to; lists using the style count in that list.
+    for num_id, abstract_id in list(numbering.abstract_of.items()):
+        seen = {abstract_id}
+        while abstract_id in style_links:
+            style = styles.get(style_links[abstract_id])
+            num_pr = None if style is None else style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            linked_num = None if num_pr is None else _num_pr(num_pr)[0]
+            target = numbering.abstract_of.get(linked_num or "")
+            if target is None or target in seen:
+                break
+            seen.add(target)
+            abstract_id = target
+        numbering.abstract_of[num_id] = abstract_id
     return numbering
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number attribute of the XML; Word falls back to the default for a malformed one."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _read_level(lvl: Any) -> _Level:
@@ -260,7 +286,7 @@ def _read_level(lvl: Any) -> _Level:
 
     legal = lvl.find(qn("w:isLgl"))
     return _Level(
-        start=int(val("w:start", "1")),
+        start=_int(val("w:start", "1"), 1),
         format=val("w:numFmt", "decimal"),
         text=val("w:lvlText", ""),
         legal=legal is not None and legal.get(qn("w:val"), "true") not in ("0", "false"),
@@ -354,5 +380,5 @@ def _num_pr(num_pr: Any) -> tuple[str | None, int | None]:
     lvl = num_pr.find(qn("w:ilvl"))
     return (
         None if num is None else num.get(qn("w:val")),
-        None if lvl is None else int(lvl.get(qn("w:val"), "0")),
+        None if lvl is None else _int(lvl.get(qn("w:val")), 0),
     )

@@ -191,6 +191,37 @@ def test_instances_of_one_list_continue_and_a_start_override_restarts() -> None:
     ]
 
 
+def test_a_list_style_link_takes_the_levels_of_the_style_list() -> None:
+    # Word's list styles: the abstract list a paragraph points to only names a numbering style
+    # (w:numStyleLink); the levels live in the list that the style's own instance points to.
+    document = docx.Document()
+    add_operative_list(document, 95)
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {W} w:type="numbering" w:styleId="MadeupOperativeList">'
+            '<w:name w:val="Madeup operative list"/>'
+            '<w:pPr><w:numPr><w:numId w:val="95"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        1,
+        parse_xml(
+            f'<w:abstractNum {W} w:abstractNumId="91">'
+            '<w:numStyleLink w:val="MadeupOperativeList"/></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {W} w:numId="96"><w:abstractNumId w:val="91"/></w:num>'))
+    add_numbered(document, Numbered("madeup first", num_id=96))
+    add_numbered(document, Numbered("madeup lettered", 1, num_id=96))
+    add_numbered(document, Numbered("madeup second", num_id=95))
+    assert docx_text(save(document)).split("\n\n") == [
+        "1. madeup first",
+        "(a) madeup lettered",
+        "2. madeup second\n",
+    ]
+
+
 def test_bullets_and_num_id_zero_print_no_number() -> None:
     document = docx.Document()
     document.add_paragraph("madeup bullet", style="List Bullet")
