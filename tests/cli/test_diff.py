@@ -1,0 +1,142 @@
+"""``prstdiff diff`` and ``prstdiff report``: exit statuses as diff(1), formats, clean failures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from prstdiff.cli import app
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "corpus"
+OLD = str(CORPUS / "S_RES_2561_2021.txt")
+NEW = str(CORPUS / "S_RES_2587_2021.txt")
+ANSI = "\x1b["
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def test_same_file_twice_exits_0() -> None:
+    result = run("diff", OLD, OLD)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2:] == [
+        "Summary: 43 reused, 0 altered, 0 new, 0 dropped (0 moved, 0 split, 0 merged); 100% of the "
+        "new text's",
+        "words reused (2,534 of 2,534), 0% altered, 0% new.",
+    ]
+
+
+def test_real_pair_exits_1_with_a_plain_diff_when_not_a_terminal() -> None:
+    result = run("diff", OLD, NEW)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == ""
+    assert ANSI not in result.stdout
+    assert "~ altered 0.85 ¶34 → ¶34 OP 10" in result.stdout
+    assert "ending on 31 [-July 2021;-]{+January 2022;+}" in result.stdout
+    assert "Summary: 10 reused, 27 altered, 7 new, 6 dropped" in result.stdout
+
+
+def test_color_always_and_never() -> None:
+    assert ANSI in run("diff", OLD, NEW, "--color", "always").stdout
+    assert ANSI not in run("diff", OLD, NEW, "--color", "never").stdout
+
+
+def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    import prstdiff.cli.diff as diff_module
+    import prstdiff.cli.inspect as inspect_module
+
+    monkeypatch.setattr(diff_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(inspect_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert ANSI in run("diff", OLD, NEW, "--width", "100").stdout
+    assert ANSI not in run("diff", OLD, NEW, "--width", "100", env={"NO_COLOR": "1"}).stdout
+
+
+def test_only_changes_and_width() -> None:
+    result = run("diff", OLD, NEW, "--only-changes", "--width", "60")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert not any(line.startswith("= reused") and "moved" not in line for line in lines)
+    assert sum(line.startswith("~ altered") for line in lines) == 27
+
+
+def test_threshold_turns_weak_alterations_into_new_and_dropped() -> None:
+    result = run("diff", OLD, NEW, "--threshold", "0.9", "--format", "json")
+    stats = json.loads(result.stdout)["stats"]
+    assert (stats["reused"], stats["altered"], stats["new"], stats["dropped"]) == (10, 8, 26, 25)
+    assert run("diff", OLD, NEW, "--threshold", "1.5").exit_code == 2
+
+
+def test_every_format_to_a_file(tmp_path: Path) -> None:
+    for output_format, start in [
+        ("json", '{\n  "schema": "prstdiff/comparison",'),
+        ("markdown", "# S/RES/2561 (2021) → S/RES/2587 (2021)\n"),
+        ("html", "<!DOCTYPE html>\n"),
+        ("text", "--- S/RES/2561 (2021)"),
+    ]:
+        target = tmp_path / f"out.{output_format}"
+        result = run("diff", OLD, NEW, "-f", output_format, "-o", str(target), "--color", "auto")
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        written = target.read_text(encoding="utf-8")
+        assert written.startswith(start)
+        assert ANSI not in written
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "out.html",
+        "out.json",
+        "out.markdown",
+        "out.text",
+    ]
+
+
+def test_report_writes_one_html_file_and_can_open_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda uri: opened.append(uri) or True)
+    target = tmp_path / "cyprus.html"
+    result = run("report", OLD, NEW, "-o", str(target), "--open")
+    assert result.exit_code == 1, result.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert opened == [target.resolve().as_uri()]
+    assert run("report", OLD, OLD, "-o", str(target)).exit_code == 0
+
+
+def test_report_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "report.html"
+    result = run("report", OLD, NEW, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"prstdiff: {target.parent}: cannot write: folder does not exist\n"
+    assert not target.parent.exists()
+
+
+def test_report_over_a_read_only_file_fails_and_leaves_it_alone(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("earlier report", encoding="utf-8")
+    target.chmod(0o444)
+    result = run("report", OLD, NEW, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"prstdiff: {target}: cannot write: file is read-only\n"
+    assert target.read_text(encoding="utf-8") == "earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary left behind
+
+
+def test_missing_file_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "S_RES_9999_2099.txt"
+    completed = subprocess.run(
+        [sys.executable, "-m", "prstdiff", "diff", str(missing), NEW],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr == f"prstdiff: {missing}: no such file\n"
