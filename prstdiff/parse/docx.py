@@ -335,7 +335,7 @@ def _paragraph_text(paragraph: Any) -> str:
     for element in paragraph.iter(
         qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
     ):
-        if _inside_skipped(element, paragraph):
+        if _inside_skipped(element, paragraph) or _hidden(element.getparent()):
             continue
         if element.tag == qn("w:t"):
             parts.append(element.text or "")
@@ -346,6 +346,12 @@ def _paragraph_text(paragraph: Any) -> str:
         else:
             parts.append(" ")
     return "".join(parts)
+
+
+def _hidden(run: Any) -> bool:
+    """True for a run formatted as hidden text (``w:vanish``): Word neither shows nor prints it."""
+    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _numbering_of(

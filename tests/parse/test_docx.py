@@ -268,6 +268,16 @@ def test_tracked_changes_read_as_accepted() -> None:
     assert docx_text(save(document)) == "madeup Decides also to remain seized;\n"
 
 
+def test_hidden_text_is_not_read() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("madeup visible ")
+    paragraph.add_run("madeup hidden note ").font.hidden = True
+    paragraph.add_run("text")
+    shown = document.add_paragraph("")
+    shown.add_run("madeup unhidden").font.hidden = False
+    assert docx_text(save(document)) == "madeup visible text\n\nmadeup unhidden\n"
+
+
 def test_headers_and_footers_are_not_paragraphs_but_tables_are_read() -> None:
     document = docx.Document()
     section = document.sections[0]
