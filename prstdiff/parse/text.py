@@ -88,10 +88,11 @@ _FUNCTION_WORD_END = re.compile(
 )
 # Opening words of preambular paragraphs: participles and the adjectives the Council uses.
 _PREAMBLE_OPENING = re.compile(
-    r"^(?:(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|"
-    r"Fully|Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|Reaffirming)\s+)?"
+    r"^(?:Whereas\b|(?:(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|"
+    r"Equally|Firmly|Fully|Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|"
+    r"Reaffirming)\s+)?"
     r"(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|"
-    r"Keen|Resolved|Determined|Convinced|Confident|Hopeful|Fearful)\b"
+    r"Keen|Resolved|Determined|Convinced|Confident|Hopeful|Fearful)\b)"
 )
 _NOT_PREAMBLE_WORDS = frozenset({"United", "Beijing", "Wyoming", "Kingdom", "Hong", "Ring"})
 _ROMAN = re.compile(r"^[ivxl]+$")
@@ -424,7 +425,11 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
             if previous and (
                 (
                     (_terminated(previous) or _SECTION.match(previous))
-                    and (_NUMBER_START.match(clean) or _LETTER_START.match(clean))
+                    and (
+                        _NUMBER_START.match(clean)
+                        or _LETTER_START.match(clean)
+                        or _COUNCIL_LINE.match(clean)
+                    )
                 )
                 or _COUNCIL_LINE.match(previous)
             ):
@@ -432,6 +437,10 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
             pieces[-1].append(clean)
         for piece in pieces:
             first = piece[0]
+            if _FOOTNOTE_SLASH.match(first):
+                # Footnotes at the foot of a page (``1/ S/1994/262.``): not text, and the
+                # paragraph they interrupt continues after them.
+                continue
             marker, rest = _marker(first)
             if marker is None and expected is not None:
                 marker, rest = _ocr_marker(first, expected)
@@ -468,7 +477,12 @@ def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
     plain = None
     if numbers:
         alternatives = "|".join(sorted(numbers, key=len, reverse=True))
-        plain = re.compile(r"(?:(?<=[,;.:)\]”’\"])|(?<=[a-z]))\s+(?:" + alternatives + r")(?=\s*$)")
+        # After punctuation (``1960, 5``) or a document symbol (``S/10352 46``), never after a
+        # word (``of 24`` / ``April 1963`` is a date broken across lines).
+        plain = re.compile(
+            r"(?:(?<=[,;.:)\]”’\"])|(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))"
+            r"\s+(?:" + alternatives + r")(?=\s*$)"
+        )
     for draft in drafts:
         cleaned = []
         for line in draft.lines:
@@ -577,6 +591,9 @@ def _classify_statement(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
 
 def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
     numbered = any(item.marker and item.marker.isdigit() for item in raw)
+    # Considerations printed before ``The Security Council`` (``To this end,``) are preambular
+    # even when they do not open with a participle.
+    first_council = next((i for i, item in enumerate(raw) if _COUNCIL_LINE.match(item.text)), 0)
     paragraphs: list[Paragraph] = []
     operative: str | None = None
     letter: str | None = None
@@ -634,8 +651,9 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
             paragraph_kind = ParagraphKind.OPERATIVE
         elif (
             numbered
+            or position < first_council
             or _PREAMBLE_OPENING.match(text)
-            or (paragraphs and paragraphs[-1].text.endswith(":") and not operative_started)
+            or (paragraphs and paragraphs[-1].text.endswith(":"))
         ):
             paragraph_kind = ParagraphKind.PREAMBULAR
         else:
