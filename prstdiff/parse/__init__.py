@@ -1,10 +1,11 @@
 """Reading documents: one reader per file format, all ending in the same ``Document``.
 
 ``load`` reads a file (text, ``.docx`` or ``.pdf``) and ``parse_text`` reads text already in
-memory. Plain text is decoded as UTF-8 (a byte-order mark is allowed); bytes that are not UTF-8
-are read as Windows-1252 only when they look like text (no control characters other than tab,
-line and page breaks), because that is what word processors on Windows save as "plain text".
-Anything else is refused with an ``InputError`` naming the file.
+memory. Plain text is decoded as UTF-8 (a byte-order mark is allowed) or, with its byte-order
+mark, UTF-16. Bytes that are not UTF-8 are read as Windows-1252 only when they look like text
+(no control characters other than tab, line and page breaks, and four fifths letters or
+spaces), because that is what word processors on Windows save as "plain text". Anything else
+is refused with an ``InputError`` naming the file.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ _HEAD_SPAN = 40
 
 def decode_text(data: bytes, path: str | Path) -> str:
     """Decode a text file's bytes, or raise ``InputError`` for binary or undecodable bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its byte-order mark, as Windows' Notepad saves "Unicode" text.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("cannot decode: invalid UTF-16", path) from None
     if b"\x00" in data or _BINARY_CONTROLS.search(data[:65536]):
         raise InputError("not a text file (binary content)", path)
     try:

@@ -470,3 +470,52 @@ def test_join_lines_uses_the_document_vocabulary() -> None:
 def test_text_without_paragraphs_is_refused() -> None:
     with pytest.raises(InputError, match="no paragraphs"):
         parse_text("\n\n   \n08-30812\n\n*0830812*\n", path="madeup_empty.txt")
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n \t\n", "empty file"),
+        (b"%PDF-like\x00\x01\x02binary", "not a text file"),
+        (b"The Security Council,\n\x81\x8d\x8f\n", "cannot decode: not UTF-8"),
+        (b"08-30812\n\n*0830812*\n\n2\n", "no paragraphs found"),
+    ],
+)
+def test_load_refuses_bad_files_with_one_line(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "madeup_bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert caught.value.message.startswith(f"{path}: {problem}")
+    assert "\n" not in caught.value.message
+
+
+def test_load_refuses_missing_files_and_folders(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "madeup_missing.txt")
+    with pytest.raises(InputError, match="is a folder"):
+        load(tmp_path)
+
+
+def test_load_reads_windows_encodings(tmp_path: Path) -> None:
+    text = (
+        "The Security Council,\n\nRecalling its \u201cmadeup\u201d resolutions,\n\n1. Decides so.\n"
+    )
+    cp1252 = tmp_path / "madeup_cp1252.txt"
+    cp1252.write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    utf16 = tmp_path / "madeup_utf16.txt"
+    utf16.write_bytes(text.encode("utf-16"))
+    bom = tmp_path / "madeup_bom.txt"
+    bom.write_bytes(text.encode("utf-8-sig"))
+    for path in (cp1252, utf16, bom):
+        document = load(path)
+        assert [p.text for p in document.paragraphs] == [
+            "The Security Council,",
+            "Recalling its \u201cmadeup\u201d resolutions,",
+            "Decides so.",
+        ], path.name
+        assert document.source is not None and document.source.path == str(path)

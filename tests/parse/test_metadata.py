@@ -1,0 +1,155 @@
+"""Metadata from real documents and made-up fragments: symbol, date, meeting, citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from prstdiff import load
+from prstdiff.model import CitationKind, DocumentKind
+from prstdiff.parse.metadata import (
+    document_kind,
+    find_citations,
+    find_date,
+    find_item,
+    find_meeting,
+    find_symbol,
+    parse_date,
+)
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "corpus"
+SEED = HERE.parent / "fixtures" / "S_PRST_2007_42.onecol.txt"
+
+ITEM = (
+    "The role of regional and subregional organizations in the maintenance of international "
+    "peace and security"
+)
+
+
+@pytest.mark.parametrize("path", [SEED, CORPUS / "S_PRST_2007_42.txt"], ids=["onecol", "wrapped"])
+def test_seed_metadata(path: Path) -> None:
+    document = load(path)
+    assert document.symbol == "S/PRST/2007/42"
+    assert document.kind is DocumentKind.PRESIDENTIAL_STATEMENT
+    assert document.date == dt.date(2007, 11, 6)
+    assert document.meeting == 5776
+    assert document.item == ITEM
+    assert document.title == "Statement by the President of the Security Council"
+    assert document.vote is None
+    assert [(c.symbol, c.kind) for c in document.citations] == [
+        ("S/RES/1625 (2005)", CitationKind.RESOLUTION),
+        ("S/RES/1631 (2005)", CitationKind.RESOLUTION),
+        ("S/RES/1645 (2005)", CitationKind.RESOLUTION),
+        ("A/RES/60/180", CitationKind.GENERAL_ASSEMBLY_RESOLUTION),
+        ("S/PRST/2007/7", CitationKind.PRESIDENTIAL_STATEMENT),
+    ]
+
+
+def test_resolution_1809_metadata() -> None:
+    document = load(CORPUS / "S_RES_1809_2008.txt")
+    assert document.symbol == "S/RES/1809 (2008)"
+    assert document.kind is DocumentKind.RESOLUTION
+    assert document.date == dt.date(2008, 4, 16)
+    assert document.meeting == 5868
+    assert document.title == "Resolution 1809 (2008)"
+    assert document.item is None
+    assert [c.symbol for c in document.citations] == [
+        "S/RES/1625 (2005)",
+        "S/RES/1631 (2005)",
+        "S/PRST/2004/27",
+        "S/PRST/2004/44",
+        "S/PRST/2007/7",
+        "S/PRST/2007/31",
+        "S/PRST/2007/42",
+        "S/RES/1325 (2000)",
+        "S/RES/1612 (2005)",
+        "S/RES/1674 (2006)",
+        "S/2008/186",
+        "S/2008/18",
+    ]
+
+
+def test_resolution_186_of_1964_metadata() -> None:
+    document = load(CORPUS / "S_RES_186_1964.txt")
+    assert document.symbol == "S/RES/186 (1964)"
+    assert document.date == dt.date(1964, 3, 4)
+    assert document.meeting == 1102
+    assert document.vote == "Adopted unanimously at the 1102nd meeting."
+    assert document.title == "Resolution 186 (1964)"
+    # "vol. 382 (1960)" in the footnote is a treaty series volume, and the footnote is gone.
+    assert document.citations == ()
+
+
+def test_yearly_volume_heading_variants() -> None:
+    assert find_symbol("Resolution 290\nof 8 December 1970") == "S/RES/290 (1970)"
+    assert find_symbol("Resolution 361 (197-4)\nof 30 August 1974") == "S/RES/361 (1974)"
+    assert find_symbol("RESOLUTION 761 (1992)\n\nAdopted by the Security Council") == (
+        "S/RES/761 (1992)"
+    )
+    assert find_symbol("1 (1946) Resolution of 25 January 1946") == "S/RES/1 (1946)"
+    # A misread year in the heading yields to the date of adoption under it.
+    assert find_symbol("Resolution 434 (1973)\nof 18 September 1978") == "S/RES/434 (1978)"
+    assert find_symbol("United Nations S/PRST/2007/042") == "S/PRST/2007/42"
+    assert find_symbol("Some other text") is None
+
+
+def test_resolution_290_without_year_in_heading() -> None:
+    document = load(CORPUS / "S_RES_290_1970.txt")
+    assert document.symbol == "S/RES/290 (1970)"
+    assert document.date == dt.date(1970, 12, 8)
+
+
+def test_document_kind() -> None:
+    assert document_kind("S/PRST/2007/42", "") is DocumentKind.PRESIDENTIAL_STATEMENT
+    assert document_kind("S/RES/1 (1946)", "") is DocumentKind.RESOLUTION
+    assert document_kind(None, "Madeup draft resolution") is DocumentKind.DRAFT
+    assert document_kind(None, "A madeup letter") is DocumentKind.OTHER
+
+
+def test_dates_and_meetings() -> None:
+    assert parse_date("held on 6 November 2007, in") == dt.date(2007, 11, 6)
+    assert parse_date("on 31 February 2007 and 1 March 2007") == dt.date(2007, 3, 1)
+    assert parse_date("of 3 Apri] 1991") is None
+    assert find_date("", "Distr.: General\n16 April 2008") == dt.date(2008, 4, 16)
+    assert find_meeting("Adopted unanimously at the\n1102nd meeting.") == 1102
+    assert find_meeting("At the 5776th meeting of the Security Council") == 5776
+    assert find_meeting("Adopted at the 2d meeting") == 2
+    assert find_meeting("no meeting here") is None
+
+
+def test_agenda_item_in_either_quotation_marks() -> None:
+    assert find_item('consideration of the item entitled "Madeup lighthouses", the') == (
+        "Madeup lighthouses"
+    )
+    assert find_item("the item entitled “Madeup\nlighthouses and keepers”:") == (
+        "Madeup lighthouses and keepers"
+    )
+    assert find_item("no item") is None
+
+
+def test_citations_are_normalised_in_order_without_repeats() -> None:
+    text = (
+        "madeup resolutions 1625 (2005) and 1631 (2005), resolution 716 (1991), S/PRST/2007/7, "
+        "S/PRST/2007/07, General Assembly resolutions 60/180 and 60/1, General Assembly "
+        "resolution 1514 (XV), the report (S/2008/186), A/RES/61/295, resolution 1631 (2005) "
+        "again, Treaty Series vol. 382 (1960), No. 5475 and S/26060/Add.1"
+    )
+    assert [(c.symbol, c.kind.value) for c in find_citations(text)] == [
+        ("S/RES/1625 (2005)", "resolution"),
+        ("S/RES/1631 (2005)", "resolution"),
+        ("S/RES/716 (1991)", "resolution"),
+        ("S/PRST/2007/7", "presidential statement"),
+        ("A/RES/60/180", "general assembly resolution"),
+        ("A/RES/60/1", "general assembly resolution"),
+        ("A/RES/1514 (XV)", "general assembly resolution"),
+        ("S/2008/186", "document"),
+        ("A/RES/61/295", "general assembly resolution"),
+        ("S/26060/Add.1", "document"),
+    ]
+
+
+def test_a_document_does_not_cite_itself() -> None:
+    assert find_citations("resolution 1809 (2008)", "S/RES/1809 (2008)") == ()
