@@ -1,0 +1,83 @@
+"""Comparison keys fold what extraction broke, and nothing the drafters changed."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prstdiff.normalize import comparison_key, display_words, key_words
+
+
+def test_quotes_dashes_case_and_spacing_fold() -> None:
+    assert comparison_key("The Council\u2019s  “role”\n in peace-building") == comparison_key(
+        'the council\'s "role" in peace\u2011building'
+    )
+    assert comparison_key("“The Security Council reaffirms.”") == "the security council reaffirms"
+
+
+def test_joined_words_meet_their_hyphenated_spelling() -> None:
+    assert comparison_key("the SecretaryGeneral") == comparison_key("the Secretary-General")
+    assert comparison_key("Councilmandated tasks") == comparison_key("Council-mandated tasks")
+
+
+def test_words_split_by_extraction_are_rejoined() -> None:
+    assert key_words("inclu ding the o ngoing di plomacy") == [
+        "including",
+        "the",
+        "ongoing",
+        "diplomacy",
+    ]
+    # Real short words are never glued to their neighbours.
+    assert key_words("to be in an area of peace") == ["to", "be", "in", "an", "area", "of", "peace"]
+
+
+def test_leading_numbering_and_footnote_marks_are_not_language() -> None:
+    assert comparison_key("12. Decides to remain seized of the matter.") == (
+        "decides to remain seized of the matter"
+    )
+    assert comparison_key("(a) Acceptance of the provisions") == "acceptance of the provisions"
+    assert comparison_key("(iv) Acceptance") == "acceptance"
+    assert comparison_key("the report of 4 March 1994 1/ on his mission") == (
+        "the report of 4 march 1994 on his mission"
+    )
+    # Numbers inside the text stay: they are the language of the Council.
+    assert key_words("resolution 60/180 and 1631 (2005)") == [
+        "resolution",
+        "60",
+        "180",
+        "and",
+        "1631",
+        "2005",
+    ]
+
+
+def test_changed_words_stay_different() -> None:
+    assert comparison_key("full, equal and meaningful") != comparison_key(
+        "full, effective and meaningful"
+    )
+    assert comparison_key("peacekeeping") != comparison_key("peacebuilding")
+
+
+def test_compatibility_forms_fold() -> None:
+    assert comparison_key("ﬁnancial ﬂows") == "financial flows"
+    assert comparison_key("Ａrticle\u00a041") == "article 41"
+
+
+def test_display_words_keep_every_character() -> None:
+    assert display_words("Decides to remain  seized.") == ["Decides ", "to ", "remain  ", "seized."]
+    assert display_words("  leading space") == ["  ", "leading ", "space"]
+    assert display_words("") == []
+
+
+@given(st.text())
+def test_display_words_are_lossless(text: str) -> None:
+    assert "".join(display_words(text)) == text
+
+
+@given(st.text())
+def test_comparison_key_ignores_spacing_and_quotes(text: str) -> None:
+    key = comparison_key(text)
+    assert key == " ".join(key_words(text))
+    assert "  " not in key and key == key.strip()
+    respaced = "\n " + text.replace(" ", " \t ").replace("\u201c", '"') + " \u201d"
+    assert comparison_key(respaced) == key
