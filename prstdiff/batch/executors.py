@@ -24,6 +24,11 @@ TASKS_PER_WORKER = 2
 reports in flight stay a handful whatever the size of the job."""
 
 
+CONNECT_TIMEOUT = 20.0
+"""Seconds to wait for the Dask scheduler: a cluster across a network can take a few seconds to
+answer, and a wrong address should not hang the command for minutes."""
+
+
 class WorkerLostError(PrstdiffError):
     """A worker process died (killed, or out of memory) while the job ran."""
 
@@ -142,9 +147,16 @@ class ProcessExecutor:
 class DaskExecutor:
     """Pairs computed on a dask.distributed cluster; each document is shipped to it once."""
 
-    def __init__(self, address: str, *, function: PairFunction = compare_pair):
+    def __init__(
+        self,
+        address: str,
+        *,
+        function: PairFunction = compare_pair,
+        connect_timeout: float = CONNECT_TIMEOUT,
+    ):
         self.address = address
         self.function = function
+        self.connect_timeout = connect_timeout
         self._client: Any = None
 
     def __enter__(self) -> Self:
@@ -152,7 +164,9 @@ class DaskExecutor:
 
         dask: Any = distributed  # untyped library
         try:
-            self._client = dask.Client(self.address, timeout="20s", set_as_default=False)
+            self._client = dask.Client(
+                self.address, timeout=f"{self.connect_timeout}s", set_as_default=False
+            )
         except (OSError, TimeoutError) as error:
             reason = " ".join(str(error).split()) or type(error).__name__
             raise PrstdiffError(
@@ -196,7 +210,7 @@ class DaskExecutor:
         keep: list[object] = []  # the documents behind ``shipped`` keys, so no id() is reused
         names: dict[Any, str] = {}
         queue = iter(tasks)
-        running = dask.as_completed()
+        running = dask.as_completed(loop=client.loop)
 
         def ship(document: object) -> Any:
             key = id(document)
