@@ -28,6 +28,14 @@ _PAGE_NUMBER = re.compile(
 # ``* Reissued for technical reasons on 22 June 2010.``: a note on the document, not its text.
 _REISSUE_NOTE = re.compile(r"^\*\s*Reissued\b", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_FURNITURE = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})" for pattern in (_JOB_NUMBER, _BARCODE, _SYMBOL_ROW, _PAGE_NUMBER)
+    ),
+    re.IGNORECASE,
+)
+# Longer than any job-number footer (``10-20850 (E) 130110 12/24``) or running header.
+_LONGEST_FURNITURE = 48
 
 
 def compact_symbol(text: str) -> str:
@@ -47,14 +55,11 @@ def is_furniture(line: str, symbol_key: str | None) -> bool:
     (``S/RES/1809 (2008)``, ``S/RES//1454 (2002)``, ``S/RES/1888 (2009)*``) is a running header.
     """
     stripped = line.strip()
-    if not stripped:
-        return False
-    if (
-        _JOB_NUMBER.match(stripped)
-        or _BARCODE.match(stripped)
-        or _SYMBOL_ROW.match(stripped)
-        or _PAGE_NUMBER.match(stripped)
-        or is_reissue_note(stripped)
-    ):
+    if is_reissue_note(stripped):
         return True
-    return bool(symbol_key) and len(stripped) < 40 and compact_symbol(stripped) == symbol_key
+    # Every piece of furniture is short; most text lines are not, and are decided at once.
+    if not stripped or len(stripped) > _LONGEST_FURNITURE:
+        return False
+    if _FURNITURE.match(stripped):
+        return True
+    return bool(symbol_key) and compact_symbol(stripped) == symbol_key

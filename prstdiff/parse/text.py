@@ -142,8 +142,11 @@ def _clean_line(line: str) -> str:
     return " ".join(line.split())
 
 
+_VOCABULARY_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
 def _words(lines: Iterable[str]) -> set[str]:
-    return {word.lower() for line in lines for word in re.findall(r"[A-Za-z][A-Za-z-]*", line)}
+    return {word.lower() for line in lines for word in _VOCABULARY_WORD.findall(line)}
 
 
 def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
@@ -157,7 +160,10 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
     """
     text = ""
     for raw in lines:
-        line = _clean_line(raw)
+        # The readers hand over cleaned lines; only clean again what still needs it.
+        line = raw.strip()
+        if "  " in line or "\t" in line or "\u00a0" in line:
+            line = _clean_line(line)
         if not line:
             continue
         if not text:
@@ -472,26 +478,32 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
 _SLASH_MARK = re.compile(r"(?<=\S)\s+\d{1,3}/(?=[\s,.;:]|$)")
 
 
+# A number ending a line after punctuation (``1960, 5``) or a document symbol (``S/10352 46``),
+# never after a word (``of 24`` / ``April 1963`` is a date broken across lines).
+_TRAILING_MARK = re.compile(
+    r"(?:(?<=[,;.:)\]”’\"])|(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))"
+    r"\s+(\d{1,3})\s*$"
+)
+_FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
+_FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})\s", re.MULTILINE)
+
+
+def _strip_footnote_mark(line: str, numbers: set[str]) -> str:
+    """``line`` without its ``1/`` marks and without a final number the footnotes explain."""
+    if "/" in line:
+        line = _SLASH_MARK.sub("", line)
+    if numbers and line[-1:].isdigit():
+        tail = line[-24:]
+        mark = _TRAILING_MARK.search(tail)
+        if mark and mark[1] in numbers:
+            line = line[: len(line) - len(tail) + mark.start()]
+    return line
+
+
 def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
-    """Remove inline footnote numbers whose footnote text the document holds."""
-    plain = None
-    if numbers:
-        alternatives = "|".join(sorted(numbers, key=len, reverse=True))
-        # After punctuation (``1960, 5``) or a document symbol (``S/10352 46``), never after a
-        # word (``of 24`` / ``April 1963`` is a date broken across lines).
-        plain = re.compile(
-            r"(?:(?<=[,;.:)\]”’\"])|(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))"
-            r"\s+(?:" + alternatives + r")(?=\s*$)"
-        )
+    """Remove inline footnote marks: ``1/`` always, plain numbers whose footnote is present."""
     for draft in drafts:
-        cleaned = []
-        for line in draft.lines:
-            if "/" in line:
-                line = _SLASH_MARK.sub("", line)
-            if plain is not None and line[-1:].isdigit():
-                line = plain.sub("", line)
-            cleaned.append(line)
-        draft.lines = cleaned
+        draft.lines = [_strip_footnote_mark(line, numbers) for line in draft.lines]
 
 
 def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
@@ -517,22 +529,22 @@ def read_body(
         first = draft.lines[0] if draft.lines else ""
         slash = _FOOTNOTE_SLASH.match(first)
         if slash:
-            footnotes.update(re.findall(r"^(\d{1,3})/", "\n".join(draft.lines), re.MULTILINE))
+            footnotes.update(_FOOTNOTE_NUMBERS_SLASH.findall("\n".join(draft.lines)))
             continue
         if draft.marker is None and vote is None and _ADOPTION.match(first):
             adoption = " ".join(draft.lines)
-            vote = re.sub(r"\s+", " ", adoption).strip()
+            vote = " ".join(adoption.split())
             after_adoption = True
             continue
         if after_adoption and draft.marker is None and _FOOTNOTE_NUMBERED.match(first):
-            footnotes.update(re.findall(r"^(\d{1,3})\s", "\n".join(draft.lines), re.MULTILINE))
+            footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(draft.lines)))
             continue
         if after_adoption:
             draft.closing = True
         kept_drafts.append(draft)
     _strip_footnote_marks(kept_drafts, footnotes)
-    if vote is not None and footnotes:
-        vote = re.sub(r"(?<=[.])\s+(?:" + "|".join(sorted(footnotes)) + r")$", "", vote)
+    if vote is not None:
+        vote = _strip_footnote_mark(vote, footnotes)
     all_lines = [line for draft in kept_drafts for line in draft.lines]
     # The document's own words decide line-end hyphens; only needed where there are some.
     vocabulary = _words(all_lines) if any(line.endswith("-") for line in all_lines) else set()
