@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import statistics
 import subprocess
 import sys
@@ -113,9 +114,9 @@ def main() -> None:
             paragraphs = f"{len(load(old).paragraphs)}/{len(load(new).paragraphs)}"
             ours = folder / "report.html"
             theirs = folder / "difflib.html"
-            process = timed(lambda o=old, n=new, out=ours: run_report(o, n, out), repeat)
-            inside = timed(lambda o=old, n=new, out=ours: in_process(o, n, out), repeat)
-            baseline = timed(lambda o=old, n=new, out=theirs: difflib_report(o, n, out), repeat)
+            process = timed(functools.partial(run_report, old, new, ours), repeat)
+            inside = timed(functools.partial(in_process, old, new, ours), repeat)
+            baseline = timed(functools.partial(difflib_report, old, new, theirs), repeat)
             print(
                 f"{name:<28} {paragraphs:>10} {process:>14.0f} ms {inside:>8.0f} ms "
                 f"{baseline:>14.0f} ms {ours.stat().st_size / 1024:>8.0f} "

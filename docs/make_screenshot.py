@@ -23,7 +23,16 @@ def main() -> None:
     """Write the report of S/RES/2561 (2021) -> 2587 (2021) and photograph its first screen."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.html"
-        command = [sys.executable, "-m", "prstdiff", "report", str(OLD), str(NEW), "-o", str(report)]
+        command = [
+            sys.executable,
+            "-m",
+            "prstdiff",
+            "report",
+            str(OLD),
+            str(NEW),
+            "-o",
+            str(report),
+        ]
         status = subprocess.run(command, check=False).returncode
         if status not in (0, 1):
             raise SystemExit(f"prstdiff report failed with status {status}")

@@ -115,7 +115,12 @@ def test_report_writes_one_html_file_and_can_open_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda uri: opened.append(uri) or True)
+
+    def remember(uri: str) -> bool:
+        opened.append(uri)
+        return True
+
+    monkeypatch.setattr("webbrowser.open", remember)
     target = tmp_path / "cyprus.html"
     result = run("report", OLD, NEW, "-o", str(target), "--open")
     assert result.exit_code == 1, result.output

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from prstdiff.io import write_atomic
 from prstdiff.model import Comparison
@@ -25,14 +26,12 @@ pytestmark = [
     ),
 ]
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
 
 @dataclass
 class Visit:
     """An open page and what it did while loading and being used."""
 
-    page: sync_api.Page
+    page: Page
     url: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -40,8 +39,8 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             headless=True,
@@ -51,14 +50,14 @@ def browser() -> Iterator[sync_api.Browser]:
         launched.close()
 
 
-def visit(browser: sync_api.Browser, path: Path) -> Visit:
+def visit(browser: Browser, path: Path) -> Visit:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     seen = Visit(page, path.resolve().as_uri())
     page.on("request", lambda request: seen.requests.append(request.url))
     page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
 
-    def refuse(dialog: sync_api.Dialog) -> None:
+    def refuse(dialog: Dialog) -> None:
         seen.dialogs.append(dialog.message)
         dialog.dismiss()
 
@@ -72,7 +71,7 @@ def write_report(comparison: Comparison, folder: Path, name: str) -> Path:
     return write_atomic(folder / name, render(comparison, RenderOptions()))
 
 
-def visible_ids(page: sync_api.Page) -> list[str]:
+def visible_ids(page: Page) -> list[str]:
     ids: list[str] = page.eval_on_selector_all(
         "article.pair", "rows => rows.filter(r => !r.hidden).map(r => r.id)"
     )
@@ -80,7 +79,7 @@ def visible_ids(page: sync_api.Page) -> list[str]:
 
 
 def test_real_report_rows_filters_keys_and_no_network(
-    browser: sync_api.Browser, real_comparison: Comparison, tmp_path: Path
+    browser: Browser, real_comparison: Comparison, tmp_path: Path
 ) -> None:
     seen = visit(browser, write_report(real_comparison, tmp_path, "cyprus.html"))
     page = seen.page
@@ -120,7 +119,7 @@ def test_real_report_rows_filters_keys_and_no_network(
 
 
 def test_hostile_text_shows_as_text_and_nothing_executes(
-    browser: sync_api.Browser, madeup_xss: Comparison, tmp_path: Path
+    browser: Browser, madeup_xss: Comparison, tmp_path: Path
 ) -> None:
     seen = visit(browser, write_report(madeup_xss, tmp_path, "madeup_xss.html"))
     page = seen.page

@@ -68,17 +68,19 @@ def test_one_row_per_pair_with_deterministic_unique_ids(real_comparison: Compari
     assert page == render(real_comparison, RenderOptions())
     elements = parse(page)
     pair_rows = [a for tag, a in elements.tags if tag == "article" and "pair" in (a["class"] or "")]
+    assert all(a["id"] for a in pair_rows)
     assert len(pair_rows) == len(real_comparison.pairs)
     assert [a["id"] for a in pair_rows] == [
         f"pair-{n}" for n in range(1, len(real_comparison.pairs) + 1)
     ]
     assert [a["data-status"] for a in pair_rows] == [p.status for p in real_comparison.pairs]
-    ids = [a["id"] for _, a in elements.tags if a.get("id")]
+    ids = [str(a["id"]) for _, a in elements.tags if a.get("id")]
     assert len(ids) == len(set(ids))
     old_ids = {f"old-p{n}" for n in range(1, len(real_comparison.old.paragraphs) + 1)}
     new_ids = {f"new-p{n}" for n in range(1, len(real_comparison.new.paragraphs) + 1)}
     assert old_ids | new_ids <= set(ids)
-    hrefs = {a["href"] for _, a in elements.tags if (a.get("href") or "").startswith("#")}
+    hrefs = {a.get("href") or "" for _, a in elements.tags}
+    hrefs = {href for href in hrefs if href.startswith("#")}
     assert {href[1:] for href in hrefs} <= set(ids)  # every in-page link has a target
 
 
