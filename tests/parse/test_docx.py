@@ -538,3 +538,12 @@ def test_word_draft_of_the_seed_statement_reads_as_its_text(tmp_path: Path) -> N
         from_text.item,
     )
     assert from_word.citations == from_text.citations
+
+
+def test_examples_in_docstrings() -> None:
+    import doctest
+
+    import prstdiff.parse.docx
+
+    results = doctest.testmod(prstdiff.parse.docx)
+    assert (results.attempted, results.failed) == (2, 0)

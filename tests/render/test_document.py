@@ -326,3 +326,12 @@ def test_paragraph_heading() -> None:
         "sub-paragraph 3 (a)"
     )
     assert paragraph_heading(Paragraph(0, ParagraphKind.PREAMBULAR, None, "x")) == "preambular"
+
+
+def test_examples_in_docstrings() -> None:
+    import doctest
+
+    import prstdiff.render.document
+
+    results = doctest.testmod(prstdiff.render.document)
+    assert (results.attempted, results.failed) == (2, 0)
