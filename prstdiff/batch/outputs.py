@@ -368,7 +368,7 @@ def heat_map(records: Sequence[PairRecord]) -> HeatMap:
             )
         )
     return HeatMap(
-        width=left + count * cell + 10,
+        width=left + count * cell + top,  # room for the slanted column labels
         height=top + count * cell + 10,
         cell=cell,
         left=left,
