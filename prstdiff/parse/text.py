@@ -387,6 +387,18 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
             drafts.append(_Draft([rest], marker, closing, heading))
         else:
             drafts[-1].lines.append(line)
+    for draft in drafts:
+        # ``(a)`` / ``issues;`` / ``Put their efforts ... on the core``: the extraction put the
+        # last words of a short paragraph before its first line.
+        parts = draft.lines
+        if (
+            len(parts) == 2
+            and parts[0][:1].islower()
+            and len(parts[0].split()) <= 3
+            and _terminated(parts[0])
+            and not _terminated(parts[1])
+        ):
+            draft.lines = [parts[1], parts[0]]
     return drafts
 
 
@@ -453,7 +465,10 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
             if drafts and not closing and marker is None:
                 previous = drafts[-1].lines[-1]
                 broken = not _terminated(previous) and not _COUNCIL_LINE.match(previous)
-                if (
+                # A block opening in lower case continues the sentence before it (``which,`` /
+                # ``after discussion ...``), except after a list, whose tail it is.
+                continued = first[0].islower() and not (drafts[-1].marker or "").startswith("(")
+                if continued or (
                     broken
                     and not drafts[-1].heading
                     and (
