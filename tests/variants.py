@@ -14,14 +14,16 @@ What a variant can do to the old paragraphs (seeded, deterministic for a given s
 - **heavy edit**: runs of words replaced and clauses inserted or deleted until the word similarity
   falls inside ``[heavy_min_similarity, heavy_max_similarity]`` (0.58 to 0.72, that is about 30 to
   45 % of the words changed), and the similarity of the content words alone (function words such
-  as ``the``, ``of``, ``and`` left out) stays at or above ``heavy_min_content_similarity`` (0.55).
+  as ``the``, ``of``, ``and`` left out) stays at or above ``heavy_min_content_similarity`` (0.58).
+  Only paragraphs of ``min_heavy_words`` (25) words or more are heavily edited.
   Still above the engine's threshold (0.5) however stock words are weighed, so the truth is
   ALTERED, not new + dropped.
 - **drop**: the paragraph is gone. Expected status DROPPED.
 - **insert**: a paragraph of an unrelated corpus document (a *donor*) is put in. It is a real
   paragraph of another document placed in a made-up variant; its word similarity to every old
-  paragraph is below ``insert_max_similarity`` (0.30). Expected status NEW.
-- **move**: a kept or edited paragraph is taken out and put back at least
+  paragraph (by all words and by content words) is below ``insert_max_similarity`` (0.40): it may
+  share the opening formula and stock phrases, as real new paragraphs do. Expected status NEW.
+- **move**: a paragraph (kept, edited, split or merged) is taken out and put back at least
   ``min_move_distance`` (3) matched paragraphs away. Expected flag MOVED.
 - **split**: a paragraph is cut at a sentence boundary (``. `` before a capital) or a clause
   boundary (``, and <word>``, ``; <word>``) into two or three consecutive new paragraphs. At a
@@ -43,7 +45,12 @@ again from the same random stream) when the truth is not unambiguous:
 - the longest increasing run is not unique (every link must be on all of them or on none);
 - a matched paragraph's best match on the other side (by word similarity) is outside its link, or
   the link's similarity does not beat every outside paragraph by ``margin`` (0.15);
-- a dropped paragraph reaches ``dropped_max_similarity`` (0.45) with some new paragraph.
+- a dropped paragraph reaches ``dropped_max_similarity`` (0.45) with some new paragraph;
+- a part of a split (or merge) reaches ``dropped_max_similarity`` with a paragraph outside its link,
+  so that it could pass for that paragraph's altered text.
+
+Merges never take a paragraph whose text starts with a printed marker (``(a) The ...``) as a later
+part: the marker would stand inside the merged paragraph, where comparison keys no longer fold it.
 
 Edits never touch the first ``formula_words`` (4) words of a paragraph, where the leading formula
 (``The Security Council recalls``, ``Recalling also``) stands, because comparison keys fold it.
@@ -63,6 +70,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from prstdiff.model import Document, Paragraph, ParagraphKind, Status
@@ -203,6 +211,7 @@ _FOLD_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_CUT = re.compile(r"(?<=[a-z)\]”\"’]\.) (?=[“\"]?[A-Z])")
 _CLAUSE_AND_CUT = re.compile(r"(?<=[,;]) and (?=[a-z])")
 _SEMICOLON_CUT = re.compile(r"(?<=;) (?=[a-z])")
+_MARKER = re.compile(r"\s*(?:\(\w{1,5}\)|\d{1,3}\.)\s")
 
 
 class Edit(StrEnum):
@@ -264,22 +273,25 @@ class VariantRules:
     p_drop: float = 0.07
     """Share of paragraphs dropped."""
     p_move: float = 0.75
-    """Chance of one move per variant (a second one follows with a quarter of that)."""
+    """Chance of a move in a variant."""
     p_split: float = 0.6
-    """Chance of one split per variant."""
+    """Chance of a split in a variant."""
     p_merge: float = 0.6
-    """Chance of one merge per variant."""
+    """Chance of a merge in a variant."""
+    p_second: float = 0.25
+    """Chance that a variant with a move, split or merge has a second one of the same kind."""
     light_min_similarity: float = 0.80
     """A light edit keeps at least this word similarity."""
     heavy_min_similarity: float = 0.58
     """A heavy edit keeps at least this much: clearly above the engine's 0.5 threshold."""
     heavy_max_similarity: float = 0.72
     """A heavy edit changes at least this much (about 30 % of the words)."""
-    heavy_min_content_similarity: float = 0.55
+    heavy_min_content_similarity: float = 0.58
     """Without function words a heavy edit still keeps this much, so the truth holds for a
     similarity that lets stock words weigh little as well as for one over all words."""
-    insert_max_similarity: float = 0.30
-    """An inserted paragraph is at most this similar to any old paragraph."""
+    insert_max_similarity: float = 0.40
+    """An inserted paragraph is less similar than this to any old paragraph: it may share the
+    opening formula and stock phrases, as new paragraphs do, but stays clearly below 0.5."""
     dropped_max_similarity: float = 0.45
     """A dropped paragraph is at most this similar to any new paragraph."""
     margin: float = 0.15
@@ -292,7 +304,7 @@ class VariantRules:
     """Each part of a split or merge holds at least this share of the words."""
     min_edit_words: int = 10
     """Paragraphs shorter than this are kept, moved or dropped, never edited."""
-    min_heavy_words: int = 20
+    min_heavy_words: int = 25
     """Paragraphs shorter than this are never heavily edited."""
     formula_words: int = 4
     """Edits leave the first words alone: the leading formula, folded by comparison keys."""
@@ -306,16 +318,47 @@ def fold_words(text: str) -> tuple[str, ...]:
     return tuple(_FOLD_WORD.findall(_FOLD_JOINERS.sub("", text).casefold()))
 
 
+# One character per distinct folded word, so that rapidfuzz scores words at string speed.
+_WORD_CODES: dict[str, str] = {}
+
+
+@functools.lru_cache(maxsize=65536)
+def _coded(text: str, content_only: bool = False) -> str:
+    """The folded words of a text, one character each (function words left out if asked)."""
+    words = fold_words(text)
+    if content_only:
+        words = tuple(w for w in words if w not in FUNCTION_WORDS)
+    return "".join(_WORD_CODES.setdefault(w, chr(0x100 + len(_WORD_CODES))) for w in words)
+
+
 def word_similarity(a: str, b: str) -> float:
     """Indel similarity of the folded word sequences of two texts, in [0, 1]."""
-    return float(Indel.normalized_similarity(fold_words(a), fold_words(b)))
+    return float(Indel.normalized_similarity(_coded(a), _coded(b)))
 
 
 def content_similarity(a: str, b: str) -> float:
     """Word similarity without English function words: what is left when stock words weigh nil."""
-    left = [w for w in fold_words(a) if w not in FUNCTION_WORDS]
-    right = [w for w in fold_words(b) if w not in FUNCTION_WORDS]
-    return float(Indel.normalized_similarity(left, right))
+    return float(Indel.normalized_similarity(_coded(a, True), _coded(b, True)))
+
+
+def _similarities(text: str, others: Sequence[str]) -> list[float]:
+    """Word similarity of one text with each of several, scored in one call."""
+    if not others:
+        return []
+    row = process.cdist(
+        [_coded(text)], [_coded(o) for o in others], scorer=Indel.normalized_similarity
+    )
+    return [float(x) for x in row[0]]
+
+
+@functools.lru_cache(maxsize=64)
+def _eligible(old_texts: tuple[str, ...], donors: tuple[str, ...], limit: float) -> tuple[str, ...]:
+    """Donor paragraphs unlike every old paragraph, by all words and by content words."""
+    return tuple(
+        d
+        for d in donors
+        if all(max(word_similarity(d, t), content_similarity(d, t)) < limit for t in old_texts)
+    )
 
 
 @dataclass(slots=True)
@@ -542,13 +585,26 @@ def _longest_runs(values: Sequence[int]) -> tuple[set[int], set[int]]:
     return some, every
 
 
-def _pick_merge(rng: random.Random, old: Document, rules: VariantRules) -> tuple[int, ...] | None:
-    """Two or three consecutive, balanced paragraphs of the same kind to merge."""
+def _occurrences(rng: random.Random, first: float, second: float) -> int:
+    """How many times an edit happens in a draw: once with ``first``, then again with ``second``."""
+    if rng.random() >= first:
+        return 0
+    return 2 if rng.random() < second else 1
+
+
+def _pick_merge(
+    rng: random.Random, old: Document, rules: VariantRules, taken: set[int]
+) -> tuple[int, ...] | None:
+    """Two or three consecutive, balanced paragraphs of the same kind, none taken yet, to merge."""
     size = 3 if rng.random() < 0.3 else 2
     starts = list(range(len(old.paragraphs) - size + 1))
     rng.shuffle(starts)
     for start in starts:
         group = old.paragraphs[start : start + size]
+        # A printed marker left at the head of a later part (``(a) The ...``) would end up
+        # inside the merged paragraph, where keys no longer fold it.
+        if any(p.index in taken for p in group) or any(_MARKER.match(p.text) for p in group[1:]):
+            continue
         kinds = {p.kind for p in group}
         if len(kinds) != 1 or ParagraphKind.INTRODUCTORY in kinds:
             continue
@@ -567,8 +623,8 @@ def _draw(
     """One draw of the edits, as units in the new order; None when the draw is unusable."""
     taken: set[int] = set()
     special: dict[int, _Unit] = {}
-    if rng.random() < rules.p_merge:
-        group = _pick_merge(rng, old, rules)
+    for _ in range(_occurrences(rng, rules.p_merge, rules.p_second)):
+        group = _pick_merge(rng, old, rules, taken)
         if group is not None:
             texts = [old.paragraphs[i].text for i in group]
             first = old.paragraphs[group[0]]
@@ -576,7 +632,7 @@ def _draw(
                 group, [_merge_texts(texts)], first.kind, first.number, Edit.MERGE
             )
             taken.update(group)
-    if rng.random() < rules.p_split:
+    for _ in range(_occurrences(rng, rules.p_split, rules.p_second)):
         candidates = [p for p in old.paragraphs if p.index not in taken]
         rng.shuffle(candidates)
         for paragraph in candidates:
@@ -611,11 +667,8 @@ def _draw(
             text, edit = paragraph.text, Edit.KEEP
         units.append(_Unit((paragraph.index,), [text], paragraph.kind, paragraph.number, edit))
 
-    moves = 0
-    if rng.random() < rules.p_move:
-        moves = 2 if rng.random() < 0.25 else 1
-    for _ in range(moves):
-        movable = [i for i, u in enumerate(units) if u.edit in (Edit.KEEP, Edit.LIGHT, Edit.HEAVY)]
+    for _ in range(_occurrences(rng, rules.p_move, rules.p_second)):
+        movable = [i for i, u in enumerate(units) if u.edit is not Edit.DROP]
         if not movable or len(units) < rules.min_move_distance + 2:
             break
         source = rng.choice(movable)
@@ -702,18 +755,25 @@ def _unambiguous(
         if not link.old:
             continue
         if not link.new:
-            text = old_texts[link.old[0]]
-            if any(word_similarity(text, t) >= rules.dropped_max_similarity for t in new_texts):
+            row = _similarities(old_texts[link.old[0]], new_texts)
+            if any(x >= rules.dropped_max_similarity for x in row):
                 return False
             continue
         joined_old = " ".join(old_texts[i] for i in link.old)
         joined_new = " ".join(new_texts[j] for j in link.new)
-        inside = word_similarity(joined_old, joined_new)
-        for i, text in enumerate(old_texts):
-            if i not in link.old and word_similarity(text, joined_new) > inside - rules.margin:
-                return False
-        for j, text in enumerate(new_texts):
-            if j not in link.new and word_similarity(joined_old, text) > inside - rules.margin:
+        floor = word_similarity(joined_old, joined_new) - rules.margin
+        against_old = _similarities(joined_new, old_texts)
+        against_new = _similarities(joined_old, new_texts)
+        if any(x > floor for i, x in enumerate(against_old) if i not in link.old):
+            return False
+        if any(x > floor for j, x in enumerate(against_new) if j not in link.new):
+            return False
+        # Each part of a split or merge must not pass for an outside paragraph's altered text.
+        parts = [(new_texts[j], old_texts, link.old) for j in link.new if len(link.new) > 1]
+        parts += [(old_texts[i], new_texts, link.new) for i in link.old if len(link.old) > 1]
+        for text, others, inside in parts:
+            row = _similarities(text, others)
+            if any(x >= rules.dropped_max_similarity for k, x in enumerate(row) if k not in inside):
                 return False
     return True
 
@@ -742,11 +802,9 @@ def make_variant(
         if re.fullmatch(r" ?[a-z][A-Za-z-]*(?: [A-Za-z-]+){2,7}", c)
     ]
     # Only donors unlike every old paragraph can be inserted as new language.
-    pool = [
-        d
-        for d in donors
-        if all(word_similarity(d, p.text) < rules.insert_max_similarity for p in old.paragraphs)
-    ]
+    pool = _eligible(
+        tuple(p.text for p in old.paragraphs), tuple(donors), rules.insert_max_similarity
+    )
     for _ in range(rules.attempts):
         units = _draw(rng, old, pool, clauses, rules)
         if units is None:
