@@ -28,9 +28,6 @@ from prstdiff.model import Document
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Start of a Word 97-2003 ``.doc`` (and other OLE2 files), to name that problem precisely."""
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS = {"w": _W}
-
 _SKIPPED_CONTAINERS = frozenset(
     {
         qn("w:del"),  # deleted text of tracked changes: not in the draft as it reads now
@@ -58,7 +55,10 @@ class _Level:
 
 @dataclass(slots=True)
 class _Numbering:
-    """Word's numbering definitions and the running counters of its lists, in document order."""
+    """Word's numbering definitions and the running counters of its lists, in document order.
+
+    Not frozen: one instance lives for one reading of one document and counts as it goes.
+    """
 
     abstract_of: dict[str, str] = field(default_factory=dict)
     """numId -> abstractNumId, list-style links (``w:numStyleLink``) followed."""
