@@ -16,6 +16,7 @@ from prstdiff.model import DocumentKind, Paragraph, ParagraphKind
 from prstdiff.parse.furniture import compact_symbol, is_furniture
 
 __all__ = [
+    "BULLET",
     "Layout",
     "RawParagraph",
     "Reading",
@@ -75,6 +76,10 @@ _SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,5}|(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4})\.?$")
 _LETTER_LINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
 _LETTER_START = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+# ``– Inviting relevant regional ...``: an item of a dashed or bulleted list.
+_BULLET_START = re.compile(r"^[–—•▪]\s*([A-Za-z“\"(].*)$")
+BULLET = "–"
+"""The marker of a dashed or bulleted list item (its number is None)."""
 _QUOTE_START = re.compile(r"^[“\"]\s*\S")
 _COUNCIL_LINE = re.compile(r"^The Security Council\s*,?\s*$")
 _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
@@ -283,6 +288,9 @@ def _marker(line: str) -> tuple[str | None, str]:
     letter = _LETTER_START.match(line)
     if letter:
         return f"({letter[1]})", letter[2]
+    bullet = _BULLET_START.match(line)
+    if bullet:
+        return BULLET, bullet[1]
     return None, line
 
 
@@ -581,35 +589,31 @@ def classify_paragraphs(raw: Sequence[RawParagraph], kind: DocumentKind) -> tupl
 
 
 def _classify_statement(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
+    quoted = [
+        i for i, item in enumerate(raw) if not item.closing and _OPENING_QUOTE.match(item.text)
+    ]
+    last_quoted = quoted[-1] if quoted else -1
+    # The statement's closing quotation mark ends its last paragraph (or last list item).
+    last_text = max((i for i, item in enumerate(raw) if not item.closing), default=-1)
     paragraphs: list[Paragraph] = []
-    quoted_seen = False
-    last_quoted = -1
-    for position, item in enumerate(raw):
-        if item.closing:
-            continue
-        if _OPENING_QUOTE.match(item.text):
-            quoted_seen = True
-            last_quoted = position
     for position, item in enumerate(raw):
         text = item.text
+        number = item.marker if item.marker and item.marker.isdigit() else None
         if item.closing:
             paragraph_kind = ParagraphKind.CLOSING
         elif (
-            quoted_seen
-            and position < last_quoted
+            position < last_quoted
             and not _OPENING_QUOTE.match(text)
             and (not paragraphs or _INTRODUCTORY_STATEMENT.match(text))
         ):
             paragraph_kind = ParagraphKind.INTRODUCTORY
+        elif item.marker == BULLET or (item.marker and not number):
+            paragraph_kind = ParagraphKind.SUBPARAGRAPH
         else:
             paragraph_kind = ParagraphKind.STATEMENT
-        if paragraph_kind is ParagraphKind.STATEMENT:
             text = _OPENING_QUOTE.sub("", text, count=1)
-            if position == last_quoted or (last_quoted < position and position == len(raw) - 1):
-                text = _CLOSING_QUOTE.sub("", text)
-        number = item.marker if item.marker and paragraph_kind is ParagraphKind.STATEMENT else None
-        if number and not number.isdigit():
-            number = None
+        if position == last_text and paragraph_kind is not ParagraphKind.INTRODUCTORY:
+            text = _CLOSING_QUOTE.sub("", text)
         paragraphs.append(
             Paragraph(index=len(paragraphs), kind=paragraph_kind, number=number, text=text)
         )
@@ -648,6 +652,9 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
             paragraph_kind = ParagraphKind.OPERATIVE
             operative, letter, number = marker, None, marker
             operative_started = True
+        elif marker == BULLET:
+            # A dashed list item belongs to the paragraph before it and has no number.
+            paragraph_kind = ParagraphKind.SUBPARAGRAPH
         elif marker is not None:
             paragraph_kind = ParagraphKind.SUBPARAGRAPH
             inner = marker[1:-1]

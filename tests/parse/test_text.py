@@ -519,3 +519,24 @@ def test_load_reads_windows_encodings(tmp_path: Path) -> None:
             "Decides so.",
         ], path.name
         assert document.source is not None and document.source.path == str(path)
+
+
+def test_statement_2006_39_dashed_list_items() -> None:
+    document = load(CORPUS / "S_PRST_2006_39.txt")
+    kinds = [(p.kind.value, p.text.split()[0]) for p in document.paragraphs[5:11]]
+    assert kinds == [
+        ("statement", "The"),
+        ("statement", "The"),
+        ("sub-paragraph", "Inviting"),
+        ("sub-paragraph", "Continuing"),
+        ("sub-paragraph", "Drawing"),
+        ("statement", "Encourages"),
+    ]
+    assert document.paragraphs[6].text.endswith(
+        "to expand consultation and cooperation with regional and subregional organizations by:"
+    )
+    assert document.paragraphs[9].text == (
+        "Drawing the attention of representatives of regional and subregional organizations "
+        "where appropriate to relevant resolutions, presidential statements and press statements."
+    )
+    assert document.paragraphs[-1].text.endswith("peacebuilding and peacekeeping.")
