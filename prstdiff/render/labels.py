@@ -133,7 +133,9 @@ def redline_spans(ops: Sequence[WordOp]) -> list[Span]:
             continue
         core = word_op.text.strip()
         if not core:
-            if not ends_with_space():
+            # A change of spacing alone is no change of language: the redline reads as the new
+            # text there, so an inserted space stays (once) and a deleted one goes.
+            if word_op.op is Op.INSERT and not ends_with_space():
                 emit(Op.EQUAL, " ")
             continue
         if word_op.text[:1].isspace() and not ends_with_space():
