@@ -83,6 +83,7 @@ __all__ = [
     "Variant",
     "VariantRules",
     "content_similarity",
+    "flag_moves",
     "fold_words",
     "make_variant",
     "word_similarity",
@@ -723,7 +724,7 @@ def _links(units: Sequence[_Unit], old: Document) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def _with_moves(links: tuple[Link, ...]) -> tuple[Link, ...] | None:
+def flag_moves(links: tuple[Link, ...]) -> tuple[Link, ...] | None:
     """Links with the moved flag set, or None when which links moved is ambiguous."""
     matched = [i for i, link in enumerate(links) if link.old and link.new]
     order = sorted(matched, key=lambda i: links[i].new[0])
@@ -810,7 +811,7 @@ def make_variant(
         if units is None:
             continue
         paragraphs = _renumber([u for u in units if u.edit is not Edit.DROP])
-        links = _with_moves(_links(units, old))
+        links = flag_moves(_links(units, old))
         if links is None or not _unambiguous(links, old, paragraphs, rules):
             continue
         new = dataclasses.replace(
