@@ -31,7 +31,7 @@ import numpy as np
 import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
-from scipy.optimize import linear_sum_assignment
+from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]
 from variants import (
     Edit,
     Link,
