@@ -132,7 +132,7 @@ def parse_text(
         reading.vote or "",
     )
     meeting = find_meeting(head_text, first_text, reading.vote or "")
-    body_text = "\n".join(paragraph.text for paragraph in paragraphs)
+    body_text = " ".join(paragraph.text for paragraph in paragraphs)
     return Document(
         symbol=symbol,
         kind=kind,

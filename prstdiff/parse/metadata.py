@@ -90,7 +90,10 @@ _GA_NUMBER = re.compile(r"\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\)")
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    # Paragraph texts are already single-spaced; only raw text needs the (costly) fold.
+    if "  " in text or "\n" in text or "\t" in text:
+        return " ".join(text.split())
+    return text
 
 
 def parse_date(text: str) -> dt.date | None:

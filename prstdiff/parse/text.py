@@ -210,13 +210,18 @@ _HEAD_LINES = re.compile(
 )
 
 
+_HEAD_WINDOW = 80
+
+
 def split_head(lines: Sequence[str]) -> int:
     """Index of the first body line: after the heading block, the resolution or statement title.
 
     Text before a resolution's heading is dropped with the head: in the yearly volumes it is the
     end of the previous document on the same page.
     """
-    stripped = [_clean_line(line) for line in lines]
+    # The heading stands in the first lines; a body line that happens to open with
+    # ``Resolution 1325 (2000)`` further down must not be taken for it.
+    stripped = [_clean_line(line) for line in lines[:_HEAD_WINDOW]]
     for index, line in enumerate(stripped):
         if _HEAD_STATEMENT.match(line):
             return index + 1
