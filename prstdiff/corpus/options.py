@@ -15,8 +15,12 @@ class CorpusOptions:
     shingle_words: int = 2
     """Words per shingle. Pairs: still specific (``peacekeeping force``), yet a paragraph altered
     every few words keeps most of them, which single rare words or longer shingles would not."""
-    min_shared_shingles: int = 1
-    """Least shingles a candidate must share with the paragraph traced before it is scored."""
+    short_paragraph_words: int = 4
+    """Paragraphs of at most this many scored words are also indexed by single words: two short
+    texts can be half the same without sharing two neighbouring words."""
+    min_probes: int = 3
+    """Least shingles of a paragraph looked up even when all are common, rarest first, so a
+    formula such as ``Decides to remain seized of the matter`` still finds its variants."""
     common_shingle_share: float = 0.02
     """A shingle that stands in more than this share of all paragraphs (``of the``, ``security
     council``) is too common to find candidates with; rarer shingles of the paragraph do that."""
@@ -29,5 +33,3 @@ class CorpusOptions:
     max_sources: int = 50
     """Most earlier paragraphs listed per traced paragraph (best similarity first, then oldest);
     earliest and closest are always found among all of them."""
-    min_paragraph_words: int = 1
-    """Paragraphs shorter than this (in words) are not indexed for retrieval."""

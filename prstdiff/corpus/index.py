@@ -1,0 +1,823 @@
+"""The corpus index: a SQLite database of documents, paragraphs, keys and word shingles.
+
+The database stands beside the corpus as ``<corpus>/.prstdiff-index.sqlite`` unless another file
+is named. It holds:
+
+- ``documents``: one row per file, with its content digest (``sha256``), size and modification time
+  (so a second run re-reads only files whose content changed), the document's metadata and a
+  ``sort_key`` (date, then number) that orders the corpus for "earlier than";
+- ``paragraphs``: every paragraph's kind, number, display text, its ``language_key`` (comparison key
+  with the leading formula folded) and a 64-bit digest of that key for exact look-ups;
+- ``shingles``: the candidate-retrieval structure, an inverted index from each two-word shingle of a
+  paragraph's language key (a 64-bit digest) to the paragraphs holding it, and ``shingle_counts``,
+  how many paragraphs hold each shingle (rare shingles find candidates, common ones do not);
+- ``skipped``: files that could not be read, with the reason.
+
+The file carries SQLite's ``application_id`` (``PRSD``) and ``user_version`` (the schema version).
+A file with another application id is someone else's database and is refused; one of ours with
+another schema version is rebuilt from the corpus, never misread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+
+from prstdiff.corpus.folder import SkippedFile, list_document_files, read_document_file
+from prstdiff.corpus.options import CorpusOptions
+from prstdiff.errors import IndexFileError, InputError
+from prstdiff.formulas import language_key
+from prstdiff.model import (
+    Citation,
+    CitationKind,
+    Document,
+    DocumentKind,
+    Paragraph,
+    ParagraphKind,
+    Source,
+)
+from prstdiff.normalize import comparison_key
+from prstdiff.options import CompareOptions
+
+INDEX_FILE_NAME = ".prstdiff-index.sqlite"
+"""The index file's name inside the corpus folder."""
+SCHEMA_VERSION = 1
+"""Version of the tables below; a database of another version is rebuilt."""
+APPLICATION_ID = 0x50525344
+"""SQLite ``application_id`` of a prstdiff index: ``PRSD`` in ASCII."""
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    symbol TEXT,
+    kind TEXT NOT NULL,
+    date TEXT,
+    meeting INTEGER,
+    item TEXT,
+    title TEXT,
+    vote TEXT,
+    citations TEXT NOT NULL,
+    format TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    sort_key TEXT NOT NULL
+);
+CREATE INDEX documents_sha256 ON documents (sha256);
+CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT,
+    text TEXT NOT NULL,
+    language_key TEXT NOT NULL,
+    key_hash INTEGER NOT NULL,
+    same_hash INTEGER NOT NULL,
+    words INTEGER NOT NULL,  -- scored words (language key without stop words)
+    sort_key TEXT NOT NULL
+);
+CREATE INDEX paragraphs_doc ON paragraphs (doc_id, idx);
+CREATE INDEX paragraphs_key ON paragraphs (key_hash);
+CREATE INDEX paragraphs_same ON paragraphs (same_hash, sort_key);
+CREATE TABLE shingles (
+    hash INTEGER NOT NULL,
+    para_id INTEGER NOT NULL,
+    PRIMARY KEY (hash, para_id)
+) WITHOUT ROWID;
+CREATE INDEX shingles_para ON shingles (para_id);
+CREATE TABLE shingle_counts (hash INTEGER PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE skipped (name TEXT PRIMARY KEY, sha256 TEXT, reason TEXT NOT NULL);
+CREATE TABLE lineage (
+    para_id INTEGER PRIMARY KEY,
+    parent_id INTEGER,
+    similarity REAL
+);
+"""
+_TABLES = (
+    "meta",
+    "documents",
+    "paragraphs",
+    "shingles",
+    "shingle_counts",
+    "skipped",
+    "lineage",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    """What an indexing run did."""
+
+    path: str
+    """The index database file."""
+    documents: int
+    """Documents in the index after the run."""
+    read: int
+    """Files parsed in this run (new or changed content)."""
+    unchanged: int
+    """Files whose content was already indexed, and not read again."""
+    removed: int
+    """Documents dropped because their file is gone."""
+    skipped: tuple[SkippedFile, ...]
+    """Files that could not be read, with their reasons."""
+    rebuilt: str | None
+    """Why the index was rebuilt from scratch (another schema version), or None."""
+    traced: int = 0
+    """Documents whose paragraphs' closest earlier sources (lineage) were worked out again."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedDocument:
+    """The metadata of one indexed document."""
+
+    id: int
+    """Row id in the index."""
+    name: str
+    """File name inside the corpus folder."""
+    symbol: str | None
+    """The document's symbol."""
+    kind: DocumentKind
+    """Presidential statement, resolution, ..."""
+    date: dt.date | None
+    """Date of adoption."""
+    item: str | None
+    """Agenda item, where printed."""
+    sha256: str
+    """Digest of the file's bytes."""
+    sort_key: str
+    """Orders documents in time: date, then number; smaller is earlier."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedParagraph:
+    """One indexed paragraph with the metadata of its document that trace reports."""
+
+    id: int
+    """Row id in the index."""
+    doc_id: int
+    """Row id of its document."""
+    index: int
+    """Zero-based position in its document."""
+    number: str | None
+    """Printed operative number, where any."""
+    kind: ParagraphKind
+    """The paragraph's role."""
+    text: str
+    """Display text."""
+    language_key: str
+    """Comparison key with the leading formula folded."""
+    same_hash: int
+    """Digest of the comparison key: equal digests, same words (reused language)."""
+    symbol: str | None
+    """Symbol of its document."""
+    date: dt.date | None
+    """Date of its document."""
+    name: str
+    """File name of its document."""
+    sort_key: str
+    """Its document's place in time."""
+
+
+def default_index_path(folder: str | Path) -> Path:
+    """Where the index of a corpus folder lives unless ``--db`` says otherwise."""
+    return Path(folder) / INDEX_FILE_NAME
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def digest64(text: str) -> int:
+    """A stable signed 64-bit digest of a text (SQLite integers are signed 64-bit)."""
+    return int.from_bytes(
+        hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def score_words(key: str, stop_words: frozenset[str]) -> list[str]:
+    """The words of a language key that similarity scores: all but the stop words.
+
+    The same rule as ``prstdiff.align``: a paragraph of nothing but stop words keeps them all.
+    """
+    words = key.split()
+    content = [word for word in words if word not in stop_words]
+    return content or words
+
+
+def shingles_of(words: Sequence[str], options: CorpusOptions) -> set[int]:
+    """Digests of the word shingles of a paragraph's scored words.
+
+    Shingles of ``shingle_words`` words; a paragraph of at most ``short_paragraph_words`` words
+    also gets its single words, since its few shared words need not stand side by side.
+    """
+    size = options.shingle_words
+    found: set[int] = set()
+    if len(words) <= options.short_paragraph_words:
+        found.update(digest64(word) for word in words)
+    if len(words) <= size:
+        if words:
+            found.add(digest64(" ".join(words)))
+        return found
+    found.update(digest64(" ".join(words[i : i + size])) for i in range(len(words) - size + 1))
+    return found
+
+
+_NUMBER_IN_SYMBOL = re.compile(r"(\d+)(?:\s*\(\d{4}\))?$")
+
+
+def sort_key_of(document: Document, name: str) -> str:
+    """A text that orders documents in time: ISO date (undated last), then number, then name."""
+    date = document.date.isoformat() if document.date else "9999-12-31"
+    found = _NUMBER_IN_SYMBOL.search(document.symbol or "")
+    number = int(found.group(1)) if found else 0
+    return f"{date}|{number:08d}|{document.symbol or ''}|{name}"
+
+
+class CorpusIndex:
+    """An open index database; use ``open_index`` or ``CorpusIndex.open``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, rebuilt: str | None) -> None:
+        self._db = connection
+        self.path = path
+        """The database file."""
+        self.rebuilt = rebuilt
+        """Why the database was rebuilt on opening, or None."""
+        self.stop_words = CompareOptions().stop_words
+        """Words similarity leaves out (``CompareOptions.stop_words``); so do the shingles."""
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, options: CorpusOptions | None = None) -> CorpusIndex:
+        """Open (or create) an index file; refuse a corrupt or foreign one with IndexFileError."""
+        opts = options or CorpusOptions()
+        target = Path(path)
+        if target.is_dir():
+            raise IndexFileError("is a folder, not an index file", target)
+        if not target.parent.is_dir():
+            raise IndexFileError("cannot create the index: folder does not exist", target.parent)
+        existed = target.exists() and target.stat().st_size > 0
+        try:
+            connection = sqlite3.connect(target)
+        except sqlite3.Error as error:
+            raise IndexFileError(f"cannot open the index: {error}", target) from None
+        try:
+            rebuilt = cls._prepare(connection, target, existed, opts)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise IndexFileError(
+                f"not a prstdiff index (corrupt or not an SQLite database: {error}); "
+                "delete it or name another file with --db",
+                target,
+            ) from None
+        except IndexFileError:
+            connection.close()
+            raise
+        return cls(connection, target, rebuilt)
+
+    @staticmethod
+    def _prepare(
+        connection: sqlite3.Connection, target: Path, existed: bool, options: CorpusOptions
+    ) -> str | None:
+        connection.execute("PRAGMA foreign_keys = ON")
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master")]
+        if existed and application_id != APPLICATION_ID and tables:
+            raise IndexFileError(
+                "not a prstdiff index (another application's SQLite database); "
+                "name another file with --db",
+                target,
+            )
+        settings = json.dumps(
+            {
+                "shingle_words": options.shingle_words,
+                "short_paragraph_words": options.short_paragraph_words,
+                "stop_words": sorted(CompareOptions().stop_words),
+            }
+        )
+        rebuilt: str | None = None
+        if application_id == APPLICATION_ID and tables:
+            stored = connection.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+            if version != SCHEMA_VERSION:
+                rebuilt = f"index schema version {version}, this prstdiff uses {SCHEMA_VERSION}"
+            elif stored is None or stored[0] != settings:
+                rebuilt = "index built with other retrieval settings"
+            else:
+                return None
+        with connection:
+            for table in _TABLES:
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
+            connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("INSERT INTO meta VALUES ('settings', ?)", (settings,))
+        return rebuilt
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        document: Document,
+        *,
+        name: str,
+        sha256: str,
+        size: int = 0,
+        mtime_ns: int = 0,
+        options: CorpusOptions | None = None,
+    ) -> int:
+        """Store a document (replacing one of the same name) with its paragraphs and shingles."""
+        opts = options or CorpusOptions()
+        db = self._db
+        self._delete_document(name)
+        db.execute("DELETE FROM skipped WHERE name = ?", (name,))
+        sort_key = sort_key_of(document, name)
+        self._mark_stale(sort_key)
+        source = document.source
+        cursor = db.execute(
+            "INSERT INTO documents (name, sha256, size, mtime_ns, symbol, kind, date, meeting,"
+            " item, title, vote, citations, format, layout, sort_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                sha256,
+                size,
+                mtime_ns,
+                document.symbol,
+                str(document.kind),
+                document.date.isoformat() if document.date else None,
+                document.meeting,
+                document.item,
+                document.title,
+                document.vote,
+                json.dumps([[c.symbol, str(c.kind)] for c in document.citations]),
+                source.format if source else "text",
+                source.layout if source else "",
+                sort_key,
+            ),
+        )
+        doc_id = cursor.lastrowid
+        assert doc_id is not None
+        shingle_rows: list[tuple[int, int]] = []
+        for paragraph in document.paragraphs:
+            key = language_key(paragraph.text)
+            scored = score_words(key, self.stop_words)
+            words = len(scored)
+            cursor = db.execute(
+                "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
+                " same_hash, words, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc_id,
+                    paragraph.index,
+                    str(paragraph.kind),
+                    paragraph.number,
+                    paragraph.text,
+                    key,
+                    digest64(key),
+                    digest64(comparison_key(paragraph.text)),
+                    words,
+                    sort_key,
+                ),
+            )
+            para_id = cursor.lastrowid
+            assert para_id is not None
+            shingle_rows.extend((h, para_id) for h in shingles_of(scored, opts))
+        db.executemany("INSERT INTO shingles (hash, para_id) VALUES (?, ?)", shingle_rows)
+        return doc_id
+
+    def _delete_document(self, name: str) -> None:
+        row = self._db.execute(
+            "SELECT id, sort_key FROM documents WHERE name = ?", (name,)
+        ).fetchone()
+        if row is None:
+            return
+        self._mark_stale(row[1])
+        self._db.execute(
+            "DELETE FROM shingles WHERE para_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
+            (row[0],),
+        )
+        self._db.execute("DELETE FROM paragraphs WHERE doc_id = ?", (row[0],))
+        self._db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+
+    def add_documents(self, documents: Iterable[tuple[str, Document]]) -> int:
+        """Store many (name, document) pairs in one transaction, then refresh the counts."""
+        count = 0
+        with self._db:
+            for name, document in documents:
+                digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
+                self.add_document(document, name=name, sha256=digest)
+                count += 1
+            self._refresh_counts()
+        return count
+
+    def _refresh_counts(self) -> None:
+        self._db.execute("DELETE FROM shingle_counts")
+        self._db.execute(
+            "INSERT INTO shingle_counts SELECT hash, COUNT(*) FROM shingles GROUP BY hash"
+        )
+
+    def _mark_stale(self, sort_key: str) -> None:
+        # Lineage of a paragraph depends only on earlier documents: from this key on, redo it.
+        current = self.lineage_stale_from()
+        if current is None or sort_key < current:
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('lineage_stale_from', ?)",
+                (sort_key,),
+            )
+
+    def lineage_stale_from(self) -> str | None:
+        """The sort key from which stored lineage is out of date (None: all of it is current)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'lineage_stale_from'").fetchone()
+        return None if row is None else str(row[0])
+
+    def stored_parent(self, para_id: int) -> tuple[int | None, float] | None:
+        """The stored closest source of a paragraph (``(None, 0)``: none), None when not stored."""
+        stale = self.lineage_stale_from()
+        row = self._db.execute(
+            "SELECT l.parent_id, l.similarity, p.sort_key FROM lineage l"
+            " JOIN paragraphs p ON p.id = l.para_id WHERE l.para_id = ?",
+            (para_id,),
+        ).fetchone()
+        if row is None or (stale is not None and row[2] >= stale):
+            return None
+        return (None if row[0] is None else int(row[0]), float(row[1] or 0.0))
+
+    def store_lineage(self, rows: Iterable[tuple[int, int | None, float | None]]) -> None:
+        """Record the closest source (or None) of paragraphs."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO lineage (para_id, parent_id, similarity) VALUES (?, ?, ?)",
+            rows,
+        )
+
+    def stale_documents(self) -> list[int]:
+        """Documents whose paragraphs' lineage is out of date, earliest first."""
+        stale = self.lineage_stale_from()
+        if stale is None:
+            return []
+        rows = self._db.execute(
+            "SELECT id FROM documents WHERE sort_key >= ? ORDER BY sort_key", (stale,)
+        )
+        return [int(r[0]) for r in rows]
+
+    def mark_lineage_current(self) -> None:
+        """Record that the stored lineage covers every document."""
+        with self._db:
+            self._db.execute("DELETE FROM lineage WHERE para_id NOT IN (SELECT id FROM paragraphs)")
+            self._db.execute("DELETE FROM meta WHERE key = 'lineage_stale_from'")
+
+    def commit(self) -> None:
+        """Commit pending writes."""
+        self._db.commit()
+
+    def update_from_folder(
+        self,
+        folder: str | Path,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with a folder: read new or changed files, drop gone ones."""
+        root = Path(folder)
+        files = list_document_files(root)
+        stored = {
+            row[0]: (row[1], row[2], row[3])
+            for row in self._db.execute("SELECT name, sha256, size, mtime_ns FROM documents")
+        }
+        stored_skipped = {
+            row[0]: (row[1], row[2])
+            for row in self._db.execute("SELECT name, sha256, reason FROM skipped")
+        }
+        read = unchanged = 0
+        skipped: list[SkippedFile] = []
+        names = {path.name for path in files}
+        with self._db:
+            for position, path in enumerate(files):
+                if progress is not None:
+                    progress(position, len(files), path.name)
+                try:
+                    status = path.stat()
+                except OSError as error:
+                    skipped.append(SkippedFile(str(path), error.strerror or str(error)))
+                    continue
+                known = stored.get(path.name)
+                if known is not None and known[1:] == (status.st_size, status.st_mtime_ns):
+                    unchanged += 1
+                    continue
+                try:
+                    digest = file_digest(path)
+                except OSError as error:
+                    reason = error.strerror or str(error)
+                    skipped.append(SkippedFile(str(path), reason))
+                    self._record_skipped(path.name, None, reason)
+                    continue
+                if known is not None and known[0] == digest:
+                    # Touched but not changed: remember the new time, do not read it again.
+                    self._db.execute(
+                        "UPDATE documents SET size = ?, mtime_ns = ? WHERE name = ?",
+                        (status.st_size, status.st_mtime_ns, path.name),
+                    )
+                    unchanged += 1
+                    continue
+                was_skipped = stored_skipped.get(path.name)
+                if was_skipped is not None and was_skipped[0] == digest:
+                    skipped.append(SkippedFile(str(path), was_skipped[1]))
+                    continue
+                entry = read_document_file(path)
+                read += 1
+                if entry.document is None:
+                    assert entry.skipped is not None
+                    skipped.append(entry.skipped)
+                    self._delete_document(path.name)
+                    self._record_skipped(path.name, digest, entry.skipped.reason)
+                    continue
+                self.add_document(
+                    entry.document,
+                    name=path.name,
+                    sha256=digest,
+                    size=status.st_size,
+                    mtime_ns=status.st_mtime_ns,
+                )
+            gone = [name for name in stored if name not in names]
+            for name in gone:
+                self._delete_document(name)
+            for name in [r[0] for r in self._db.execute("SELECT name FROM skipped")]:
+                if name not in names:
+                    self._db.execute("DELETE FROM skipped WHERE name = ?", (name,))
+            if read or gone:
+                self._refresh_counts()
+        if progress is not None:
+            progress(len(files), len(files), "")
+        return IndexReport(
+            path=str(self.path),
+            documents=self.document_count(),
+            read=read,
+            unchanged=unchanged,
+            removed=len(gone),
+            skipped=tuple(skipped),
+            rebuilt=self.rebuilt,
+        )
+
+    def _record_skipped(self, name: str, digest: str | None, reason: str) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO skipped (name, sha256, reason) VALUES (?, ?, ?)",
+            (name, digest, reason),
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def document_count(self) -> int:
+        """Documents in the index."""
+        return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def paragraph_count(self) -> int:
+        """Paragraphs in the index."""
+        return int(self._db.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0])
+
+    def documents(self) -> list[IndexedDocument]:
+        """All indexed documents, earliest first."""
+        rows = self._db.execute(
+            "SELECT id, name, symbol, kind, date, item, sha256, sort_key FROM documents"
+            " ORDER BY sort_key"
+        )
+        return [
+            IndexedDocument(
+                id=row[0],
+                name=row[1],
+                symbol=row[2],
+                kind=DocumentKind(row[3]),
+                date=dt.date.fromisoformat(row[4]) if row[4] else None,
+                item=row[5],
+                sha256=row[6],
+                sort_key=row[7],
+            )
+            for row in rows
+        ]
+
+    def find_document(self, *, sha256: str | None = None, name: str | None = None) -> int | None:
+        """The row id of an indexed document with this content digest (or file name)."""
+        if sha256 is not None:
+            row = self._db.execute(
+                "SELECT id FROM documents WHERE sha256 = ? ORDER BY sort_key LIMIT 1", (sha256,)
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        if name is not None:
+            row = self._db.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                return int(row[0])
+        return None
+
+    def load_document(self, doc_id: int, folder: str | Path | None = None) -> Document:
+        """Rebuild an indexed document (metadata and paragraphs) without reading its file."""
+        row = self._db.execute(
+            "SELECT name, sha256, symbol, kind, date, meeting, item, title, vote, citations,"
+            " format, layout FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise InputError(f"no document {doc_id} in the index", self.path)
+        paragraphs = tuple(
+            Paragraph(index=r[0], kind=ParagraphKind(r[1]), number=r[2], text=r[3])
+            for r in self._db.execute(
+                "SELECT idx, kind, number, text FROM paragraphs WHERE doc_id = ? ORDER BY idx",
+                (doc_id,),
+            )
+        )
+        path = str(Path(folder) / row[0]) if folder is not None else row[0]
+        return Document(
+            symbol=row[2],
+            kind=DocumentKind(row[3]),
+            date=dt.date.fromisoformat(row[4]) if row[4] else None,
+            meeting=row[5],
+            item=row[6],
+            title=row[7],
+            vote=row[8],
+            citations=tuple(
+                Citation(symbol, CitationKind(kind)) for symbol, kind in json.loads(row[9])
+            ),
+            paragraphs=paragraphs,
+            source=Source(path=path, format=row[10], layout=row[11], sha256=row[1]),
+        )
+
+    def iter_documents(self, folder: str | Path | None = None) -> Iterator[tuple[int, Document]]:
+        """Every indexed document, earliest first, rebuilt one at a time (streamed)."""
+        ids = [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY sort_key")]
+        for doc_id in ids:
+            yield doc_id, self.load_document(doc_id, folder)
+
+    def sort_key(self, doc_id: int) -> str:
+        """The place in time of an indexed document."""
+        row = self._db.execute("SELECT sort_key FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise InputError(f"no document {doc_id} in the index", self.path)
+        return str(row[0])
+
+    def paragraph_ids(self, doc_id: int) -> list[int]:
+        """Row ids of a document's paragraphs, in document order."""
+        rows = self._db.execute(
+            "SELECT id FROM paragraphs WHERE doc_id = ? ORDER BY idx", (doc_id,)
+        )
+        return [int(r[0]) for r in rows]
+
+    def paragraphs(self, para_ids: Sequence[int]) -> dict[int, IndexedParagraph]:
+        """Indexed paragraphs by row id, with their documents' metadata."""
+        found: dict[int, IndexedParagraph] = {}
+        for start in range(0, len(para_ids), 500):
+            chunk = list(para_ids[start : start + 500])
+            rows = self._db.execute(
+                "SELECT p.id, p.doc_id, p.idx, p.number, p.kind, p.text, p.language_key,"
+                " p.same_hash, d.symbol, d.date, d.name, p.sort_key FROM paragraphs p"
+                " JOIN documents d ON d.id = p.doc_id"
+                f" WHERE p.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                found[r[0]] = IndexedParagraph(
+                    id=r[0],
+                    doc_id=r[1],
+                    index=r[2],
+                    number=r[3],
+                    kind=ParagraphKind(r[4]),
+                    text=r[5],
+                    language_key=r[6],
+                    same_hash=r[7],
+                    symbol=r[8],
+                    date=dt.date.fromisoformat(r[9]) if r[9] else None,
+                    name=r[10],
+                    sort_key=r[11],
+                )
+        return found
+
+    def shingle_counts(self, hashes: Iterable[int]) -> dict[int, int]:
+        """How many paragraphs hold each shingle."""
+        wanted = list(set(hashes))
+        counts: dict[int, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._db.execute(
+                "SELECT hash, count FROM shingle_counts"
+                f" WHERE hash IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            counts.update((int(h), int(c)) for h, c in rows)
+        return counts
+
+    def same_key(self, key: str, before: str | None) -> list[int]:
+        """Paragraphs whose language key equals ``key``, in documents earlier than ``before``."""
+        rows = self._db.execute(
+            "SELECT id, language_key FROM paragraphs WHERE key_hash = ?"
+            + (" AND sort_key < ?" if before is not None else ""),
+            (digest64(key), before) if before is not None else (digest64(key),),
+        )
+        return [int(r[0]) for r in rows if r[1] == key]
+
+    def shingle_candidates(
+        self,
+        hashes: Sequence[int],
+        before: str | None,
+        limit: int,
+        min_words: int = 0,
+        max_words: int = 1 << 30,
+    ) -> list[tuple[int, int]]:
+        """Earlier paragraphs of a length in range sharing any shingle, most shared first."""
+        if not hashes:
+            return []
+        marks = ",".join("?" * len(hashes))
+        where = " AND p.sort_key < ?" if before is not None else ""
+        params: list[object] = list(hashes)
+        params.extend((min_words, max_words))
+        if before is not None:
+            params.append(before)
+        params.append(limit)
+        rows = self._db.execute(
+            "SELECT s.para_id, COUNT(*) AS shared FROM shingles s"
+            " JOIN paragraphs p ON p.id = s.para_id"
+            f" WHERE s.hash IN ({marks}) AND p.words BETWEEN ? AND ?{where}"
+            " GROUP BY s.para_id ORDER BY shared DESC, s.para_id LIMIT ?",
+            params,
+        )
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+    def first_copy(self, same_hash: int, up_to: str) -> int | None:
+        """The earliest paragraph with this comparison-key digest, at or before a sort key."""
+        row = self._db.execute(
+            "SELECT id FROM paragraphs WHERE same_hash = ? AND sort_key <= ?"
+            " ORDER BY sort_key, idx LIMIT 1",
+            (same_hash, up_to),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def count_before(self, before: str | None) -> int:
+        """Documents earlier than a sort key (all of them for None)."""
+        if before is None:
+            return self.document_count()
+        row = self._db.execute("SELECT COUNT(*) FROM documents WHERE sort_key < ?", (before,))
+        return int(row.fetchone()[0])
+
+
+def open_index(
+    folder: str | Path | None = None,
+    *,
+    db: str | Path | None = None,
+    options: CorpusOptions | None = None,
+) -> CorpusIndex:
+    """Open the index of a corpus folder (beside it, or the ``db`` file)."""
+    if db is None and folder is None:
+        raise InputError("name a corpus folder or an index file")
+    path = Path(db) if db is not None else default_index_path(folder or ".")
+    return CorpusIndex.open(path, options=options)
+
+
+def index_corpus(
+    folder: str | Path,
+    *,
+    db: str | Path | None = None,
+    options: CorpusOptions | None = None,
+    compare_options: CompareOptions | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IndexReport:
+    """Build or bring up to date the index of a corpus folder, lineage included.
+
+    Unreadable files are skipped and reported; only new or changed files are read again, and
+    only the documents after the earliest change get their lineage worked out again.
+    """
+    from prstdiff.corpus.trace import build_lineage  # trace builds on this module
+
+    root = Path(folder)
+    list_document_files(root)  # a missing folder is an input error before any file is created
+    with open_index(root, db=db, options=options) as index:
+        report = index.update_from_folder(root, progress=progress)
+        traced = build_lineage(
+            index, options=compare_options, corpus_options=options, progress=progress
+        )
+    return replace(report, traced=traced)
