@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from prstdiff.cli.app import EXIT_SAME, app, handle_errors, stdout_is_terminal
+from prstdiff.io import write_atomic
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
 from prstdiff.render.document import render_json, render_text
@@ -40,11 +41,11 @@ def use_color(choice: ColorChoice) -> bool:
     return stdout_is_terminal() and not os.environ.get("NO_COLOR")
 
 
-def output_width(width: int | None) -> int:
-    """The width asked for, else the terminal's, else the renderers' default."""
+def output_width(width: int | None, to_terminal: bool = True) -> int:
+    """The width asked for, else the terminal's (when writing to it), else the default."""
     if width is not None:
         return width
-    if stdout_is_terminal():
+    if to_terminal and stdout_is_terminal():
         return shutil.get_terminal_size((RenderOptions().width, 24)).columns
     return RenderOptions().width
 
@@ -64,6 +65,15 @@ def inspect(
         InspectFormat,
         typer.Option("--format", "-f", help="text for people, json for programs."),
     ] = InspectFormat.TEXT,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
     width: Annotated[
         int | None,
         typer.Option(
@@ -81,14 +91,24 @@ def inspect(
 ) -> int:
     """Show how a document was read: its metadata and its numbered paragraphs with their kinds.
 
-    Use it to check what prstdiff will compare before running a diff.
+    Use it to check what prstdiff will compare before running a diff. Exit status 0 when the
+    document was read, 2 on trouble.
 
     Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
     """
     document = load(file)
+    to_terminal = output is None
     if output_format is InspectFormat.JSON:
-        typer.echo(render_json(document), nl=False)
+        rendered = render_json(document)
+        colored = False
     else:
-        options = RenderOptions(width=output_width(width), color=use_color(color))
-        typer.echo(render_text(document, options), nl=False, color=options.color)
+        # A file gets colour only when asked for explicitly, and the default width, not the
+        # terminal's.
+        colored = color is ColorChoice.ALWAYS or (to_terminal and use_color(color))
+        options = RenderOptions(width=output_width(width, to_terminal), color=colored)
+        rendered = render_text(document, options)
+    if output is None:
+        typer.echo(rendered, nl=False, color=colored)
+    else:
+        write_atomic(output, rendered)
     return EXIT_SAME
