@@ -18,6 +18,11 @@ What a variant can do to the old paragraphs (seeded, deterministic for a given s
   Only paragraphs of ``min_heavy_words`` (25) words or more are heavily edited.
   Still above the engine's threshold (0.5) however stock words are weighed, so the truth is
   ALTERED, not new + dropped.
+- **formula changed**: the same words behind another leading formula, as language travels between
+  a statement and a resolution (``The Security Council recognizes that`` -> ``Recognizing that``,
+  ``The Security Council also recognizes``, ``Also requests``, ``Recalling also``). The words
+  differ, so the expected status is ALTERED (the engine folds the formula for matching, not for the
+  status).
 - **drop**: the paragraph is gone. Expected status DROPPED.
 - **insert**: a paragraph of an unrelated corpus document (a *donor*) is put in. It is a real
   paragraph of another document placed in a made-up variant; its word similarity to every old
@@ -212,6 +217,7 @@ _FOLD_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_CUT = re.compile(r"(?<=[a-z)\]”\"’]\.) (?=[“\"]?[A-Z])")
 _CLAUSE_AND_CUT = re.compile(r"(?<=[,;]) and (?=[a-z])")
 _SEMICOLON_CUT = re.compile(r"(?<=;) (?=[a-z])")
+_STATEMENT_FORMULA = re.compile(r"(The Security Council|The Council) ([a-z]{4,}s) (.+)", re.DOTALL)
 _MARKER = re.compile(r"\s*(?:\(\w{1,5}\)|\d{1,3}\.)\s")
 
 
@@ -225,6 +231,7 @@ class Edit(StrEnum):
     INSERT = "insert"
     SPLIT = "split"
     MERGE = "merge"
+    FORMULA = "formula changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +280,8 @@ class VariantRules:
     """Share of paragraphs heavily edited."""
     p_drop: float = 0.07
     """Share of paragraphs dropped."""
+    p_formula: float = 0.07
+    """Share of paragraphs whose leading formula changes (where the paragraph has one)."""
     p_move: float = 0.75
     """Chance of a move in a variant."""
     p_split: float = 0.6
@@ -495,6 +504,42 @@ def _edit_heavily(
     return None
 
 
+def _present_participle(verb: str) -> str | None:
+    """``recognizes`` -> ``recognizing``, ``stresses`` -> ``stressing``; None where unsure."""
+    if len(verb) < 5 or verb.endswith(("ees", "ss", "us", "is")) or not verb.endswith("s"):
+        return None
+    if verb.endswith(("sses", "shes", "ches", "xes", "ues")) or (
+        verb.endswith("es") and verb[-3] not in "aeiou"
+    ):
+        return verb[:-2] + "ing"
+    return verb[:-1] + "ing"
+
+
+def _change_formula(rng: random.Random, paragraph: Paragraph) -> str | None:
+    """The paragraph behind another leading formula, the rest untouched; None when it has none.
+
+    A statement paragraph becomes preambular (``The Security Council recognizes`` ->
+    ``Recognizing``) or gains ``also``; an operative paragraph gains ``Also``; a preambular one
+    gains ``also`` after its participle (``Recalling also``), all as drafters write them.
+    """
+    text = paragraph.text
+    statement = _STATEMENT_FORMULA.match(text)
+    if statement is not None:
+        subject, verb, rest = statement.groups()
+        participle = _present_participle(verb)
+        if participle is not None and rng.random() < 0.6:
+            return f"{participle.capitalize()} {rest}"
+        return f"{subject} also {verb} {rest}"
+    first, _, rest = text.partition(" ")
+    if not rest or not re.fullmatch(r"[A-Z][a-z]{3,}", first):
+        return None
+    if paragraph.kind is ParagraphKind.OPERATIVE and first.endswith("s"):
+        return f"Also {first.lower()} {rest}"
+    if paragraph.kind is ParagraphKind.PREAMBULAR and first.endswith("ing"):
+        return f"{first} also {rest}"
+    return None
+
+
 def _cuts(text: str) -> list[tuple[int, int, bool]]:
     """Cut points of a paragraph: (end of part one, start of part two, ``and`` removed)."""
     cuts = [(m.start(), m.end(), False) for m in _SENTENCE_CUT.finditer(text)]
@@ -664,6 +709,8 @@ def _draw(
             text, edit = _edit_lightly(rng, paragraph.text, rules, clauses), Edit.LIGHT
         elif roll < rules.p_drop + rules.p_light + rules.p_heavy and words >= rules.min_heavy_words:
             text, edit = _edit_heavily(rng, paragraph.text, rules, clauses), Edit.HEAVY
+        elif roll < rules.p_drop + rules.p_light + rules.p_heavy + rules.p_formula:
+            text, edit = _change_formula(rng, paragraph), Edit.FORMULA
         if text is None:
             text, edit = paragraph.text, Edit.KEEP
         units.append(_Unit((paragraph.index,), [text], paragraph.kind, paragraph.number, edit))
