@@ -47,7 +47,8 @@ Moved flags come from the links themselves: ordered by the new side, the links w
 lies on the longest increasing run stay in place, the others moved. A draw is rejected (and drawn
 again from the same random stream) when the truth is not unambiguous:
 
-- the longest increasing run is not unique (every link must be on all of them or on none);
+- the longest increasing run is not unique (every link must be on all of them or on none), or a
+  moved link passes fewer than ``min_move_distance`` other matched links;
 - a matched paragraph's best match on the other side (by word similarity) is outside its link, or
   the link's similarity does not beat every outside paragraph by ``margin`` (0.15);
 - a dropped paragraph reaches ``dropped_max_similarity`` (0.45) with some new paragraph;
@@ -57,8 +58,9 @@ again from the same random stream) when the truth is not unambiguous:
 Merges never take a paragraph whose text starts with a printed marker (``(a) The ...``) as a later
 part: the marker would stand inside the merged paragraph, where comparison keys no longer fold it.
 
-Edits never touch the first ``formula_words`` (4) words of a paragraph, where the leading formula
-(``The Security Council recalls``, ``Recalling also``) stands, because comparison keys fold it.
+Light and heavy edits never touch the first ``formula_words`` (4) words of a paragraph, where the
+leading formula (``The Security Council recalls``, ``Recalling also``) stands: comparison keys fold
+it, and formula changes are an edit of their own.
 
 *Word similarity* is the Indel similarity of the two folded word sequences:
 ``2 * common words in order / (words of a + words of b)``.
@@ -771,8 +773,12 @@ def _links(units: Sequence[_Unit], old: Document) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def flag_moves(links: tuple[Link, ...]) -> tuple[Link, ...] | None:
-    """Links with the moved flag set, or None when which links moved is ambiguous."""
+def flag_moves(links: tuple[Link, ...], min_jump: int = 3) -> tuple[Link, ...] | None:
+    """Links with the moved flag set, or None when which links moved is ambiguous.
+
+    Ambiguous: the longest order-respecting run of links is not unique, or a moved link passes
+    fewer than ``min_jump`` other matched links (a short hop could be read either way).
+    """
     matched = [i for i, link in enumerate(links) if link.old and link.new]
     order = sorted(matched, key=lambda i: links[i].new[0])
     some, every = _longest_runs([links[i].old[0] for i in order])
@@ -788,7 +794,7 @@ def flag_moves(links: tuple[Link, ...]) -> tuple[Link, ...] | None:
             for k, j in enumerate(order)
             if j != i and (links[j].old[0] < link.old[0]) != (k < new_rank)
         )
-        if passed < 3:
+        if passed < min_jump:
             return None
     return tuple(dataclasses.replace(link, moved=i in moved) for i, link in enumerate(links))
 
@@ -858,7 +864,7 @@ def make_variant(
         if units is None:
             continue
         paragraphs = _renumber([u for u in units if u.edit is not Edit.DROP])
-        links = flag_moves(_links(units, old))
+        links = flag_moves(_links(units, old), rules.min_move_distance)
         if links is None or not _unambiguous(links, old, paragraphs, rules):
             continue
         new = dataclasses.replace(
