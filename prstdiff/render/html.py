@@ -117,6 +117,8 @@ class DocumentView:
     """The agenda item."""
     title: str | None
     """The document title."""
+    vote: str | None
+    """The adoption line or vote, as printed."""
     paragraphs: int
     """Number of paragraphs."""
     file: str | None
@@ -213,6 +215,7 @@ def document_view(document: Document) -> DocumentView:
         meeting=f"{ordinal(document.meeting)} meeting" if document.meeting is not None else None,
         item=document.item,
         title=document.title,
+        vote=document.vote,
         paragraphs=len(document.paragraphs),
         file=file,
     )
