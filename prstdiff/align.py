@@ -3,8 +3,12 @@
 Similarity is word-level: each paragraph becomes the words of its ``language_key`` (leading
 formula folded) without the ``CompareOptions.stop_words``; every distinct word is mapped to one
 character and ``rapidfuzz.process.cdist`` scores all pairs at once with the Indel distance, so the
-similarity of two paragraphs is ``2 * LCS / (len_a + len_b)`` over their words. The mapping is a
-bijection, so a pair's score depends only on its two texts, never on the rest of the batch.
+similarity of two paragraphs blends ``2 * LCS / (len_a + len_b)`` over their words in order with
+the same ratio over their words in any order (the common multiset: sorted, the LCS of two word
+strings is exactly that), weighted by ``CompareOptions.order_weight``: reordered clauses still
+count as carried language, while word order keeps unrelated paragraphs on the same subject apart.
+The mapping is a bijection, so a pair's score depends only on its two texts, never on the rest of
+the batch.
 
 Alignment, in stages:
 
@@ -31,12 +35,13 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from prstdiff.formulas import language_key
+from prstdiff.formulas import fold_formula
 from prstdiff.model import Document
+from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
 from prstdiff.worddiff import encode_tokens
 
-__all__ = ["Link", "align_paragraphs", "align_texts", "similarity_matrix"]
+__all__ = ["Link", "align_keys", "align_paragraphs", "align_texts", "similarity_matrix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +68,8 @@ class Link:
         return len(self.old) > 1 and len(self.new) == 1
 
 
-def _score_words(text: str, stop_words: frozenset[str]) -> list[str]:
-    words = language_key(text).split()
+def _score_words(key: str, stop_words: frozenset[str]) -> list[str]:
+    words = fold_formula(key).split()
     content = [word for word in words if word not in stop_words]
     # A paragraph of nothing but stop words is still scored, on all its words.
     return content or words
@@ -74,24 +79,23 @@ class _Scores:
     """Encoded paragraphs and their pairwise LCS, computed once per alignment."""
 
     def __init__(
-        self, old_texts: Sequence[str], new_texts: Sequence[str], options: CompareOptions
+        self, old_keys: Sequence[str], new_keys: Sequence[str], options: CompareOptions
     ) -> None:
-        words = [_score_words(text, options.stop_words) for text in [*old_texts, *new_texts]]
+        words = [_score_words(key, options.stop_words) for key in [*old_keys, *new_keys]]
         encoded, _ = encode_tokens(words)
-        self.old = encoded[: len(old_texts)]
-        self.new = encoded[len(old_texts) :]
+        self.old = encoded[: len(old_keys)]
+        self.new = encoded[len(old_keys) :]
         self.old_len = np.array([len(s) for s in self.old], dtype=np.float64)
         self.new_len = np.array([len(s) for s in self.new], dtype=np.float64)
-        if self.old and self.new:
-            distance = process.cdist(
-                self.old, self.new, scorer=Indel.distance, dtype=np.int32, workers=1
-            ).astype(np.float64)
-        else:
-            distance = np.zeros((len(self.old), len(self.new)))
+        self.order_weight = options.order_weight
         total = self.old_len[:, None] + self.new_len[None, :]
-        self.lcs = (total - distance) / 2.0
+        self.lcs = (total - self._distance(self.old, self.new)) / 2.0
+        # Sorted, the common subsequence of two word strings is their common multiset of words.
+        common = (total - self._distance(_sorted(self.old), _sorted(self.new))) / 2.0
         with np.errstate(divide="ignore", invalid="ignore"):
-            self.similarity = np.where(total > 0, 2.0 * self.lcs / total, 1.0)
+            in_order = np.where(total > 0, 2.0 * self.lcs / total, 1.0)
+            any_order = np.where(total > 0, 2.0 * common / total, 1.0)
+            self.similarity = self.order_weight * in_order + (1 - self.order_weight) * any_order
             # Share of each new paragraph's words found in order inside the old one, and back.
             self.new_inside_old = np.where(
                 self.new_len[None, :] > 0, self.lcs / self.new_len[None, :], 0.0
@@ -100,20 +104,35 @@ class _Scores:
                 self.old_len[:, None] > 0, self.lcs / self.old_len[:, None], 0.0
             )
 
+    @staticmethod
+    def _distance(old: list[str], new: list[str]) -> npt.NDArray[np.float64]:
+        if not old or not new:
+            return np.zeros((len(old), len(new)))
+        matrix = process.cdist(old, new, scorer=Indel.distance, dtype=np.int32, workers=1)
+        return matrix.astype(np.float64)
+
     def joined(self, old: Sequence[int], new: Sequence[int]) -> float:
         """Similarity of the joined texts of several old and new paragraphs."""
         left = "".join(self.old[i] for i in old)
         right = "".join(self.new[j] for j in new)
         if not left and not right:
             return 1.0
-        return float(Indel.normalized_similarity(left, right))
+        in_order = Indel.normalized_similarity(left, right)
+        any_order = Indel.normalized_similarity("".join(sorted(left)), "".join(sorted(right)))
+        return float(self.order_weight * in_order + (1 - self.order_weight) * any_order)
+
+
+def _sorted(encoded: list[str]) -> list[str]:
+    return ["".join(sorted(text)) for text in encoded]
 
 
 def similarity_matrix(
     old_texts: Sequence[str], new_texts: Sequence[str], options: CompareOptions
 ) -> npt.NDArray[np.float32]:
     """Word-level similarity in [0, 1] of every old (rows) and new (columns) paragraph text."""
-    return _Scores(old_texts, new_texts, options).similarity.astype(np.float32)
+    old_keys = [comparison_key(text) for text in old_texts]
+    new_keys = [comparison_key(text) for text in new_texts]
+    return _Scores(old_keys, new_keys, options).similarity.astype(np.float32)
 
 
 def _heaviest_chain(points: list[tuple[int, int, float]], width: int) -> list[int]:
@@ -316,8 +335,19 @@ def align_texts(
     old_texts: Sequence[str], new_texts: Sequence[str], options: CompareOptions | None = None
 ) -> list[Link]:
     """Align two sequences of paragraph texts: every index of both in exactly one Link."""
+    return align_keys(
+        [comparison_key(text) for text in old_texts],
+        [comparison_key(text) for text in new_texts],
+        options,
+    )
+
+
+def align_keys(
+    old_keys: Sequence[str], new_keys: Sequence[str], options: CompareOptions | None = None
+) -> list[Link]:
+    """Align two sequences of paragraph ``comparison_key``s (for callers that already hold them)."""
     opts = options or CompareOptions()
-    aligner = _Aligner(_Scores(old_texts, new_texts, opts), opts)
+    aligner = _Aligner(_Scores(old_keys, new_keys, opts), opts)
     aligner.order()
     aligner.grow(range(len(aligner.groups)))
     aligner.group_unmatched()

@@ -18,15 +18,19 @@ the nearest preceding old paragraph still in its place.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 
-from prstdiff.align import Link, align_paragraphs
+from prstdiff.align import Link, align_keys
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
-from prstdiff.normalize import comparison_key, display_words, key_words
+from prstdiff.normalize import display_words, key_words
 from prstdiff.options import CompareOptions
 from prstdiff.worddiff import diff_words
 
 __all__ = ["compare"]
+
+_NOT_WORD = re.compile(r"[^\w\s]+|_+")
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
@@ -48,26 +52,37 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     [('delete', 'July 2021;'), ('insert', 'January 2022;')]
     """
     opts = options or CompareOptions()
-    links = align_paragraphs(old, new, opts)
-    pairs = _ordered([_pair(link, old, new, opts) for link in links])
+    old_keys = [key_words(p.text) for p in old.paragraphs]
+    new_keys = [key_words(p.text) for p in new.paragraphs]
+    links = align_keys([" ".join(k) for k in old_keys], [" ".join(k) for k in new_keys], opts)
+    pairs = _ordered([_pair(link, old, new, old_keys, new_keys, opts) for link in links])
     pairs = _with_phrases(pairs, old, new, opts)
-    return Comparison(
-        old=old, new=new, pairs=tuple(pairs), stats=_stats(pairs, old, new), options=opts
-    )
+    stats = _stats(pairs, [len(k) for k in old_keys], [len(k) for k in new_keys])
+    return Comparison(old=old, new=new, pairs=tuple(pairs), stats=stats, options=opts)
 
 
 def _joined(document: Document, indices: tuple[int, ...]) -> str:
     return "\n".join(document.paragraphs[i].text for i in indices)
 
 
-def _pair(link: Link, old: Document, new: Document, options: CompareOptions) -> Pair:
+def _pair(
+    link: Link,
+    old: Document,
+    new: Document,
+    old_keys: list[list[str]],
+    new_keys: list[list[str]],
+    options: CompareOptions,
+) -> Pair:
     old_text = _joined(old, link.old)
     new_text = _joined(new, link.new)
     if not link.new:
         return Pair(Status.DROPPED, link.old, (), None, ops=(WordOp(Op.DELETE, old_text),))
     if not link.old:
         return Pair(Status.NEW, (), link.new, None, ops=(WordOp(Op.INSERT, new_text),))
-    reused = comparison_key(old_text) == comparison_key(new_text)
+    # Several paragraphs compare by the words of each in turn: the same words, cut differently.
+    reused = [w for i in link.old for w in old_keys[i]] == [
+        w for j in link.new for w in new_keys[j]
+    ]
     similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
     return Pair(
         Status.REUSED if reused else Status.ALTERED,
@@ -109,35 +124,40 @@ def _with_phrases(
         return pairs
     shingles: dict[tuple[str, ...], int] = {}
     for paragraph in old.paragraphs:
-        words = _folded_tokens(paragraph.text)[1]
+        words = _fold(paragraph.text).split()
         for start in range(len(words) - size + 1):
             shingles.setdefault(tuple(words[start : start + size]), paragraph.index)
     result = []
     for pair in pairs:
         if pair.status is Status.NEW:
-            text = new.paragraphs[pair.new[0]].text
-            found = _phrases(text, shingles, size)
+            found = _phrases(new.paragraphs[pair.new[0]].text, shingles, size)
             if found:
                 pair = Pair(pair.status, pair.old, pair.new, None, ops=pair.ops, phrases=found)
         result.append(pair)
     return result
 
 
-def _folded_tokens(text: str) -> tuple[list[str], list[str]]:
-    """Display tokens that hold a word, and the comparison form of each."""
-    tokens = [t for t in display_words(text) if not t.isspace()]
-    folded = []
-    for token in tokens:
-        words = key_words(token)
-        folded.append(" ".join(words))
-    return tokens, folded
+def _fold(text: str) -> str:
+    """Casefolded letters and digits, words cut at whitespace only, as ``display_words`` cuts.
+
+    A light fold (not ``key_words``, which rejoins split words and costs ten times more): quotes,
+    punctuation, hyphens and case do not break a phrase, and word ``n`` of the fold is display
+    token ``n`` (tokens without a letter or digit left out).
+    """
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tuple[Phrase, ...]:
-    tokens, words = _folded_tokens(text)
-    hits = [
-        shingles.get(tuple(words[start : start + size])) for start in range(len(words) - size + 1)
-    ]
+    """Maximal runs of ``size``-word shingles of ``text`` found in the old document."""
+    tokens = display_words(text)
+    positions = []
+    words = []
+    for position, token in enumerate(tokens):
+        word = _fold(token).strip()
+        if word:
+            positions.append(position)
+            words.append(word)
+    hits = [shingles.get(tuple(words[s : s + size])) for s in range(len(words) - size + 1)]
     phrases: list[Phrase] = []
     start = 0
     while start < len(hits):
@@ -146,30 +166,27 @@ def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tupl
             start += 1
             continue
         end = start
-        # A run of consecutive shingles found in the old document is one phrase; it is credited
-        # to the paragraph holding its first shingle.
+        # Consecutive shingles found in the old document make one phrase, credited to the
+        # paragraph holding its first shingle.
         while end + 1 < len(hits) and hits[end + 1] is not None:
             end += 1
-        length = end - start + size
-        phrase_text = "".join(tokens[start : start + length]).strip()
-        phrases.append(Phrase(phrase_text, start, length, other))
+        first, last = positions[start], positions[end + size - 1]
+        phrase_text = "".join(tokens[first : last + 1]).strip()
+        phrases.append(Phrase(phrase_text, first, last - first + 1, other))
         start = end + 1
     return tuple(phrases)
 
 
-def _words(document: Document, indices: tuple[int, ...]) -> int:
-    return sum(len(key_words(document.paragraphs[i].text)) for i in indices)
-
-
-def _stats(pairs: list[Pair], old: Document, new: Document) -> Stats:
+def _stats(pairs: list[Pair], old_words: list[int], new_words: list[int]) -> Stats:
+    """Counts by status; words are the comparison key's words of each paragraph."""
     counts: defaultdict[Status, int] = defaultdict(int)
     words: defaultdict[Status, int] = defaultdict(int)
     for pair in pairs:
         counts[pair.status] += 1
         if pair.status is Status.DROPPED:
-            words[pair.status] += _words(old, pair.old)
+            words[pair.status] += sum(old_words[i] for i in pair.old)
         else:
-            words[pair.status] += _words(new, pair.new)
+            words[pair.status] += sum(new_words[j] for j in pair.new)
     return Stats(
         reused=counts[Status.REUSED],
         altered=counts[Status.ALTERED],
@@ -178,8 +195,8 @@ def _stats(pairs: list[Pair], old: Document, new: Document) -> Stats:
         moved=sum(p.moved for p in pairs),
         split=sum(p.split for p in pairs),
         merged=sum(p.merged for p in pairs),
-        new_words=_words(new, tuple(range(len(new.paragraphs)))),
-        old_words=_words(old, tuple(range(len(old.paragraphs)))),
+        new_words=sum(new_words),
+        old_words=sum(old_words),
         words_reused=words[Status.REUSED],
         words_altered=words[Status.ALTERED],
         words_new=words[Status.NEW],

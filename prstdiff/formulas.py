@@ -22,7 +22,7 @@ import re
 
 from prstdiff.normalize import comparison_key
 
-__all__ = ["language_key", "verb_stem"]
+__all__ = ["fold_formula", "language_key", "verb_stem"]
 
 _NUMBER = re.compile(r"^(?:\(?[0-9]+\)?[.)]?\s+|\([a-z]{1,4}\)\s+)+")
 _SUBJECT = re.compile(r"^(?:the\s+security\s+council|the\s+council|security\s+council|it)\b[\s,]*")
@@ -45,6 +45,9 @@ def verb_stem(word: str) -> str:
     # "notifies" -> "notifi", "notify" -> "notifi".
     if len(stem) > 3 and stem.endswith("y"):
         stem = stem[:-1] + "i"
+    # British and American spellings of -ize verbs ("recognising", "recognizing") share a stem.
+    if len(stem) > 5 and stem.endswith("is"):
+        stem = stem[:-1] + "z"
     # "regretting" -> "regrett", "regrets" -> "regret"; undoubling both sides keeps them equal.
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1].isalpha():
         stem = stem[:-1]

@@ -18,6 +18,10 @@ class CompareOptions:
     diff_timeout: float = 1.0
     """Seconds diff-match-patch may spend on one paragraph pair before it settles for a coarser
     (still correct) diff; paragraphs are short, so the limit only guards pathological input."""
+    order_weight: float = 0.5
+    """Share of word order in similarity (the rest: the common words in any order). Drafters move
+    clauses about inside a paragraph, so order alone under-rates carried language; words alone
+    over-rate paragraphs on the same subject. Half and half scores both as a reader would."""
     candidate_margin: float = 0.25
     """A pair is a candidate only if its similarity is within this margin of the best score of its
     old row and of its new column: a paragraph with a 0.9 partner elsewhere (moved) is not

@@ -19,7 +19,7 @@ from prstdiff.options import CompareOptions
 __all__ = ["diff_words", "encode_tokens"]
 
 _DMP_OP = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
-# Private characters start past ASCII and skip the UTF-16 surrogate block, which Python strings
+# Private characters start past Latin-1 and skip the UTF-16 surrogate block, which Python strings
 # may hold but which some diff-match-patch code paths (and encoders) reject.
 _FIRST_CHAR = 0x100
 _SURROGATES = range(0xD800, 0xE000)
@@ -34,19 +34,9 @@ def _char(index: int) -> str:
 
 def encode_tokens(sequences: list[list[str]]) -> tuple[list[str], list[str]]:
     """Map each distinct token to one character: the encoded strings and the token of each char."""
-    codes: dict[str, str] = {}
-    tokens: list[str] = []
-    encoded: list[str] = []
-    for sequence in sequences:
-        chars = []
-        for token in sequence:
-            char = codes.get(token)
-            if char is None:
-                char = _char(len(tokens))
-                codes[token] = char
-                tokens.append(token)
-            chars.append(char)
-        encoded.append("".join(chars))
+    tokens = list(dict.fromkeys(token for sequence in sequences for token in sequence))
+    codes = {token: _char(index) for index, token in enumerate(tokens)}
+    encoded = ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]
     return encoded, tokens
 
 
@@ -60,7 +50,7 @@ def diff_words(old: str, new: str, options: CompareOptions | None = None) -> tup
     if not new:
         return (WordOp(Op.DELETE, old),)
     (old_chars, new_chars), tokens = encode_tokens([display_words(old), display_words(new)])
-    first = _FIRST_CHAR
+    decode = {_char(index): token for index, token in enumerate(tokens)}
     dmp = diff_match_patch()
     dmp.Diff_Timeout = opts.diff_timeout
     diffs = dmp.diff_main(old_chars, new_chars, False)
@@ -69,17 +59,10 @@ def diff_words(old: str, new: str, options: CompareOptions | None = None) -> tup
     for code, chars in diffs:
         if not chars:
             continue
-        text = "".join(tokens[_index(char, first)] for char in chars)
+        text = "".join(map(decode.__getitem__, chars))
         op = _DMP_OP[code]
         if ops and ops[-1].op is op:
             ops[-1] = WordOp(op, ops[-1].text + text)
         else:
             ops.append(WordOp(op, text))
     return tuple(ops)
-
-
-def _index(char: str, first: int) -> int:
-    code = ord(char)
-    if code >= _SURROGATES.stop:
-        code -= len(_SURROGATES)
-    return code - first

@@ -1,0 +1,140 @@
+"""Benchmark: time to compare real pairs, and the same pairs scaled x10 and x50, against baselines.
+
+Run from the repository root: ``.venv/bin/python bench/compare.py`` (``--repeat N`` for more
+runs). For every pair it prints the paragraphs on each side, the paragraph pairs scored, and the
+median time of ``prstdiff.compare`` next to, in the same run and on the same texts, a difflib word
+diff of the whole text, diff-match-patch on the whole text (characters, semantic cleanup) and the
+``redlines`` package when installed. Scaled pairs are made-up: each paragraph of both documents is
+repeated N times, each copy with a different word of a made-up vocabulary put in, so copies stay
+aligned and every copy has near-duplicates the alignment must not confuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from diff_match_patch import diff_match_patch
+
+from prstdiff import Document, Paragraph, compare
+from prstdiff.parse import load
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+PAIRS = [
+    ("S_RES_2561_2021.txt", "S_RES_2587_2021.txt"),
+    ("S_PRST_2010_1.txt", "S_PRST_2013_12.txt"),
+    ("S_RES_1820_2008.txt", "S_RES_1888_2009.txt"),
+]
+SCALES = (1, 10, 50)
+# Made-up marker words, one per copy, so that copies are near-duplicates rather than equal.
+MARKERS = [f"madeup{n}" for n in range(64)]
+
+
+def scaled(document: Document, times: int) -> Document:
+    """A made-up document: every paragraph repeated ``times`` times, each copy slightly edited."""
+    if times == 1:
+        return document
+    paragraphs = []
+    for copy in range(times):
+        for paragraph in document.paragraphs:
+            words = paragraph.text.split(" ")
+            words.insert(len(words) // 2, MARKERS[copy % len(MARKERS)])
+            paragraphs.append(
+                Paragraph(len(paragraphs), paragraph.kind, paragraph.number, " ".join(words))
+            )
+    return replace(document, symbol=None, paragraphs=tuple(paragraphs), source=None)
+
+
+def timed(function: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``function`` in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def whole_text(document: Document) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def difflib_words(old: str, new: str) -> object:
+    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).get_opcodes()
+
+
+def dmp_text(old: str, new: str) -> object:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 1.0  # the library default: whole texts would otherwise take seconds
+    diffs = dmp.diff_main(old, new)
+    dmp.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def redlines_text(old: str, new: str) -> object | None:
+    try:
+        from redlines import Redlines
+    except ImportError:
+        return None
+    return Redlines(old, new).output_markdown
+
+
+def main() -> None:
+    """Print the benchmark table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
+    args = parser.parse_args()
+    try:
+        import redlines  # noqa: F401
+
+        has_redlines = True
+    except ImportError:
+        has_redlines = False
+    header = (
+        f"{'pair':<38} {'scale':>5} {'old×new':>11} {'scored':>9} {'prstdiff':>10} "
+        f"{'µs/pair':>8} {'difflib':>9} {'dmp':>9} {'redlines':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for old_name, new_name in PAIRS:
+        old_doc, new_doc = load(CORPUS / old_name), load(CORPUS / new_name)
+        for scale in SCALES:
+            old, new = scaled(old_doc, scale), scaled(new_doc, scale)
+            old_text, new_text = whole_text(old), whole_text(new)
+            repeat = args.repeat if scale < 50 else max(1, args.repeat // 3)
+            ours = timed(lambda o=old, n=new: compare(o, n), repeat)
+            scored = len(old.paragraphs) * len(new.paragraphs)
+            # The word-diff baselines grow quadratically in the text: one run at x10, none at x50.
+            base_repeat = repeat if scale == 1 else 1
+            if scale < 50:
+                ms = timed(lambda a=old_text, b=new_text: difflib_words(a, b), base_repeat)
+                base_difflib = f"{ms:>7.1f}ms"
+            else:
+                base_difflib = f"{'-':>9}"
+            base_dmp = timed(lambda a=old_text, b=new_text: dmp_text(a, b), base_repeat)
+            if has_redlines and scale < 50:
+                ms = timed(lambda a=old_text, b=new_text: redlines_text(a, b), base_repeat)
+                red = f"{ms:>7.1f}ms"
+            else:
+                red = f"{'-':>9}"
+            name = f"{old_doc.name} → {new_doc.name}"
+            print(
+                f"{name:<38} {'×' + str(scale):>5} "
+                f"{len(old.paragraphs):>5}×{len(new.paragraphs):<5} {scored:>9} "
+                f"{ours:>8.1f}ms {1000 * ours / scored:>8.2f} {base_difflib} "
+                f"{base_dmp:>7.1f}ms {red}"
+            )
+    print(
+        "\nprstdiff: paragraph alignment, word diffs, phrases and statistics; the baselines only "
+        "diff the whole text (no alignment, no moves). difflib and redlines run once at ×10 and are "
+        "skipped at ×50 (minutes); dmp stops at its 1 s timeout."
+    )
+
+
+if __name__ == "__main__":
+    main()
