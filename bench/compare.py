@@ -131,8 +131,8 @@ def main() -> None:
             )
     print(
         "\nprstdiff: paragraph alignment, word diffs, phrases and statistics; the baselines only "
-        "diff the whole text (no alignment, no moves). difflib and redlines run once at ×10 and are "
-        "skipped at ×50 (minutes); dmp stops at its 1 s timeout."
+        "diff the whole text (no alignment, no moves). difflib and redlines run once at ×10 and "
+        "are skipped at ×50 (minutes); dmp stops at its 1 s timeout."
     )
 
 
