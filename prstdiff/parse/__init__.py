@@ -152,7 +152,9 @@ def parse_text(
     )
 
 
-_ADOPTED_BY = re.compile(r"Adopted by the Security Council at its[^\n]*(?:\n[^\n]*\d{4})?")
+_ADOPTED_BY = re.compile(
+    r"Adopted by the Security(?: Council)?(?: at its[^\n]*(?:\n[^\n]*\d{4})?|[^\n]*\d{4})"
+)
 _RESOLUTION_OF = re.compile(r"(?:Resolution|RESOLUTION)\b[^\n]*(?:\n\s*of\b[^\n]*)?")
 
 

@@ -66,7 +66,7 @@ class Reading:
 
 # --- lines -------------------------------------------------------------------------------------
 
-_TERMINATED = re.compile(r"[.;:,!?][\"”’')\]]*(?:\s+\d{1,3}/?)?\s*$|[\"”’]\s*$")
+_TERMINATED = re.compile(r"[.;:,!?][\"”’')\]]*(?:\s*\d{1,3}/?)?\s*$|[\"”’]\s*$")
 _NUMBER_LINE = re.compile(r"^(\d{1,3})\.$")
 # ``12. Decides``; OCR of the yearly volumes sometimes read the stop as a comma (``5, Notes``).
 _NUMBER_START = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z][a-z]))\s+(\S.*)$")
@@ -83,7 +83,10 @@ BULLET = "–"
 _QUOTE_START = re.compile(r"^[“\"]\s*\S")
 _COUNCIL_LINE = re.compile(r"^The Security Council\s*,?\s*$")
 _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
-_ADOPTION = re.compile(r"^Adopted\b(?!\s+by\s+the\s+Security\s+Council\s+at\s+its)")
+# The adoption line of the yearly volumes; ``Adopted by the Security Council at its 5868th
+# meeting, on ...`` (or ``... on 29 January 2021`` for a written procedure) is a heading.
+_ADOPTION = re.compile(r"^Adopted\b(?!\s+by\s+the\s+Security\b)")
+_ANNEX_START = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)\b")
 # A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
 _FOOTNOTE_SLASH = re.compile(r"^(\d{1,3})/\s+\S")
 _FOOTNOTE_NUMBERED = re.compile(r"^(\d{1,3})\s+(?=[A-Z“\"(*]|ibid|op\.|see\b)", re.IGNORECASE)
@@ -100,6 +103,15 @@ _PREAMBLE_OPENING = re.compile(
     r"Keen|Resolved|Determined|Convinced|Confident|Hopeful|Fearful)\b)"
 )
 _NOT_PREAMBLE_WORDS = frozenset({"United", "Beijing", "Wyoming", "Kingdom", "Hong", "Ring"})
+# Opening verbs of unnumbered operative paragraphs: a preamble printed without a blank line
+# before ``Recommends to the General Assembly ...`` ends where one of them opens a line.
+_OPERATIVE_OPENING = re.compile(
+    r"^(?:Further\s+|Also\s+|Again\s+|Strongly\s+)?(?:Accepts|Acknowledges|Affirms|Agrees|"
+    r"Appeals|Approves|Asks|Authorizes|Calls|Commends|Condemns|Considers|Decides|Declares|"
+    r"Demands|Deplores|Directs|Emphasizes|Encourages|Endorses|Expresses|Instructs|Invites|"
+    r"Reaffirms|Recommends|Regrets|Reiterates|Requests|Resolves|Stresses|Supports|Takes|Urges|"
+    r"Welcomes)\b"
+)
 _ROMAN = re.compile(r"^[ivxl]+$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
@@ -200,7 +212,7 @@ _HEAD_RES = re.compile(
 )
 _HEAD_CONTINUATION = re.compile(
     r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?|[\[(]S/[^\])]*[\])]|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
-    r"Adopted by the Security Council at its\b.*)$"
+    r"Adopted by the Security\b.*)$"
 )
 _ADOPTED_BY_SPLIT = re.compile(r"^(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$")
 _HEAD_STATEMENT = re.compile(r"^Statement by the President of the Security Council\b")
@@ -232,7 +244,7 @@ def split_head(lines: Sequence[str]) -> int:
                 or _HEAD_CONTINUATION.match(stripped[body])
                 or (
                     _ADOPTED_BY_SPLIT.match(stripped[body])
-                    and "Adopted by the Security Council" in " ".join(stripped[index:body])
+                    and "Adopted by the Security" in " ".join(stripped[index:body])
                 )
             ):
                 body += 1
@@ -460,6 +472,7 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
                         _NUMBER_START.match(clean)
                         or _LETTER_START.match(clean)
                         or _COUNCIL_LINE.match(clean)
+                        or _OPERATIVE_OPENING.match(clean)
                     )
                 )
                 or _COUNCIL_LINE.match(previous)
@@ -509,11 +522,11 @@ _SLASH_MARK = re.compile(r"(?<=\S)\s+\d{1,3}/(?=[\s,.;:]|$)")
 # A number ending a line after punctuation (``1960, 5``) or a document symbol (``S/10352 46``),
 # never after a word (``of 24`` / ``April 1963`` is a date broken across lines).
 _TRAILING_MARK = re.compile(
-    r"(?:(?<=[,;.:)\]”’\"])|(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))"
-    r"\s+(\d{1,3})\s*$"
+    r"(?:(?<=[,;.:)\]”’\"])\s*|(?:(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+)"
+    r"(\d{1,3})\s*$"
 )
 _FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
-_FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})\s", re.MULTILINE)
+_FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
 
 
 def _strip_footnote_mark(line: str, numbers: set[str]) -> str:
@@ -552,7 +565,7 @@ def read_body(
     vote: str | None = None
     footnotes: set[str] = set()
     kept_drafts: list[_Draft] = []
-    after_adoption = False
+    after_adoption = closing = False
     for draft in drafts:
         first = draft.lines[0] if draft.lines else ""
         slash = _FOOTNOTE_SLASH.match(first)
@@ -564,11 +577,15 @@ def read_body(
             vote = " ".join(adoption.split())
             after_adoption = True
             continue
-        if after_adoption and draft.marker is None and _FOOTNOTE_NUMBERED.match(first):
-            footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(draft.lines)))
-            continue
+        if after_adoption and not draft.closing:
+            if not _ANNEX_START.match(first):
+                # After the adoption line the yearly volumes print the page's footnotes and
+                # then the next item of the volume (``Decisions``): neither is this text.
+                footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(draft.lines)))
+                continue
+            closing = True
         if after_adoption:
-            draft.closing = True
+            draft.closing = closing
         kept_drafts.append(draft)
     _strip_footnote_marks(kept_drafts, footnotes)
     if vote is not None:
@@ -593,6 +610,15 @@ def classify_paragraphs(raw: Sequence[RawParagraph], kind: DocumentKind) -> tupl
     return _classify_resolution(raw)
 
 
+def _is_list_item(text: str, previous: Paragraph) -> bool:
+    """An unquoted paragraph inside a statement after ``... by:`` (or after another item)."""
+    if _OPENING_QUOTE.match(text):
+        return False
+    return previous.text.endswith(":") or (
+        previous.kind is ParagraphKind.SUBPARAGRAPH and previous.text.endswith((";", ":"))
+    )
+
+
 def _classify_statement(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
     quoted = [
         i for i, item in enumerate(raw) if not item.closing and _OPENING_QUOTE.match(item.text)
@@ -612,7 +638,16 @@ def _classify_statement(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
             and (not paragraphs or _INTRODUCTORY_STATEMENT.match(text))
         ):
             paragraph_kind = ParagraphKind.INTRODUCTORY
-        elif item.marker == BULLET or (item.marker and not number):
+        elif (
+            item.marker == BULLET
+            or (item.marker and not number)
+            or (
+                paragraphs
+                and quoted
+                and position > quoted[0]
+                and _is_list_item(text, paragraphs[-1])
+            )
+        ):
             paragraph_kind = ParagraphKind.SUBPARAGRAPH
         else:
             paragraph_kind = ParagraphKind.STATEMENT

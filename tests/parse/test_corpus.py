@@ -137,3 +137,31 @@ def test_the_layouts_are_recognised(documents: dict[str, Document]) -> None:
         for name in layouts
         if name not in wrapped
     )
+
+
+def test_only_annexes_close_a_document(documents: dict[str, Document]) -> None:
+    closing = {
+        name: document.paragraphs[
+            next(p.index for p in document.paragraphs if p.kind is ParagraphKind.CLOSING)
+        ].text.split()[0]
+        for name, document in documents.items()
+        if any(p.kind is ParagraphKind.CLOSING for p in document.paragraphs)
+    }
+    # Each of these prints an annex after the resolution (checked by reading the files).
+    assert closing == {
+        "S_RES_1454_2002.txt": "Annex",
+        "S_RES_263_1969.txt": "ANNEX",
+        "S_RES_345_1974.txt": "ANNEX",
+        "S_RES_883_1993.txt": "Annex",
+    }
+
+
+def test_every_resolution_decides_something(documents: dict[str, Document]) -> None:
+    without_operative = sorted(
+        name
+        for name, document in documents.items()
+        if document.kind is DocumentKind.RESOLUTION
+        and not any(p.kind is ParagraphKind.OPERATIVE for p in document.paragraphs)
+    )
+    # 34 (1947) decides in two lettered clauses, "(a) Resolves ..." and "(b) Requests ...".
+    assert without_operative == ["S_RES_34_1947.txt"]

@@ -153,3 +153,13 @@ def test_citations_are_normalised_in_order_without_repeats() -> None:
 
 def test_a_document_does_not_cite_itself() -> None:
     assert find_citations("resolution 1809 (2008)", "S/RES/1809 (2008)") == ()
+
+
+def test_resolution_adopted_without_a_meeting() -> None:
+    # Adopted by written procedure in 2021: "Adopted by the Security Council on 29 January 2021".
+    document = load(CORPUS / "S_RES_2561_2021.txt")
+    assert document.meeting is None
+    assert document.date == dt.date(2021, 1, 29)
+    assert document.vote == "Adopted by the Security Council on 29 January 2021"
+    assert document.paragraphs[0].text == "The Security Council,"
+    assert document.paragraphs[1].kind.value == "preambular"
