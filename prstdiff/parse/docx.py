@@ -51,6 +51,9 @@ class _Level:
     """Word's ``w:lvlText`` pattern: ``%1.``, ``(%2)``."""
     legal: bool
     """``w:isLgl``: higher levels print as decimal numbers inside this level's text."""
+    restart_after: int | None
+    """``w:lvlRestart``: restart after an item of a level up to this one (1-based); 0 never;
+    None (the default) after an item of any higher level."""
 
 
 @dataclass(slots=True)
@@ -101,7 +104,10 @@ class _Numbering:
         else:
             counters[ilvl] = self.overrides.get(num_id, {}).get(ilvl, level.start)
         for deeper in [lvl for lvl in counters if lvl > ilvl]:
-            del counters[deeper]  # a new item restarts the levels below it
+            definition = self.level(num_id, deeper)
+            restart_after = deeper if definition is None else definition.restart_after
+            if restart_after is None or ilvl < restart_after:
+                del counters[deeper]  # a new item restarts the levels below it
         if level.format in ("bullet", "none"):
             return None
 
@@ -285,11 +291,13 @@ def _read_level(lvl: Any) -> _Level:
         return str(element.get(qn("w:val"), default))
 
     legal = lvl.find(qn("w:isLgl"))
+    restart = lvl.find(qn("w:lvlRestart"))
     return _Level(
         start=_int(val("w:start", "1"), 1),
         format=val("w:numFmt", "decimal"),
         text=val("w:lvlText", ""),
         legal=legal is not None and legal.get(qn("w:val"), "true") not in ("0", "false"),
+        restart_after=None if restart is None else _int(restart.get(qn("w:val")), 0),
     )
 
 

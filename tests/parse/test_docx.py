@@ -191,6 +191,32 @@ def test_instances_of_one_list_continue_and_a_start_override_restarts() -> None:
     ]
 
 
+def test_a_level_that_never_restarts_keeps_counting() -> None:
+    document = docx.Document()
+    document.part.numbering_part.element.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {W} w:abstractNumId="93">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
+            '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    document.part.numbering_part.element.append(
+        parse_xml(f'<w:num {W} w:numId="93"><w:abstractNumId w:val="93"/></w:num>')
+    )
+    for text, level in [("madeup one", 0), ("madeup a", 1), ("madeup two", 0), ("madeup b", 1)]:
+        add_numbered(document, Numbered(text, level, num_id=93))
+    assert docx_text(save(document)).split("\n\n") == [
+        "1. madeup one",
+        "(a) madeup a",
+        "2. madeup two",
+        "(b) madeup b\n",  # w:lvlRestart 0: the letters run on across operative paragraphs
+    ]
+
+
 def test_a_list_style_link_takes_the_levels_of_the_style_list() -> None:
     # Word's list styles: the abstract list a paragraph points to only names a numbering style
     # (w:numStyleLink); the levels live in the list that the style's own instance points to.
