@@ -84,6 +84,7 @@ CREATE TABLE paragraphs (
     language_key TEXT NOT NULL,
     key_hash INTEGER NOT NULL,
     same_hash INTEGER NOT NULL,
+    encoded TEXT NOT NULL,  -- scored words, one character per word (see ``vocabulary``)
     words INTEGER NOT NULL,  -- scored words (language key without stop words)
     sort_key TEXT NOT NULL
 );
@@ -98,6 +99,7 @@ CREATE TABLE shingles (
 CREATE INDEX shingles_para ON shingles (para_id);
 CREATE TABLE shingle_counts (hash INTEGER PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE skipped (name TEXT PRIMARY KEY, sha256 TEXT, reason TEXT NOT NULL);
+CREATE TABLE vocabulary (word TEXT PRIMARY KEY, code INTEGER NOT NULL UNIQUE);
 CREATE TABLE lineage (
     para_id INTEGER PRIMARY KEY,
     parent_id INTEGER,
@@ -112,6 +114,7 @@ _TABLES = (
     "shingle_counts",
     "skipped",
     "lineage",
+    "vocabulary",
 )
 
 
@@ -179,6 +182,8 @@ class IndexedParagraph:
     """Comparison key with the leading formula folded."""
     same_hash: int
     """Digest of the comparison key: equal digests, same words (reused language)."""
+    encoded: str
+    """Scored words, one character per distinct word of the index's vocabulary."""
     symbol: str | None
     """Symbol of its document."""
     date: dt.date | None
@@ -238,6 +243,10 @@ def shingles_of(words: Sequence[str], options: CorpusOptions) -> set[int]:
     return found
 
 
+_FIRST_CODE = 0x100
+"""First character of the word encoding: past ASCII, as in ``prstdiff.worddiff``."""
+_QUERY_CODES = 0x10FFFD
+"""Words outside the vocabulary get codes counting down from the top of Unicode."""
 _NUMBER_IN_SYMBOL = re.compile(r"(\d+)(?:\s*\(\d{4}\))?$")
 
 
@@ -259,6 +268,8 @@ class CorpusIndex:
         self.rebuilt = rebuilt
         """Why the database was rebuilt on opening, or None."""
         self.stop_words = CompareOptions().stop_words
+        self._vocabulary: dict[str, str] | None = None
+        self._query_codes: dict[str, str] = {}
         """Words similarity leaves out (``CompareOptions.stop_words``); so do the shingles."""
 
     # -- opening ---------------------------------------------------------------------------
@@ -347,6 +358,41 @@ class CorpusIndex:
 
     # -- writing ---------------------------------------------------------------------------
 
+    def _load_vocabulary(self) -> dict[str, str]:
+        if self._vocabulary is None:
+            self._vocabulary = {
+                word: chr(code)
+                for word, code in self._db.execute("SELECT word, code FROM vocabulary")
+            }
+        return self._vocabulary
+
+    def encode(self, words: Sequence[str], *, extend: bool) -> str:
+        """Scored words as one character each, in the index's vocabulary.
+
+        With ``extend`` new words join the vocabulary (indexing); without it (tracing a document
+        outside the index) they get codes of their own that no indexed word has.
+        """
+        vocabulary = self._load_vocabulary()
+        chars: list[str] = []
+        for word in words:
+            char = vocabulary.get(word)
+            if char is None and not extend:
+                char = self._query_codes.get(word)
+                if char is None:
+                    char = chr(_QUERY_CODES - len(self._query_codes))
+                    self._query_codes[word] = char
+            elif char is None:
+                code = _FIRST_CODE + len(vocabulary)
+                # Skip the surrogate block, which cannot stand in a valid string.
+                code = code if code < 0xD800 else code + 0x800
+                if code >= _QUERY_CODES - 0x10000:
+                    raise IndexFileError("vocabulary full: too many distinct words", self.path)
+                char = chr(code)
+                vocabulary[word] = char
+                self._db.execute("INSERT INTO vocabulary (word, code) VALUES (?, ?)", (word, code))
+            chars.append(char)
+        return "".join(chars)
+
     def add_document(
         self,
         document: Document,
@@ -396,7 +442,7 @@ class CorpusIndex:
             words = len(scored)
             cursor = db.execute(
                 "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
-                " same_hash, words, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " same_hash, encoded, words, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     paragraph.index,
@@ -406,6 +452,7 @@ class CorpusIndex:
                     key,
                     digest64(key),
                     digest64(comparison_key(paragraph.text)),
+                    self.encode(scored, extend=True),
                     words,
                     sort_key,
                 ),
@@ -696,7 +743,7 @@ class CorpusIndex:
             chunk = list(para_ids[start : start + 500])
             rows = self._db.execute(
                 "SELECT p.id, p.doc_id, p.idx, p.number, p.kind, p.text, p.language_key,"
-                " p.same_hash, d.symbol, d.date, d.name, p.sort_key FROM paragraphs p"
+                " p.same_hash, p.encoded, d.symbol, d.date, d.name, p.sort_key FROM paragraphs p"
                 " JOIN documents d ON d.id = p.doc_id"
                 f" WHERE p.id IN ({','.join('?' * len(chunk))})",
                 chunk,
@@ -711,10 +758,11 @@ class CorpusIndex:
                     text=r[5],
                     language_key=r[6],
                     same_hash=r[7],
-                    symbol=r[8],
-                    date=dt.date.fromisoformat(r[9]) if r[9] else None,
-                    name=r[10],
-                    sort_key=r[11],
+                    encoded=r[8],
+                    symbol=r[9],
+                    date=dt.date.fromisoformat(r[10]) if r[10] else None,
+                    name=r[11],
+                    sort_key=r[12],
                 )
         return found
 
@@ -732,14 +780,14 @@ class CorpusIndex:
             counts.update((int(h), int(c)) for h, c in rows)
         return counts
 
-    def same_key(self, key: str, before: str | None) -> list[int]:
-        """Paragraphs whose language key equals ``key``, in documents earlier than ``before``."""
+    def same_key(self, key: str) -> list[tuple[str, int]]:
+        """Paragraphs whose language key equals ``key``: (sort key, row id), earliest first."""
         rows = self._db.execute(
-            "SELECT id, language_key FROM paragraphs WHERE key_hash = ?"
-            + (" AND sort_key < ?" if before is not None else ""),
-            (digest64(key), before) if before is not None else (digest64(key),),
+            "SELECT sort_key, id, language_key FROM paragraphs WHERE key_hash = ?"
+            " ORDER BY sort_key, id",
+            (digest64(key),),
         )
-        return [int(r[0]) for r in rows if r[1] == key]
+        return [(str(r[0]), int(r[1])) for r in rows if r[2] == key]
 
     def shingle_candidates(
         self,

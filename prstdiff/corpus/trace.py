@@ -28,6 +28,7 @@ Per paragraph trace reports:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -50,8 +51,6 @@ from prstdiff.model import Document, ParagraphKind, Status
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
 
-_FIRST_CODE = 0x100
-"""First private character of the word encoding (past ASCII, like ``prstdiff.worddiff``)."""
 _SIEVE_SLACK = 1e-6
 """Float slack of the sieve, so a pair the engine scores exactly at the threshold survives it."""
 
@@ -148,8 +147,8 @@ class Tracer:
         self._counts: dict[int, int] = {}
         self._paragraphs: dict[int, IndexedParagraph] = {}
         self._parents: dict[int, Hit | None] = {}
-        self._codes: dict[str, str] = {}
         self._encodings: dict[str, str] = {}
+        self._same_key: dict[str, list[tuple[str, int]]] = {}
         total = max(index.paragraph_count(), 1)
         opts = self.corpus_options
         self._common = max(opts.common_shingle_floor, int(opts.common_shingle_share * total))
@@ -181,7 +180,12 @@ class Tracer:
             self.probes(words), before, self.corpus_options.max_candidates, low, high
         )
         ids = dict.fromkeys(para_id for para_id, _ in found)
-        ids.update(dict.fromkeys(self.index.same_key(key, before)))
+        same = self._same_key.get(key)
+        if same is None:
+            same = self._same_key[key] = self.index.same_key(key)
+        # Sorted by sort key: the earlier ones are a prefix.
+        end = len(same) if before is None else bisect.bisect_left(same, (before, -1))
+        ids.update(dict.fromkeys(para_id for _, para_id in same[:end]))
         return list(ids)
 
     def _length_bounds(self, length: int) -> tuple[int, int]:
@@ -223,7 +227,7 @@ class Tracer:
         # engine computes, over keys already stored in the index. Only the survivors are scored
         # by ``similarity_matrix`` itself, so every reported number is the engine's own.
         sieve = process.cdist(
-            [self._encoded(p.language_key) for p in representatives],
+            [p.encoded for p in representatives],
             [self._encoded(key) for key in keys],
             scorer=Indel.normalized_similarity,
             score_cutoff=max(threshold - _SIEVE_SLACK, 0.0),
@@ -248,20 +252,11 @@ class Tracer:
         return hits
 
     def _encoded(self, key: str) -> str:
-        """The scored words of a language key, one private character per distinct word."""
+        """The scored words of a language key in the index's encoding (remembered)."""
         found = self._encodings.get(key)
         if found is None:
-            chars = []
-            for word in score_words(key, self.options.stop_words):
-                char = self._codes.get(word)
-                if char is None:
-                    code = _FIRST_CODE + len(self._codes)
-                    # Skip the surrogate block, which cannot stand in a valid string.
-                    char = chr(code if code < 0xD800 else code + 0x800)
-                    self._codes[word] = char
-                chars.append(char)
-            found = "".join(chars)
-            self._encodings[key] = found
+            words = score_words(key, self.options.stop_words)
+            found = self._encodings[key] = self.index.encode(words, extend=False)
         return found
 
     # -- lineage ---------------------------------------------------------------------------
