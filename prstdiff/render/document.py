@@ -19,6 +19,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from prstdiff.errors import InputError
 from prstdiff.model import (
     Citation,
     CitationKind,
@@ -96,15 +97,32 @@ def document_to_dict(doc: Document) -> dict[str, object]:
     }
 
 
-def document_from_dict(data: Mapping[str, Any]) -> Document:
-    """Rebuild a Document from its JSON object (the inverse of :func:`document_to_dict`)."""
-    if data.get("schema") != SCHEMA or data.get("version") != VERSION:
-        raise ValueError(f"not a {SCHEMA} version {VERSION} object")
-    source = data.get("source")
+def document_from_dict(data: Mapping[str, Any], *, path: str | None = None) -> Document:
+    """Rebuild a Document from its JSON object (the inverse of :func:`document_to_dict`).
+
+    Raises ``InputError`` (naming ``path`` when given) for anything that is not such an object.
+    """
+    if not isinstance(data, Mapping) or (data.get("schema"), data.get("version")) != (
+        SCHEMA,
+        VERSION,
+    ):
+        raise InputError(f"not a {SCHEMA} version {VERSION} object", path)
+    try:
+        document = _document_from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
+        raise InputError(f"broken {SCHEMA} object: {detail}", path) from None
+    if any(paragraph.index != i for i, paragraph in enumerate(document.paragraphs)):
+        raise InputError(f"broken {SCHEMA} object: paragraph indices out of order", path)
+    return document
+
+
+def _document_from_dict(data: Mapping[str, Any]) -> Document:
+    source = data["source"]
     return Document(
         symbol=data["symbol"],
         kind=DocumentKind(data["kind"]),
-        date=dt.date.fromisoformat(data["date"]) if data.get("date") else None,
+        date=None if data["date"] is None else dt.date.fromisoformat(data["date"]),
         meeting=data["meeting"],
         item=data["item"],
         title=data["title"],

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from prstdiff.errors import InputError
 from prstdiff.model import (
     Citation,
     CitationKind,
@@ -177,9 +178,23 @@ def test_render_json_keeps_unicode_and_order(resolution_1325: Document, golden: 
     golden("document-S_RES_1325_2000.json", output)
 
 
-def test_document_from_dict_refuses_other_formats() -> None:
-    with pytest.raises(ValueError, match="not a prstdiff/document version 1 object"):
-        document_from_dict({"schema": "prstdiff/comparison", "version": 1})
+def test_document_from_dict_refuses_other_and_broken_objects(seed: Document) -> None:
+    with pytest.raises(InputError) as raised:
+        document_from_dict({"schema": "prstdiff/comparison", "version": 1}, path="madeup.json")
+    assert raised.value.message == "madeup.json: not a prstdiff/document version 1 object"
+    good = document_to_dict(seed)
+    paragraphs = good["paragraphs"]
+    assert isinstance(paragraphs, list)
+    broken: list[tuple[dict[str, Any], str]] = [
+        ({**good, "kind": "madeup kind"}, "'madeup kind' is not a valid DocumentKind"),
+        ({**good, "date": "6 November 2007"}, "Invalid isoformat string"),
+        ({k: v for k, v in good.items() if k != "meeting"}, "missing 'meeting'"),
+        ({**good, "paragraphs": [{"index": 0}]}, "missing 'kind'"),
+        ({**good, "paragraphs": paragraphs[::-1]}, "indices out of order"),
+    ]
+    for data, problem in broken:
+        with pytest.raises(InputError, match=re.escape(problem)):
+            document_from_dict(data, path="madeup.json")
 
 
 def test_document_without_metadata_or_source() -> None:
