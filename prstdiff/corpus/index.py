@@ -85,6 +85,7 @@ CREATE TABLE paragraphs (
     key_hash INTEGER NOT NULL,
     same_hash INTEGER NOT NULL,
     encoded TEXT NOT NULL,  -- scored words, one character per word (see ``vocabulary``)
+    search_key TEXT NOT NULL,  -- ' ' + comparison key + ' ', for phrase search
     words INTEGER NOT NULL,  -- scored words (language key without stop words)
     sort_key TEXT NOT NULL
 );
@@ -438,11 +439,13 @@ class CorpusIndex:
         shingle_rows: list[tuple[int, int]] = []
         for paragraph in document.paragraphs:
             key = language_key(paragraph.text)
+            plain = comparison_key(paragraph.text)
             scored = score_words(key, self.stop_words)
             words = len(scored)
             cursor = db.execute(
                 "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
-                " same_hash, encoded, words, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " same_hash, encoded, search_key, words, sort_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc_id,
                     paragraph.index,
@@ -451,8 +454,9 @@ class CorpusIndex:
                     paragraph.text,
                     key,
                     digest64(key),
-                    digest64(comparison_key(paragraph.text)),
+                    digest64(plain),
                     self.encode(scored, extend=True),
+                    f" {plain} ",
                     words,
                     sort_key,
                 ),
@@ -824,6 +828,25 @@ class CorpusIndex:
             (same_hash, up_to),
         ).fetchone()
         return None if row is None else int(row[0])
+
+    def phrase_rows(self, phrase_key: str) -> list[int]:
+        """Paragraphs whose comparison key holds a phrase's key as whole words, earliest first."""
+        rows = self._db.execute(
+            "SELECT id FROM paragraphs WHERE instr(search_key, ?) > 0 ORDER BY sort_key, idx",
+            (f" {phrase_key} ",),
+        )
+        return [int(r[0]) for r in rows]
+
+    def iter_search_keys(self, batch: int = 2000) -> Iterator[list[tuple[int, str]]]:
+        """Every paragraph's (row id, comparison key), earliest first, in batches (streamed)."""
+        cursor = self._db.execute(
+            "SELECT id, trim(search_key) FROM paragraphs ORDER BY sort_key, idx"
+        )
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            yield [(int(r[0]), str(r[1])) for r in rows]
 
     def count_before(self, before: str | None) -> int:
         """Documents earlier than a sort key (all of them for None)."""

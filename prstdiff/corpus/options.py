@@ -33,3 +33,7 @@ class CorpusOptions:
     max_sources: int = 50
     """Most earlier paragraphs listed per traced paragraph (best similarity first, then oldest);
     earliest and closest are always found among all of them."""
+    fuzzy_score: float = 90.0
+    """Least ``partial_ratio`` (0-100) for a near match of a searched phrase: at 90 a phrase of
+    ten words still matches with one word changed, while unrelated text sharing a few words
+    does not."""
