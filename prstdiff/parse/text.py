@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from prstdiff.model import DocumentKind, Paragraph, ParagraphKind
+from prstdiff.parse.compounds import HYPHENATED_COMPOUNDS
 from prstdiff.parse.furniture import compact_symbol, is_furniture
 
 __all__ = [
@@ -116,37 +117,10 @@ _ROMAN = re.compile(r"^[ivxl]+$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
-# Words that keep their hyphen when it falls at a line end: well-known compounds of UN texts.
-_HYPHEN_PREFIXES = frozenset(
-    [
-        "non",
-        "self",
-        "co",
-        "ex",
-        "post",
-        "pre",
-        "anti",
-        "inter",
-        "intra",
-        "multi",
-        "cross",
-        "counter",
-        "well",
-        "so",
-        "follow",
-        "ill",
-        "long",
-        "short",
-        "full",
-        "part",
-        "re",
-        "semi",
-        "sub",
-        "ceasefire",
-        "cease",
-        "peace",
-    ]
-)
+# Prefixes that keep their hyphen before any word (``self-``, ``non-``): the other prefixes
+# (``inter-``, ``re-``, ``sub-``) also start plain words broken at a line end (``inter-`` /
+# ``national``), so only the compounds the corpus prints keep theirs.
+_HYPHEN_PREFIXES = frozenset({"self", "non"})
 
 
 def _terminated(line: str) -> bool:
@@ -170,10 +144,11 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
     """Join wrapped lines into one display text, deciding each line-end hyphen by the word.
 
     A hyphen at a line end is dropped when the joined word is used unhyphenated in the document
-    (``vocabulary``), kept when the document spells the word hyphenated, when the second part is
-    capitalised (``Secretary-`` / ``General``), or when the first part is a prefix that UN texts
-    hyphenate (``non-``, ``self-``, ``peace-``, ``cease-``); otherwise it is dropped, as the
-    typesetters of the yearly volumes hyphenated plain words freely.
+    (``vocabulary``); kept when the document spells the word hyphenated, when the corpus prints
+    it as a hyphenated compound (``peace-keeping``, ``cease-fire``), when the second part is
+    capitalised (``Secretary-`` / ``General``) or after ``self-`` and ``non-``; otherwise
+    dropped, as the typesetters of the yearly volumes broke plain words freely (``main-`` /
+    ``tenance``).
     """
     text = ""
     for raw in lines:
@@ -194,10 +169,13 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
             hyphenated = f"{head}-{tail}".lower()
             if joined in vocabulary and hyphenated not in vocabulary:
                 keep = False
-            elif hyphenated in vocabulary or tail[0].isupper() or head.lower() in _HYPHEN_PREFIXES:
-                keep = True
             else:
-                keep = False
+                keep = (
+                    hyphenated in vocabulary
+                    or hyphenated in HYPHENATED_COMPOUNDS
+                    or tail[0].isupper()
+                    or head.lower() in _HYPHEN_PREFIXES
+                )
             text = text + line if keep else text[:-1] + line
         else:
             text = f"{text} {line}"

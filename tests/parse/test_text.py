@@ -14,6 +14,7 @@ from prstdiff.errors import InputError
 from prstdiff.model import Document, DocumentKind, ParagraphKind
 from prstdiff.normalize import comparison_key
 from prstdiff.parse import parse_text
+from prstdiff.parse.compounds import HYPHENATED_COMPOUNDS, derive_compounds
 from prstdiff.parse.text import Layout, join_lines
 
 HERE = Path(__file__).resolve().parent
@@ -540,3 +541,15 @@ def test_statement_2006_39_dashed_list_items() -> None:
         "where appropriate to relevant resolutions, presidential statements and press statements."
     )
     assert document.paragraphs[-1].text.endswith("peacebuilding and peacekeeping.")
+
+
+def test_shipped_compounds_are_those_the_corpus_prints() -> None:
+    texts = (path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("S_*.txt")))
+    assert derive_compounds(texts) == HYPHENATED_COMPOUNDS
+    assert {"secretary-general", "peace-keeping", "cease-fire"} <= HYPHENATED_COMPOUNDS
+
+
+def test_prefixes_of_plain_words_lose_their_line_end_hyphen() -> None:
+    assert join_lines(["the inter-", "national community"]) == "the international community"
+    assert join_lines(["to re-", "examine"]) == "to re-examine"  # printed so in the corpus
+    assert join_lines(["to ex-", "amine"]) == "to examine"
