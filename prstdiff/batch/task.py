@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from prstdiff.compare import compare
 from prstdiff.model import Document, Stats
 from prstdiff.options import CompareOptions
-from prstdiff.render import RenderOptions
+from prstdiff.render import RenderOptions, html, json
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +56,6 @@ def compare_pair(
     render_options: RenderOptions,
 ) -> PairOutcome:
     """Compare ``old`` with ``new`` and render both reports; a failure is returned, not raised."""
-    from prstdiff.compare import compare
-    from prstdiff.render import html, json
-
     try:
         comparison = compare(old, new, options)
         return PairOutcome(
