@@ -11,6 +11,24 @@ Statuses, as a drafter reads them:
   and a resolution as identical texts;
 - **new** and **dropped**: no counterpart.
 
+Comparing two corpus documents (the UNFICYP mandate renewals of January and July 2021)::
+
+    >>> from pathlib import Path
+    >>> from prstdiff.parse import load
+    >>> corpus = Path(__file__).resolve().parent.parent / "corpus"
+    >>> old = load(corpus / "S_RES_2561_2021.txt")
+    >>> new = load(corpus / "S_RES_2587_2021.txt")
+    >>> result = compare(old, new)
+    >>> opening = "Expresses its full support for UNFICYP"
+    >>> mandate = next(
+    ...     pair for pair in result.pairs
+    ...     if pair.new and new.paragraphs[pair.new[0]].text.startswith(opening)
+    ... )
+    >>> mandate.status.value, [(op.op.value, op.text) for op in mandate.ops if op.op != "equal"]
+    ('altered', [('delete', 'July 2021;'), ('insert', 'January 2022;')])
+    >>> compare(new, new).identical
+    True
+
 Split and merged pairs join the texts of their several paragraphs with ``"\\n"`` for the word
 diff. Pairs come in the new document's order; a dropped paragraph stands after the pair that holds
 the nearest preceding old paragraph still in its place.

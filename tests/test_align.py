@@ -1,0 +1,141 @@
+"""Paragraph similarity and alignment on real corpus paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from prstdiff.align import Link, align_paragraphs, align_texts, similarity_matrix
+from prstdiff.model import Document
+from prstdiff.options import CompareOptions
+from prstdiff.parse import load
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def statement() -> Document:
+    return load(CORPUS / "S_PRST_2007_42.txt")
+
+
+@pytest.fixture(scope="module")
+def resolution() -> Document:
+    return load(CORPUS / "S_RES_1809_2008.txt")
+
+
+def texts(document: Document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def matched(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return sorted((link.old, link.new) for link in links if link.old and link.new)
+
+
+def test_matrix_is_float32_in_unit_interval(statement: Document, resolution: Document) -> None:
+    matrix = similarity_matrix(texts(statement), texts(resolution), CompareOptions())
+    assert matrix.dtype == np.float32
+    assert matrix.shape == (len(statement.paragraphs), len(resolution.paragraphs))
+    assert float(matrix.min()) >= 0.0
+    assert float(matrix.max()) <= 1.0
+
+
+def test_a_paragraph_scores_one_against_itself(statement: Document) -> None:
+    matrix = similarity_matrix(texts(statement), texts(statement), CompareOptions())
+    assert np.allclose(np.diag(matrix), 1.0)
+
+
+def test_score_of_a_pair_does_not_depend_on_the_batch(
+    statement: Document, resolution: Document
+) -> None:
+    old, new = texts(statement), texts(resolution)
+    full = similarity_matrix(old, new, CompareOptions())
+    alone = similarity_matrix([old[4]], [new[5]], CompareOptions())
+    subset = similarity_matrix(old[3:7], new[0:10], CompareOptions())
+    assert alone[0, 0] == full[4, 5]
+    assert np.array_equal(subset, full[3:7, 0:10])
+
+
+def test_stock_opening_words_weigh_little() -> None:
+    # Two paragraphs of S/PRST/2007/42 that share "The Security Council recognizes the
+    # importance of" and nothing else worth the name.
+    first = (
+        "The Security Council recognizes the important role of regional and subregional "
+        "organizations in the prevention, management and resolution of conflicts"
+    )
+    second = (
+        "The Security Council recognizes the importance of promoting the identification and "
+        "further development of modalities"
+    )
+    assert similarity_matrix([first], [second], CompareOptions())[0, 0] < 0.2
+
+
+def test_statement_language_found_in_the_resolution(
+    statement: Document, resolution: Document
+) -> None:
+    # S/PRST/2007/42 ¶5 "The Security Council further recognizes that regional and subregional
+    # organizations are well positioned ..." is S/RES/1809 (2008) ¶6 "Recognizing that regional
+    # organizations are well positioned ..."; ¶10's closing clause "welcomes regional dialogue
+    # and the promotion of shared norms ..." is operative paragraph 3 "Welcomes regional
+    # dialogue and the promotion of shared experiences ...". Every other paragraph of the
+    # resolution is new language, though most open like a statement paragraph ("Recognizing",
+    # "Encourages", "Stresses"): none is paired with an old paragraph for its opening words.
+    links = align_paragraphs(statement, resolution)
+    assert matched(links) == [((4,), (5,)), ((9,), (15,))]
+    assert resolution.paragraphs[15].number == "3"
+    assert not any(link.moved for link in links)
+
+
+def test_every_paragraph_in_exactly_one_link(statement: Document, resolution: Document) -> None:
+    links = align_paragraphs(statement, resolution)
+    olds = sorted(i for link in links for i in link.old)
+    news = sorted(j for link in links for j in link.new)
+    assert olds == list(range(len(statement.paragraphs)))
+    assert news == list(range(len(resolution.paragraphs)))
+
+
+def test_order_respecting_alignment_finds_a_moved_paragraph(statement: Document) -> None:
+    # Made-up reordering of S/PRST/2007/42: its second statement paragraph moved to the end.
+    old = texts(statement)
+    new = old[:1] + old[2:] + old[1:2]
+    links = align_texts(old, new)
+    moved = [(link.old, link.new) for link in links if link.moved]
+    assert moved == [((1,), (len(old) - 1,))]
+    assert all(link.similarity == 1.0 for link in links)
+
+
+def test_split_and_merge_of_real_paragraphs(statement: Document) -> None:
+    # Made-up: S/PRST/2007/42 ¶13 (three sentences) cut after its first sentence, and ¶6 and ¶7
+    # joined into one paragraph.
+    old = texts(statement)
+    first, rest = old[12].split(". ", 1)
+    new = [*old[:5], old[5] + " " + old[6], *old[7:12], first + ".", rest, *old[13:]]
+    links = {(link.old, link.new): link for link in align_texts(old, new)}
+    merged = links[(5, 6), (5,)]
+    split = links[(12,), (11, 12)]
+    # The second old paragraph's formula ("The Security Council encourages") is folded on its
+    # own, but stands inside the merged paragraph: one word short of the same words.
+    assert merged.merged and not merged.split and merged.similarity == pytest.approx(42 / 43)
+    assert split.split and not split.merged and split.similarity == 1.0
+    assert len(links) == len(old) - 1
+
+
+def test_unrelated_new_paragraph_is_not_paired_for_its_opening(statement: Document) -> None:
+    # Made-up: a statement paragraph replaced by one that opens with the same formula as its
+    # neighbours ("The Security Council recognizes the") but carries other language.
+    old = texts(statement)
+    new = list(old)
+    new[2] = (
+        "The Security Council recognizes the importance of made-up wording that appears in no "
+        "Council document, inserted here to test the alignment."
+    )
+    links = align_texts(old, new)
+    assert ((2,), ()) in [(link.old, link.new) for link in links]
+    assert ((), (2,)) in [(link.old, link.new) for link in links]
+    assert len(matched(links)) == len(old) - 1
+
+
+def test_threshold_is_honoured(statement: Document, resolution: Document) -> None:
+    links = align_paragraphs(statement, resolution, CompareOptions(threshold=0.6))
+    assert matched(links) == [((4,), (5,))]

@@ -1,0 +1,183 @@
+"""compare(): statuses, flags, word operations, phrases, order and statistics on real documents."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from prstdiff import compare
+from prstdiff.model import Document, Op, Pair, Paragraph, Phrase, Status, WordOp
+from prstdiff.parse import load
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def statement() -> Document:
+    return load(CORPUS / "S_PRST_2007_42.txt")
+
+
+@pytest.fixture(scope="module")
+def resolution() -> Document:
+    return load(CORPUS / "S_RES_1809_2008.txt")
+
+
+def with_texts(document: Document, texts: list[str]) -> Document:
+    """A made-up version of ``document`` carrying ``texts`` as its paragraphs."""
+    kind = document.paragraphs[-1].kind
+    paragraphs = tuple(Paragraph(i, kind, None, text) for i, text in enumerate(texts))
+    return dataclasses.replace(document, symbol=None, paragraphs=paragraphs, source=None)
+
+
+def by_new(pairs: tuple[Pair, ...], index: int) -> Pair:
+    return next(pair for pair in pairs if index in pair.new)
+
+
+def test_a_document_compared_with_itself_is_identical(resolution: Document) -> None:
+    result = compare(resolution, resolution)
+    assert result.identical
+    assert [pair.old for pair in result.pairs] == [(i,) for i in range(31)]
+    assert all(pair.status is Status.REUSED and pair.similarity == 1.0 for pair in result.pairs)
+    assert all(
+        pair.ops == (WordOp(Op.EQUAL, resolution.paragraphs[pair.new[0]].text),)
+        for pair in result.pairs
+    )
+    assert result.stats.reused == 31
+    assert result.stats.words_reused == result.stats.new_words == result.stats.old_words
+    assert result.stats.share_reused == 1.0
+
+
+def test_statement_to_resolution(statement: Document, resolution: Document) -> None:
+    result = compare(statement, resolution)
+    altered = [(p.old, p.new) for p in result.pairs if p.status is Status.ALTERED]
+    assert altered == [((4,), (5,)), ((9,), (15,))]
+    stats = result.stats
+    assert (stats.reused, stats.altered, stats.new, stats.dropped) == (0, 2, 29, 13)
+    assert stats.words_reused + stats.words_altered + stats.words_new == stats.new_words
+    carried = by_new(result.pairs, 5)
+    assert carried.similarity == pytest.approx(0.6591, abs=1e-4)
+    # The formula change stays visible in the word operations.
+    assert carried.ops[0] == WordOp(
+        Op.DELETE, "The Security Council further recognizes that regional and subregional "
+    )
+    assert carried.ops[1] == WordOp(Op.INSERT, "Recognizing that regional ")
+
+
+def test_pairs_follow_the_new_order_with_dropped_where_they_stood(
+    statement: Document, resolution: Document
+) -> None:
+    result = compare(statement, resolution)
+    news = [pair.new[0] for pair in result.pairs if pair.new]
+    assert news == list(range(31))
+    # Old ¶1-¶4 have no paragraph in place before them: they open the comparison. Old ¶6-¶9
+    # follow the pair of old ¶5, old ¶11-¶15 the pair of old ¶10.
+    order = [pair.old[0] if pair.old else None for pair in result.pairs]
+    assert order[:4] == [0, 1, 2, 3]
+    five = order.index(4)
+    assert order[five + 1 : five + 5] == [5, 6, 7, 8]
+    ten = order.index(9)
+    assert order[ten + 1 : ten + 6] == [10, 11, 12, 13, 14]
+
+
+def test_new_and_dropped_pairs_carry_one_op(statement: Document, resolution: Document) -> None:
+    result = compare(statement, resolution)
+    for pair in result.pairs:
+        if pair.status is Status.NEW:
+            assert pair.ops == (WordOp(Op.INSERT, resolution.paragraphs[pair.new[0]].text),)
+            assert pair.similarity is None
+        if pair.status is Status.DROPPED:
+            assert pair.ops == (WordOp(Op.DELETE, statement.paragraphs[pair.old[0]].text),)
+            assert pair.similarity is None
+
+
+def test_new_paragraphs_show_phrases_carried_from_the_old_document(
+    statement: Document, resolution: Document
+) -> None:
+    result = compare(statement, resolution)
+    # S/RES/1809 (2008) second preambular paragraph borrows two phrases from S/PRST/2007/42.
+    assert by_new(result.pairs, 2).phrases == (
+        Phrase(
+            "its primary responsibility for the maintenance of international peace and security,",
+            1,
+            11,
+            1,
+        ),
+        Phrase("with Chapter VIII of the Charter of the United Nations,", 33, 10, 2),
+    )
+    assert by_new(result.pairs, 18).phrases[0] == Phrase(
+        "Encourages regional and subregional organizations to strengthen and increase "
+        "cooperation among them,",
+        0,
+        12,
+        6,
+    )
+    assert all(not pair.phrases for pair in result.pairs if pair.status is not Status.NEW)
+
+
+def test_formula_only_change_is_altered_with_similarity_one(statement: Document) -> None:
+    # Made-up: S/PRST/2007/42 ¶5 recast as a preambular paragraph, its language untouched.
+    texts = [p.text for p in statement.paragraphs]
+    recast = texts[4].replace("The Security Council further recognizes", "Further recognizing")
+    result = compare(statement, with_texts(statement, [*texts[:4], recast, *texts[5:]]))
+    pair = by_new(result.pairs, 4)
+    assert (pair.status, pair.similarity) == (Status.ALTERED, 1.0)
+    assert pair.ops[:2] == (
+        WordOp(Op.DELETE, "The Security Council further recognizes "),
+        WordOp(Op.INSERT, "Further recognizing "),
+    )
+    assert not result.identical
+
+
+def test_renumbering_and_quotes_are_reused_not_altered(resolution: Document) -> None:
+    # Made-up: typographic quotes and a paragraph number inside the text do not change language.
+    texts = [p.text for p in resolution.paragraphs]
+    edited = [*texts[:30], "18. Decides to remain seized of the matter."]
+    result = compare(resolution, with_texts(resolution, edited))
+    assert by_new(result.pairs, 30).status is Status.REUSED
+    assert result.identical
+
+
+def test_mandate_renewal() -> None:
+    old = load(CORPUS / "S_RES_2561_2021.txt")
+    new = load(CORPUS / "S_RES_2587_2021.txt")
+    result = compare(old, new)
+    pair = next(
+        p
+        for p in result.pairs
+        if p.new and new.paragraphs[p.new[0]].text.startswith("Expresses its full support for")
+    )
+    assert old.paragraphs[pair.old[0]].text.startswith("Expresses its full support for UNFICYP")
+    assert pair.status is Status.ALTERED
+    assert [(op.op, op.text) for op in pair.ops if op.op is not Op.EQUAL] == [
+        (Op.DELETE, "July 2021;"),
+        (Op.INSERT, "January 2022;"),
+    ]
+    # 11 of 13 scored words carried in order and in any order.
+    assert pair.similarity == pytest.approx(22 / 26, abs=1e-4)
+
+
+def test_split_and_merged_pairs_diff_joined_texts(statement: Document) -> None:
+    texts = [p.text for p in statement.paragraphs]
+    first, rest = texts[12].split(". ", 1)
+    new_texts = [
+        *texts[:5],
+        texts[5] + " " + texts[6],
+        *texts[7:12],
+        first + ".",
+        rest,
+        *texts[13:],
+    ]
+    result = compare(statement, with_texts(statement, new_texts))
+    merged = next(p for p in result.pairs if p.merged)
+    split = next(p for p in result.pairs if p.split)
+    # The same words, cut differently: reused language, flagged merged or split.
+    assert (merged.old, merged.new, merged.status) == ((5, 6), (5,), Status.REUSED)
+    assert (split.old, split.new, split.status) == ((12,), (11, 12), Status.REUSED)
+    # The joined texts: old paragraphs (and new parts) separated by a line break.
+    assert "".join(op.text for op in merged.ops if op.op is not Op.INSERT) == (
+        texts[5] + "\n" + texts[6]
+    )
+    assert "".join(op.text for op in split.ops if op.op is not Op.DELETE) == (first + ".\n" + rest)
+    assert (result.stats.merged, result.stats.split) == (1, 1)
