@@ -96,12 +96,16 @@ _FUNCTION_WORD_END = re.compile(
     r"whose|under|between|into|upon|all|any|this|these|those|is|are|be|been|has|have)\s*$"
 )
 # Opening words of preambular paragraphs: participles and the adjectives the Council uses.
+_PREAMBLE_ADJECTIVES = (
+    "Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|Keen|Resolved|Determined|"
+    "Convinced|Confident|Hopeful|Fearful"
+)
 _PREAMBLE_OPENING = re.compile(
-    r"^(?:Whereas\b|(?:(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|"
-    r"Equally|Firmly|Fully|Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|"
-    r"Reaffirming)\s+)?"
-    r"(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|"
-    r"Keen|Resolved|Determined|Convinced|Confident|Hopeful|Fearful)\b)"
+    r"^(?:Whereas\b"
+    r"|(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|Fully|"
+    r"Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|Reaffirming)\s+"
+    r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
+    r"|(?:[A-Z][a-z]+(?:ing|ed)|" + _PREAMBLE_ADJECTIVES + r")\b)"
 )
 _NOT_PREAMBLE_WORDS = frozenset({"United", "Beijing", "Wyoming", "Kingdom", "Hong", "Ring"})
 # Opening verbs of unnumbered operative paragraphs: a preamble printed without a blank line

@@ -150,11 +150,14 @@ def test_resolution_1809_operative_paragraphs_one_to_eighteen() -> None:
     assert (
         kinds
         == [ParagraphKind.INTRODUCTORY]
-        + [ParagraphKind.PREAMBULAR] * 12
+        + [ParagraphKind.PREAMBULAR] * 14
         + [ParagraphKind.OPERATIVE] * 18
     )
     # A preambular paragraph broken by the page footer "08-30812 (E)", barcode and header.
-    assert document.paragraphs[6].text == (
+    # "Also reaffirming" and "Further recognizing" open paragraphs of their own.
+    assert document.paragraphs[2].text.startswith("Also reaffirming its resolutions 1325 (2000)")
+    assert document.paragraphs[13].text.startswith("Further recognizing that one major constraint")
+    assert document.paragraphs[7].text == (
         "Stressing the importance of further strengthening cooperation with the African Union in "
         "order to assist building its capacity to deal with common collective security "
         "challenges in Africa, including through the African Union’s commitment of rapid and "
