@@ -12,12 +12,16 @@ hyphens and punctuation folded, so ``peacekeeping force`` also finds ``Peace-kee
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from prstdiff.compare import compare
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import PrstdiffError
-from prstdiff.model import Document, ParagraphKind
+from prstdiff.model import Comparison, Document, ParagraphKind, Status
+from prstdiff.options import CompareOptions
 
 _RESOLUTION = re.compile(
     r"^(?:S\s*[/_]\s*RES\s*[/_]\s*)?(\d{1,5})\s*(?:\(\s*(\d{4})\s*\)|[_ ]\s*(\d{4}))?$"
@@ -45,6 +49,26 @@ _GENERIC_NAMES = frozenset(
         "governments",
         "article",
         "chapter",
+        "president",
+        "presidents",
+        "statement",
+        "statements",
+        "resolution",
+        "resolutions",
+        *[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
     }
 )
 
@@ -117,7 +141,9 @@ def subject_of(document: Document, options: CorpusOptions | None = None) -> str:
         rest = text.split(None, 1)[1] if len(text.split(None, 1)) == 2 else ""
         for found in _NAME.finditer(rest):
             name = found.group(1).strip(" ’'-")
-            if name.casefold() in _GENERIC_NAMES or len(name) < 3 or name in names:
+            # Symbols' pieces (``RES``, ``PRST``, ``Rev``) and numbers are not names.
+            short = len(name) < 4 or any(c.isdigit() for c in name)
+            if name.casefold() in _GENERIC_NAMES or short or name in names:
                 continue
             names.append(name)
     return "; ".join(names)
@@ -189,3 +215,90 @@ def select_series(
             f"({len(pool)} documents searched)"
         )
     return sort_by_date(chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class LineageCell:
+    """A paragraph of one document of a series, in the line of language it continues."""
+
+    paragraph: int
+    """Zero-based index of the paragraph in its document."""
+    number: str | None
+    """Printed operative number, where any."""
+    status: Status
+    """What happened to the language since the previous document (new in the first)."""
+    similarity: float | None
+    """Similarity to the previous document's paragraph; None for new language."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineageLine:
+    """One line of language through a series: its paragraph in each document, where present."""
+
+    cells: tuple[LineageCell | None, ...]
+    """One cell per document of the series; None where the language is absent."""
+
+    @property
+    def first(self) -> int:
+        """Position of the document where the language first appears."""
+        return next(i for i, cell in enumerate(self.cells) if cell is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Documents of one series in date order, each compared with its predecessor."""
+
+    documents: tuple[Document, ...]
+    """The documents, earliest first."""
+    comparisons: tuple[Comparison, ...]
+    """``comparisons[i]`` compares ``documents[i]`` with ``documents[i + 1]``."""
+    lines: tuple[LineageLine, ...]
+    """Lines of language, in order of first appearance."""
+
+    @property
+    def identical(self) -> bool:
+        """True when every document carries the same language as its predecessor."""
+        return all(c.identical for c in self.comparisons)
+
+
+def build_series(documents: Sequence[Document], options: CompareOptions | None = None) -> Series:
+    """Compare each document of a series with its predecessor and follow each paragraph's line.
+
+    A paragraph continues the line of the previous document's paragraph it is paired with
+    (reused or altered); a split's further parts start lines of their own, a merge ends the lines
+    of the parts after the first, and new paragraphs start new lines.
+    """
+    opts = options or CompareOptions()
+    docs = tuple(documents)
+    if not docs:
+        raise PrstdiffError("a series needs at least one document")
+    comparisons = tuple(compare(old, new, opts) for old, new in itertools.pairwise(docs))
+    lines: list[list[LineageCell | None]] = []
+    owner: dict[int, int] = {}
+    for paragraph in docs[0].paragraphs:
+        owner[paragraph.index] = len(lines)
+        lines.append([LineageCell(paragraph.index, paragraph.number, Status.NEW, None)])
+    for position, comparison in enumerate(comparisons, start=1):
+        for line in lines:
+            line.append(None)
+        current: dict[int, int] = {}
+        for pair in comparison.pairs:
+            for rank, index in enumerate(pair.new):
+                paragraph = comparison.new.paragraphs[index]
+                cell = LineageCell(index, paragraph.number, pair.status, pair.similarity)
+                line_id = owner.get(pair.old[0]) if pair.old and rank == 0 else None
+                if line_id is None or lines[line_id][position] is not None:
+                    line_id = len(lines)
+                    lines.append([None] * (position + 1))
+                lines[line_id][position] = cell
+                current[index] = line_id
+        owner = current
+    ordered = sorted(
+        (LineageLine(tuple(cells)) for cells in lines),
+        key=lambda line: (line.first, _cell_index(line.cells[line.first])),
+    )
+    return Series(docs, comparisons, tuple(ordered))
+
+
+def _cell_index(cell: LineageCell | None) -> int:
+    return cell.paragraph if cell is not None else -1
