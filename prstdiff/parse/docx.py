@@ -170,16 +170,46 @@ def _roman(value: int) -> str:
 def read_docx(path: str | Path) -> Document:
     """Read a Word draft (.docx) into a Document, automatic paragraph numbers included."""
     data = _read_bytes(path)
-    text = docx_text(data, path=path)
+    package = _open(data, path)
+    text = _body_text(package, path)
     from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
 
-    return parse_text(text, path=str(path), format="docx", sha256=hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    document = parse_text(text, path=str(path), format="docx", sha256=digest)
+    if package.masthead:
+        # Some Word files keep the masthead (symbol, ``Distr.: General``, date) in the first
+        # page's header. Read it for the metadata only: kept when it names the document and
+        # leaves every paragraph as it was, so header text never becomes a paragraph.
+        masthead = "\n\n".join(package.masthead)
+        with_masthead = parse_text(
+            f"{masthead}\n\n{text}", path=str(path), format="docx", sha256=digest
+        )
+        if with_masthead.symbol is not None and with_masthead.paragraphs == document.paragraphs:
+            return with_masthead
+    return document
 
 
 def docx_text(data: bytes, *, path: str | Path = "<docx>") -> str:
     """The paragraphs of a .docx as one-paragraph-per-line text, automatic numbers printed."""
-    body, numbering, styles = _open(data, path)
-    lines = list(_paragraph_lines(body, numbering, styles))
+    return _body_text(_open(data, path), path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Package:
+    """What the reader takes from a .docx package."""
+
+    body: Any
+    """The ``w:body`` element."""
+    numbering: _Numbering
+    """The numbering definitions, ready to count."""
+    styles: dict[str, Any]
+    """Paragraph and numbering styles by style id."""
+    masthead: tuple[str, ...]
+    """The lines of the first page's header (empty when it has none)."""
+
+
+def _body_text(package: _Package, path: str | Path) -> str:
+    lines = list(_paragraph_lines(package.body, package.numbering, package.styles))
     if not lines:
         raise InputError("Word document has no text in its body", path)
     return "\n\n".join(lines) + "\n"
@@ -200,7 +230,7 @@ def _read_bytes(path: str | Path) -> bytes:
     return data
 
 
-def _open(data: bytes, path: str | Path) -> tuple[Any, _Numbering, dict[str, Any]]:
+def _open(data: bytes, path: str | Path) -> _Package:
     if data.startswith(_OLE2_MAGIC):
         raise InputError("a Word 97-2003 .doc file, not .docx: save it as .docx first", path)
     try:
@@ -211,6 +241,7 @@ def _open(data: bytes, path: str | Path) -> tuple[Any, _Numbering, dict[str, Any
             for style in document.styles.element.findall(qn("w:style"))
         }
         numbering = _read_numbering(document, styles)
+        masthead = _masthead(document, styles)
     except (zipfile.BadZipFile, PackageNotFoundError):
         raise InputError("not a Word .docx file (not a zip package)", path) from None
     except KeyError as error:
@@ -226,7 +257,19 @@ def _open(data: bytes, path: str | Path) -> tuple[Any, _Numbering, dict[str, Any
         raise InputError(f"broken .docx package: malformed XML ({error})", path) from None
     except (zlib.error, EOFError, NotImplementedError) as error:
         raise InputError(f"broken .docx package: {error}", path) from None
-    return body, numbering, styles
+    return _Package(body, numbering, styles, masthead)
+
+
+def _masthead(document: Any, styles: dict[str, Any]) -> tuple[str, ...]:
+    if not document.sections:
+        return ()
+    section = document.sections[0]
+    header = (
+        section.first_page_header if section.different_first_page_header_footer else section.header
+    )
+    if header.is_linked_to_previous:
+        return ()  # the first section has no header of its own
+    return tuple(_paragraph_lines(header._element, _Numbering(), styles))
 
 
 def _read_numbering(document: Any, styles: dict[str, Any]) -> _Numbering:
