@@ -75,8 +75,10 @@ _NUMBER_START = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z][a-z]))\s+(\S.*)$")
 # without a stop (``Operational``), standing between paragraphs.
 _SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,5}|(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4})\.?$")
-_LETTER_LINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
-_LETTER_START = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+# ``(a)`` and ``(iv)``, and the ``a.`` some modern resolutions print instead (not ``i.`` or
+# ``l.``, which in the yearly volumes are OCR for ``1.``).
+_LETTER_LINE = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-hj-km-z])\.)$")
+_LETTER_START = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-hj-km-z])\.)\s+(\S.*)$")
 # ``– Inviting relevant regional ...``: an item of a dashed or bulleted list.
 _BULLET_START = re.compile(r"^[–—•▪]\s*([A-Za-z“\"(].*)$")
 BULLET = "–"
@@ -286,7 +288,7 @@ def _marker(line: str) -> tuple[str | None, str]:
         return number[1], number[2]
     letter = _LETTER_START.match(line)
     if letter:
-        return f"({letter[1]})", letter[2]
+        return f"({letter[1] or letter[2]})", letter[3]
     bullet = _BULLET_START.match(line)
     if bullet:
         return BULLET, bullet[1]
@@ -331,7 +333,9 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
         number_only = _NUMBER_LINE.match(line)
         letter_only = _LETTER_LINE.match(line)
         if number_only or letter_only:
-            marker = number_only[1] if number_only else f"({letter_only[1]})"  # type: ignore[index]
+            marker = (
+                number_only[1] if number_only else f"({letter_only[1] or letter_only[2]})"  # type: ignore[index]
+            )
             if number_only:
                 operative = True
             following = lines[position + 1] if position + 1 < len(lines) else ""

@@ -556,3 +556,17 @@ def test_prefixes_of_plain_words_lose_their_line_end_hyphen() -> None:
     assert join_lines(["the inter-", "national community"]) == "the international community"
     assert join_lines(["to re-", "examine"]) == "to re-examine"  # printed so in the corpus
     assert join_lines(["to ex-", "amine"]) == "to examine"
+
+
+def test_resolution_1889_letters_printed_with_a_stop() -> None:
+    document = load(CORPUS / "S_RES_1889_2009.txt")
+    items = [
+        (p.number, p.text.split()[0]) for p in document.paragraphs if p.number and "(" in p.number
+    ]
+    assert items == [
+        ("19 (a)", "Analysis"),
+        ("19 (b)", "Challenges"),
+        ("19 (c)", "Measures"),
+        ("19 (d)", "Recommendations"),
+    ]
+    assert document.paragraphs[-1].text == "Decides to remain actively seized of the matter."
