@@ -181,9 +181,12 @@ def read_docx(path: str | Path) -> Document:
         # page's header. Read it for the metadata only: kept when it names the document and
         # leaves every paragraph as it was, so header text never becomes a paragraph.
         masthead = "\n\n".join(package.masthead)
-        with_masthead = parse_text(
-            f"{masthead}\n\n{text}", path=str(path), format="docx", sha256=digest
-        )
+        try:
+            with_masthead = parse_text(
+                f"{masthead}\n\n{text}", path=str(path), format="docx", sha256=digest
+            )
+        except InputError:
+            return document  # the header confused the reader; the body alone reads fine
         if with_masthead.symbol is not None and with_masthead.paragraphs == document.paragraphs:
             return with_masthead
     return document
