@@ -75,10 +75,10 @@ _NUMBER_START = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z][a-z]))\s+(\S.*)$")
 # without a stop (``Operational``), standing between paragraphs.
 _SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,5}|(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4})\.?$")
-# ``(a)`` and ``(iv)``, and the ``a.`` some modern resolutions print instead (not ``i.`` or
-# ``l.``, which in the yearly volumes are OCR for ``1.``).
-_LETTER_LINE = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-hj-km-z])\.)$")
-_LETTER_START = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-hj-km-z])\.)\s+(\S.*)$")
+# ``(a)``, ``(iv)`` and ``(1)``, and the ``a.`` some modern resolutions print instead (not
+# ``i.`` or ``l.``, which in the yearly volumes are OCR for ``1.``).
+_LETTER_LINE = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|([a-hj-km-z])\.)$")
+_LETTER_START = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|([a-hj-km-z])\.)\s+(\S.*)$")
 # ``– Inviting relevant regional ...``: an item of a dashed or bulleted list.
 _BULLET_START = re.compile(r"^[–—•▪]\s*([A-Za-z“\"(].*)$")
 BULLET = "–"
@@ -702,7 +702,8 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
             if is_roman:
                 parts = [operative, f"({letter})", marker]
             else:
-                letter = inner
+                # ``(1)`` items are not letters: a roman numeral after them is not under them.
+                letter = None if inner.isdigit() else inner
                 parts = [operative, marker]
             number = " ".join(part for part in parts if part)
         elif operative_started:
