@@ -511,6 +511,9 @@ _TRAILING_MARK = re.compile(
     r"(?:(?<=[,;.:)\]”’\"])\s*|(?:(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+)"
     r"(\d{1,3})\s*$"
 )
+# ``Taking of Hostages, 63 opened for signature``: a mark inside the line, after punctuation and
+# before a word in lower case.
+_INNER_MARK = re.compile(r"(?<=[,;:)\]”’\"])\s+(\d{1,3})(?=\s+[a-z])")
 _FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
 _FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
 
@@ -519,6 +522,8 @@ def _strip_footnote_mark(line: str, numbers: set[str]) -> str:
     """``line`` without its ``1/`` marks and without a final number the footnotes explain."""
     if "/" in line:
         line = _SLASH_MARK.sub("", line)
+    if numbers and _INNER_MARK.search(line):
+        line = _INNER_MARK.sub(lambda mark: "" if mark[1] in numbers else mark[0], line)
     if numbers and line[-1:].isdigit():
         tail = line[-24:]
         mark = _TRAILING_MARK.search(tail)
