@@ -168,7 +168,7 @@ def batch(
             "--workers",
             "-j",
             min=1,
-            help="Local worker processes [default: the cores].",
+            help="Local worker processes (default: the cores).",
             show_default=False,
         ),
     ] = None,
