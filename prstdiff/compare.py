@@ -168,13 +168,15 @@ def _fold(text: str) -> str:
 def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tuple[Phrase, ...]:
     """Maximal runs of ``size``-word shingles of ``text`` found in the old document."""
     tokens = display_words(text)
-    positions = []
-    words = []
-    for position, token in enumerate(tokens):
-        word = _fold(token).strip()
-        if word:
-            positions.append(position)
-            words.append(word)
+    spans = [position for position, token in enumerate(tokens) if not token.isspace()]
+    folded = [
+        _NOT_WORD.sub("", word) for word in unicodedata.normalize("NFKC", text).casefold().split()
+    ]
+    if len(folded) != len(spans):
+        # NFKC turned a character into spacing: fold token by token instead (rare, slower).
+        folded = [_fold(tokens[position]).strip() for position in spans]
+    positions = [position for position, word in zip(spans, folded, strict=True) if word]
+    words = [word for word in folded if word]
     hits = [shingles.get(tuple(words[s : s + size])) for s in range(len(words) - size + 1)]
     phrases: list[Phrase] = []
     start = 0
