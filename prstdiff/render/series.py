@@ -1,0 +1,230 @@
+"""Renderers of a series: the timeline of word shares and the lineage table (text, JSON, HTML)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from prstdiff.corpus.series import LineageCell, Series, document_symbol, subject_of
+from prstdiff.model import Document, Status
+from prstdiff.normalize import key_words
+from prstdiff.render import RenderOptions
+from prstdiff.render.document import document_to_dict
+from prstdiff.render.html import Share, environment
+from prstdiff.render.labels import STATUS_MARKS, percent
+from prstdiff.render.text import format_date
+
+SCHEMA = "prstdiff/series"
+"""The ``schema`` value of series JSON."""
+VERSION = 1
+"""The version of series JSON."""
+SHARE_STATUSES = (Status.REUSED, Status.ALTERED, Status.NEW)
+"""The statuses of a document's words, in the order the timeline stacks them."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentShares:
+    """Words of one document of a series by what became of them since the previous document."""
+
+    reused: int
+    """Words in paragraphs reused from the previous document."""
+    altered: int
+    """Words in altered paragraphs."""
+    new: int
+    """Words in new paragraphs (all words of the first document)."""
+
+    @property
+    def total(self) -> int:
+        """All words of the document."""
+        return self.reused + self.altered + self.new
+
+
+def shares_of(series: Series, position: int) -> DocumentShares:
+    """The word shares of the document at ``position`` (the first document's words are new)."""
+    if position == 0:
+        document = series.documents[0]
+        return DocumentShares(0, 0, sum(len(key_words(p.text)) for p in document.paragraphs))
+    stats = series.comparisons[position - 1].stats
+    return DocumentShares(stats.words_reused, stats.words_altered, stats.words_new)
+
+
+def _cell_to_dict(cell: LineageCell | None) -> dict[str, Any] | None:
+    if cell is None:
+        return None
+    return {
+        "paragraph": cell.paragraph,
+        "number": cell.number,
+        "status": cell.status.value,
+        "similarity": cell.similarity,
+    }
+
+
+def series_to_dict(series: Series) -> dict[str, Any]:
+    """The JSON object of a series (``prstdiff/series``, version 1)."""
+    documents = []
+    for position, document in enumerate(series.documents):
+        shares = shares_of(series, position)
+        documents.append(
+            {
+                "document": document_to_dict(document),
+                "subject": subject_of(document),
+                "words": {
+                    "reused": shares.reused,
+                    "altered": shares.altered,
+                    "new": shares.new,
+                },
+            }
+        )
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "documents": documents,
+        "lines": [[_cell_to_dict(cell) for cell in line.cells] for line in series.lines],
+    }
+
+
+def render_json(series: Series, options: RenderOptions | None = None) -> str:
+    """A series as JSON text."""
+    return json.dumps(series_to_dict(series), ensure_ascii=False, indent=2) + "\n"
+
+
+def short_name(document: Document) -> str:
+    """``1809 (2008)`` for resolutions, ``PRST 2010/1`` for statements, else the name."""
+    symbol = document_symbol(document) or document.name
+    if symbol.startswith("S/RES/"):
+        return symbol.removeprefix("S/RES/")
+    if symbol.startswith("S/PRST/"):
+        return "PRST " + symbol.removeprefix("S/PRST/")
+    return symbol
+
+
+def cell_label(cell: LineageCell) -> str:
+    """``¶22 OP 1 ~0.95``: the paragraph and what happened to its language."""
+    label = f"¶{cell.paragraph + 1}" + (f" OP {cell.number}" if cell.number else "")
+    mark = STATUS_MARKS[cell.status]
+    if cell.status is Status.ALTERED and cell.similarity is not None:
+        return f"{label} {mark}{cell.similarity:.2f}"
+    return f"{label} {mark}"
+
+
+def render_text(series: Series, options: RenderOptions) -> str:
+    """A series for the terminal: one line per document, then each line of language."""
+    lines = [f"Series of {len(series.documents)} documents"]
+    for position, document in enumerate(series.documents):
+        shares = shares_of(series, position)
+        total = shares.total or 1
+        date = format_date(document.date) if document.date else "undated"
+        lines.append(
+            f"  {position + 1:>3}. {document.name:<20} {date:<18} "
+            f"{len(document.paragraphs):>3} ¶  reused {percent(shares.reused / total):>4}  "
+            f"altered {percent(shares.altered / total):>4}  new {percent(shares.new / total):>4}"
+        )
+    lines.append("")
+    lines.append(f"Lineage: {len(series.lines)} lines of language (= reused, ~ altered, + new)")
+    for number, line in enumerate(series.lines, start=1):
+        steps = [
+            f"{short_name(series.documents[i])} {cell_label(cell)}"
+            for i, cell in enumerate(line.cells)
+            if cell is not None
+        ]
+        lines.append(f"  {number:>3}. " + " → ".join(steps))
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineBar:
+    """One document of the timeline."""
+
+    name: str
+    """Document name."""
+    short: str
+    """Short name for column heads."""
+    date: str
+    """Date as printed."""
+    y: int
+    """Top of the bar in the SVG, in user units."""
+    shares: tuple[Share, ...]
+    """The bar's segments (reused, altered, new)."""
+    words: int
+    """Words of the document."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    """A cell of the lineage table."""
+
+    status: str
+    """Reused, altered or new; empty where the language is absent."""
+    label: str
+    """``¶22 OP 1``; empty where absent."""
+    title: str
+    """Tooltip: status and similarity."""
+
+
+_BAR_HEIGHT = 14
+_BAR_GAP = 6
+
+
+def _bars(series: Series) -> list[TimelineBar]:
+    bars = []
+    for position, document in enumerate(series.documents):
+        shares = shares_of(series, position)
+        total = shares.total
+        x = 0.0
+        segments = []
+        for status, words in zip(
+            SHARE_STATUSES, (shares.reused, shares.altered, shares.new), strict=True
+        ):
+            share = words / total if total else 0.0
+            segments.append(
+                Share(status, STATUS_MARKS[status], words, percent(share), x, share * 100)
+            )
+            x += share * 100
+        bars.append(
+            TimelineBar(
+                name=document.name,
+                short=short_name(document),
+                date=format_date(document.date) if document.date else "undated",
+                y=position * (_BAR_HEIGHT + _BAR_GAP),
+                shares=tuple(segments),
+                words=total,
+            )
+        )
+    return bars
+
+
+def _cells(series: Series) -> list[list[CellView]]:
+    rows = []
+    for line in series.lines:
+        row = []
+        for cell in line.cells:
+            if cell is None:
+                row.append(CellView("", "", "not in this document"))
+                continue
+            title = cell.status.value
+            if cell.similarity is not None and cell.status is Status.ALTERED:
+                title += f" {cell.similarity:.2f}"
+            label = f"¶{cell.paragraph + 1}" + (f" OP {cell.number}" if cell.number else "")
+            row.append(CellView(cell.status.value, label, title))
+        rows.append(row)
+    return rows
+
+
+def render_html(series: Series, options: RenderOptions | None = None) -> str:
+    """A series as a self-contained HTML page: timeline (inline SVG) and lineage table."""
+    bars = _bars(series)
+    first, last = series.documents[0], series.documents[-1]
+    return (
+        environment()
+        .get_template("series.html.j2")
+        .render(
+            title=f"Series {first.name} … {last.name}",
+            bars=bars,
+            bar_height=_BAR_HEIGHT,
+            svg_height=len(bars) * (_BAR_HEIGHT + _BAR_GAP),
+            rows=_cells(series),
+            count=len(series.documents),
+            line_count=len(series.lines),
+        )
+    )
