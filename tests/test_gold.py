@@ -14,6 +14,10 @@ reader's indices still point at the same paragraphs). See the ``how`` field of e
 - ``borrows`` names old paragraphs whose long phrases a new paragraph reuses: the engine's pair
   for that paragraph must show a phrase from each of them.
 
+A reader defect that moves words between two paragraphs is listed in ``KNOWN_READER_ISSUES`` with
+its exact symptom: while the reader shows that symptom, a failure confined to those paragraphs is
+an expected failure (xfail, with the reason); any other disagreement fails.
+
 Re-run: ``.venv/bin/pytest tests/test_gold.py -s -q`` (the disagreements are printed either way).
 """
 
@@ -31,6 +35,36 @@ import pytest
 from prstdiff.compare import compare
 from prstdiff.model import Comparison, Document, Pair, Status
 from prstdiff.parse import load
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderIssue:
+    """A reader defect, reported to its engineer, that shifts words between two gold paragraphs."""
+
+    gold: str
+    """The gold file's stem."""
+    side: str
+    """``old`` or ``new``."""
+    index: int
+    """The paragraph the reader gets wrong."""
+    symptom: str
+    """How the wrong text starts; the issue counts only while the reader shows exactly this."""
+    reason: str
+    """What goes wrong, for the xfail message."""
+
+
+# Known while this test was written and reported in /work/notes/quality-findings.md. A test that
+# fails only on these paragraphs, showing exactly these symptoms, is an expected failure; any other
+# disagreement fails. Once the reader is fixed the symptom is gone and the entry has no effect.
+KNOWN_READER_ISSUES = (
+    ReaderIssue(
+        gold="S_RES_2561_2021__S_RES_2587_2021",
+        side="new",
+        index=24,
+        symptom="Humanitarian Affairs and Economic Matters; ensure effective",
+        reason="reader moves the last line of S/RES/2587 4 (b) into 4 (c)",
+    ),
+)
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -158,6 +192,18 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", folded).strip().lstrip('"').lstrip()
 
 
+def _active_issues(gold: Gold, old: Document, new: Document) -> list[ReaderIssue]:
+    """The known reader issues of this gold file that the reader still shows."""
+    active = []
+    for issue in KNOWN_READER_ISSUES:
+        document = old if issue.side == "old" else new
+        if issue.gold != gold.name or issue.index >= len(document.paragraphs):
+            continue
+        if _fold(document.paragraphs[issue.index].text).startswith(_fold(issue.symptom)):
+            active.append(issue)
+    return active
+
+
 def _label(document: Document, index: int) -> str:
     number = document.paragraphs[index].number
     return f"¶{index + 1}" + (f" (OP {number})" if number else "")
@@ -271,7 +317,11 @@ def test_reader_indices_point_at_the_gold_paragraphs(gold: Gold) -> None:
                         f"{side} ¶{index + 1}: expected number {number!r}, "
                         f"reader has {paragraph.number!r}"
                     )
-    assert not wrong, "\n".join([gold.name, *wrong])
+    active = _active_issues(gold, old, new)
+    explained = [w for w in wrong if any(w.startswith(f"{i.side} ¶{i.index + 1}:") for i in active)]
+    assert len(explained) == len(wrong), "\n".join([gold.name, *wrong])
+    if wrong:
+        pytest.xfail("; ".join(i.reason for i in active))
 
 
 def test_compare_agrees_with_the_gold(gold: Gold, capsys: pytest.CaptureFixture[str]) -> None:
@@ -291,5 +341,16 @@ def test_compare_agrees_with_the_gold(gold: Gold, capsys: pytest.CaptureFixture[
             report.append(f"  {verdict}: {_expected(pair, comparison)}; {explanation}")
     with capsys.disabled():
         print("\n".join(report))
-    disagreements = [line for line in report[1:] if line.startswith("  disagrees")]
-    assert not disagreements, "\n".join(disagreements)
+    disagreements = [
+        (pair, explanation) for pair, verdict, explanation in verdicts if verdict == "disagrees"
+    ]
+    active = _active_issues(gold, comparison.old, comparison.new)
+    explained = [
+        pair
+        for pair, _ in disagreements
+        if any(i.index in (pair.old if i.side == "old" else pair.new) for i in active)
+    ]
+    lines = [f"{_expected(pair, comparison)}; {why}" for pair, why in disagreements]
+    assert len(explained) == len(disagreements), "\n".join(lines)
+    if disagreements:
+        pytest.xfail("; ".join(i.reason for i in active))
