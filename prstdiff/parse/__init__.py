@@ -116,7 +116,8 @@ def parse_text(
     lines = normalised.split("\n")
     body_start = split_head(lines)
     head_text = "\n".join(lines[: max(body_start, 0)][:_HEAD_SPAN])
-    symbol = find_symbol(head_text) or find_symbol("\n".join(lines[:_HEAD_SPAN]))
+    # Only the heading names the document; a symbol further down is a citation.
+    symbol = find_symbol(head_text)
     kind = document_kind(symbol, head_text)
     body = remove_furniture(lines[body_start:], symbol)
     layout = detect_layout(body)

@@ -7,6 +7,7 @@ every paragraph its kind and full number. Everything here is pure: text in, valu
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -498,6 +499,20 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
                 expected = int(marker) + 1
             heading = len(piece) == 1 and marker is None and _SECTION.match(first) is not None
             drafts.append(_Draft([rest, *piece[1:]], marker, closing, heading))
+    # A short unfinished line standing alone before a numbered paragraph heads it (``Political``
+    # / ``1. Underlines ...``), as in wrapped text.
+    for draft, following in itertools.pairwise(drafts):
+        line = draft.lines[0]
+        if (
+            len(draft.lines) == 1
+            and draft.marker is None
+            and following.marker is not None
+            and following.marker.isdigit()
+            and _HEADING.match(line)
+            and not _terminated(line)
+            and not _COUNCIL_LINE.match(line)
+        ):
+            draft.heading = True
     return drafts
 
 

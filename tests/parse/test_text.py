@@ -119,9 +119,11 @@ def test_resolution_14_of_1946_council_line_in_the_middle() -> None:
 def test_resolution_1_of_1946_footnote_of_the_adoption_line_is_dropped() -> None:
     document = load(CORPUS / "S_RES_1_1946.txt")
     assert document.vote == "Adopted at the 2nd meeting."
+    # "Therefore" stands alone before "1.": it heads the operative part, like "Political" in
+    # 2167 (2014).
     assert [(p.kind.value, p.number) for p in document.paragraphs] == [
         ("preambular", None),
-        ("preambular", None),
+        ("operative", None),
         ("operative", "1"),
         ("operative", "2"),
         ("operative", "3"),
@@ -570,3 +572,18 @@ def test_resolution_1889_letters_printed_with_a_stop() -> None:
         ("19 (d)", "Recommendations"),
     ]
     assert document.paragraphs[-1].text == "Decides to remain actively seized of the matter."
+
+
+MADEUP_NO_MASTHEAD = """Statement by the President of the Security Council
+
+"The Security Council recalls its madeup statement S/PRST/2031/1 and resolution 9998 (2031).
+
+"The Security Council requests a madeup report."
+"""
+
+
+def test_a_symbol_in_the_text_is_a_citation_not_the_document() -> None:
+    document = parse_text(MADEUP_NO_MASTHEAD)
+    assert document.symbol is None
+    assert document.kind is DocumentKind.PRESIDENTIAL_STATEMENT
+    assert [c.symbol for c in document.citations] == ["S/PRST/2031/1", "S/RES/9998 (2031)"]
