@@ -222,6 +222,42 @@ def test_cli_process_killed_then_resumed(
     assert not list(outdir.rglob("*.tmp"))
 
 
+def test_cli_ctrl_c_is_one_line_then_resumed(
+    unficyp_folder: Path, tmp_path: Path, reference_job: tuple[JobResult, dict[str, bytes]]
+) -> None:
+    outdir = tmp_path / "out"
+    command = [sys.executable, "-m", "prstdiff", "batch", str(outdir)]
+    command += ["--series", str(unficyp_folder), "--symbols", ",".join(UNFICYP_SYMBOLS)]
+    process = subprocess.Popen(
+        [*command, "--workers", "1"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None and len(recorded(outdir)) < 2:
+        time.sleep(0.02)
+    # Ctrl-C in a terminal reaches the whole process group: the CLI and its workers.
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert stdout == ""
+    assert stderr == (
+        "prstdiff: interrupted; the finished pairs are kept: run the job again with --resume"
+        " to finish\n"
+    )
+    kept = len(recorded(outdir))
+    assert 2 <= kept < 14
+    finished = subprocess.run(
+        [*command, "--resume"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.startswith(f"14 pairs: 14 done ({kept} kept from an earlier run), ")
+    assert job_files(outdir) == reference_job[1]
+
+
 def test_resume_redoes_what_changed(
     unficyp_folder: Path, tmp_path: Path, reference_job: tuple[JobResult, dict[str, bytes]]
 ) -> None:
