@@ -9,6 +9,8 @@ import pytest
 
 from prstdiff import load
 from prstdiff.model import Document, DocumentKind, ParagraphKind
+from prstdiff.normalize import comparison_key
+from prstdiff.parse import parse_text
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
 FILES = sorted(CORPUS.glob("S_*.txt"))
@@ -165,3 +167,42 @@ def test_every_resolution_decides_something(documents: dict[str, Document]) -> N
     )
     # 34 (1947) decides in two lettered clauses, "(a) Resolves ..." and "(b) Requests ...".
     assert without_operative == ["S_RES_34_1947.txt"]
+
+
+def one_paragraph_per_line(document: Document) -> str:
+    """The document's paragraphs laid out again as the seed is: one line each, blank between."""
+    lines = [document.symbol or "", document.title or ""]
+    if document.kind is DocumentKind.RESOLUTION and document.vote:
+        lines.append(document.vote)
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        if paragraph.kind is ParagraphKind.OPERATIVE and paragraph.number:
+            text = f"{paragraph.number}. {text}"
+        elif paragraph.kind is ParagraphKind.SUBPARAGRAPH:
+            text = f"{paragraph.number.split()[-1] if paragraph.number else '–'} {text}"
+        elif paragraph.kind is ParagraphKind.STATEMENT:
+            text = f"“{text}"
+        lines.append(text)
+    if document.kind is DocumentKind.PRESIDENTIAL_STATEMENT:
+        lines[-1] += "”"
+    return "\n\n".join(lines) + "\n"
+
+
+def test_modern_documents_read_the_same_in_the_other_layout(
+    documents: dict[str, Document],
+) -> None:
+    """The seed's two extractions agree (test_text); so must every wrapped document's."""
+    wrapped = [d for d in documents.values() if d.source and d.source.layout == "wrapped"]
+    assert len(wrapped) == 39
+    for document in wrapped:
+        again = parse_text(one_paragraph_per_line(document))
+        assert again.source is not None and again.source.layout == "one-paragraph-per-line"
+        assert (again.symbol, again.kind, again.date, again.meeting) == (
+            document.symbol,
+            document.kind,
+            document.date,
+            document.meeting,
+        )
+        assert [(p.kind, p.number, comparison_key(p.text)) for p in again.paragraphs] == [
+            (p.kind, p.number, comparison_key(p.text)) for p in document.paragraphs
+        ], document.symbol
