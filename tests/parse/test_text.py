@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from prstdiff import load
 from prstdiff.errors import InputError
@@ -587,3 +589,51 @@ def test_a_symbol_in_the_text_is_a_citation_not_the_document() -> None:
     assert document.symbol is None
     assert document.kind is DocumentKind.PRESIDENTIAL_STATEMENT
     assert [c.symbol for c in document.citations] == ["S/PRST/2031/1", "S/RES/9998 (2031)"]
+
+
+LINE_PIECES = st.sampled_from(
+    [
+        "The Security Council,",
+        "Recalling its madeup resolutions,",
+        "1.",
+        "2. Decides to remain seized of the madeup matter.",
+        "(a) Requests a madeup report;",
+        "“The Security Council welcomes the madeup lamps.",
+        "08-30812 (E)",
+        "*0830812*",
+        "S/RES/9999 (2031)",
+        "2",
+        "Adopted unanimously at the 999th meeting.",
+        "7 A madeup footnote.",
+        "main-",
+        "tenance of the lamps",
+        "",
+        "\f",
+    ]
+)
+
+
+@given(st.lists(LINE_PIECES | st.text(max_size=40), max_size=30))
+def test_any_text_reads_or_is_refused_cleanly(pieces: list[str]) -> None:
+    try:
+        document = parse_text("\n".join(pieces), path="madeup_random.txt")
+    except InputError as error:
+        assert error.message.startswith("madeup_random.txt: ")
+        return
+    assert document.paragraphs
+    for index, paragraph in enumerate(document.paragraphs):
+        assert paragraph.index == index
+        assert paragraph.text == paragraph.text.strip() and paragraph.text
+
+
+def test_form_feeds_break_pages() -> None:
+    text = (
+        "The Security Council,\n\nRecalling its madeup resolution 9998 (2031) on the\f"
+        "2\n\n31-12345\n\nS/RES/9999 (2031)\n\nlighthouse keepers,\n\n1. Decides so.\n"
+    )
+    document = parse_text("S/RES/9999 (2031)\n\n" + text)
+    assert [p.text for p in document.paragraphs] == [
+        "The Security Council,",
+        "Recalling its madeup resolution 9998 (2031) on the lighthouse keepers,",
+        "Decides so.",
+    ]
