@@ -27,6 +27,7 @@ Alignment, in stages:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -203,21 +204,38 @@ class _Aligner:
             old.sort()
             self.old_group[index] = number
 
-    def order(self) -> None:
-        s = self.scores
-        sim = s.similarity
-        if sim.size == 0:
-            return
-        threshold = self.options.threshold
+    def _candidates(self, threshold: float) -> npt.NDArray[np.bool_]:
+        sim = self.scores.similarity
         margin = self.options.candidate_margin
         row_best = sim.max(axis=1, keepdims=True)
         col_best = sim.max(axis=0, keepdims=True)
-        mask = (sim >= threshold) & (sim >= row_best - margin) & (sim >= col_best - margin)
+        mask: npt.NDArray[np.bool_] = (
+            (sim >= threshold) & (sim >= row_best - margin) & (sim >= col_best - margin)
+        )
+        return mask
+
+    def _chain(self, mask: npt.NDArray[np.bool_]) -> None:
+        sim = self.scores.similarity
         rows, cols = np.nonzero(mask)
         points = [(int(i), int(j), float(sim[i, j])) for i, j in zip(rows, cols, strict=True)]
         for p in _heaviest_chain(points, sim.shape[1]):
             i, j, _ = points[p]
             self.add([i], [j])
+
+    def order(self) -> None:
+        """Pair the paragraphs that kept their place: the heaviest order-respecting chain."""
+        if self.scores.similarity.size == 0:
+            return
+        self._chain(self._candidates(self.options.threshold))
+        # Between two pairs of the chain, the unmatched paragraphs of both sides stand in the same
+        # place: that position is evidence, so they pair a little below the threshold.
+        mask = self._candidates(self.options.threshold - self.options.gap_allowance)
+        anchors = sorted((old[0], new[0]) for old, new in self.groups)
+        bounds = [(-1, -1), *anchors, mask.shape]
+        gap = np.zeros_like(mask)
+        for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+            gap[i0 + 1 : i1, j0 + 1 : j1] = True
+        self._chain(mask & gap)
 
     def grow(self, numbers: Sequence[int]) -> None:
         """Grow one-to-one groups into splits or merges by contained unmatched neighbours."""

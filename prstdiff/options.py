@@ -18,6 +18,9 @@ class CompareOptions:
     diff_timeout: float = 1.0
     """Seconds diff-match-patch may spend on one paragraph pair before it settles for a coarser
     (still correct) diff; paragraphs are short, so the limit only guards pathological input."""
+    gap_allowance: float = 0.05
+    """How far below ``threshold`` paragraphs may score and still pair when they stand in the same
+    place, between two matched pairs: their position is evidence a score cannot see."""
     order_weight: float = 0.5
     """Share of word order in similarity (the rest: the common words in any order). Drafters move
     clauses about inside a paragraph, so order alone under-rates carried language; words alone

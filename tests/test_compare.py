@@ -48,7 +48,11 @@ PRST_UNDERLINES = "The Security Council underlines the importance of exploring"
 RES_RECOGNIZING = "Recognizing that regional organizations are well positioned"
 RES_WELCOMES_DIALOGUE = "Welcomes regional dialogue and the promotion of shared experiences"
 RES_RECALLING = "Recalling its primary responsibility for the maintenance"
+RES_DETERMINATION = "Expresses its determination to take effective steps"
+RES_INVOLVEMENT = "Encourages the continuing involvement of regional"
 RES_ENCOURAGES = "Encourages regional and subregional organizations to strengthen"
+PRST_REAFFIRMS = "The Security Council reaffirms its primary responsibility"
+PRST_RECALLS = "The Security Council recalls its determination"
 
 
 def test_a_document_compared_with_itself_is_identical(resolution: Document) -> None:
@@ -69,13 +73,25 @@ def test_a_document_compared_with_itself_is_identical(resolution: Document) -> N
 def test_statement_to_resolution(statement: Document, resolution: Document) -> None:
     result = compare(statement, resolution)
     altered = [(p.old, p.new) for p in result.pairs if p.status is Status.ALTERED]
+    # "reaffirms its primary responsibility for the maintenance of international peace and
+    # security" returns as "Recalling its primary responsibility ...", "recalls its
+    # determination to take appropriate steps to further the development of cooperation" as
+    # operative 1 "Expresses its determination to take effective steps to further enhance
+    # the relationship", "further recognizes that regional ... organizations are well
+    # positioned" as "Recognizing that ...", and the closing clause of "underlines the importance
+    # of exploring ..." ("welcomes regional dialogue and the promotion of shared norms ...") as
+    # operative 3. The first two score below the threshold (0.47 and 0.46) and pair because
+    # they stand in the same place between pairs (``gap_allowance``).
     assert altered == [
+        ((at(statement, PRST_REAFFIRMS),), (at(resolution, RES_RECALLING),)),
         ((at(statement, PRST_FURTHER_RECOGNIZES),), (at(resolution, RES_RECOGNIZING),)),
+        ((at(statement, PRST_RECALLS),), (at(resolution, RES_DETERMINATION),)),
         ((at(statement, PRST_UNDERLINES),), (at(resolution, RES_WELCOMES_DIALOGUE),)),
     ]
+    assert resolution.paragraphs[at(resolution, RES_DETERMINATION)].number == "1"
     assert resolution.paragraphs[at(resolution, RES_WELCOMES_DIALOGUE)].number == "3"
     stats = result.stats
-    assert (stats.reused, stats.altered, stats.new, stats.dropped) == (0, 2, 31, 13)
+    assert (stats.reused, stats.altered, stats.new, stats.dropped) == (0, 4, 29, 11)
     assert stats.words_reused + stats.words_altered + stats.words_new == stats.new_words
     carried = by_new(result.pairs, at(resolution, RES_RECOGNIZING))
     assert carried.similarity == pytest.approx(0.6591, abs=1e-4)
@@ -92,13 +108,14 @@ def test_pairs_follow_the_new_order_with_dropped_where_they_stood(
     result = compare(statement, resolution)
     news = [pair.new[0] for pair in result.pairs if pair.new]
     assert news == list(range(33))
-    # Old ¶1-¶4 have no paragraph in place before them: they open the comparison. Old ¶6-¶9
-    # follow the pair of old ¶5, old ¶11-¶15 the pair of old ¶10.
+    # Old ¶1 has no paragraph in place before it: it opens the comparison. Old ¶3-¶4 follow
+    # the pair of old ¶2, old ¶7-¶9 the pair of old ¶6, old ¶11-¶15 the pair of old ¶10.
     order = [pair.old[0] if pair.old else None for pair in result.pairs]
-    assert order[:4] == [0, 1, 2, 3]
-    five = order.index(at(statement, PRST_FURTHER_RECOGNIZES))
-    assert five == 4 + at(resolution, RES_RECOGNIZING)
-    assert order[five + 1 : five + 5] == [5, 6, 7, 8]
+    assert order[:2] == [0, None]
+    two = order.index(1)
+    assert order[two + 1 : two + 3] == [2, 3]
+    six = order.index(5)
+    assert order[six + 1 : six + 4] == [6, 7, 8]
     ten = order.index(at(statement, PRST_UNDERLINES))
     assert order[ten + 1 : ten + 6] == [10, 11, 12, 13, 14]
 
@@ -118,22 +135,26 @@ def test_new_paragraphs_show_phrases_carried_from_the_old_document(
     statement: Document, resolution: Document
 ) -> None:
     result = compare(statement, resolution)
-    # S/RES/1809 (2008) second preambular paragraph borrows two phrases from S/PRST/2007/42.
-    assert by_new(result.pairs, at(resolution, RES_RECALLING)).phrases == (
+    # Operative paragraphs 2 and 6 of S/RES/1809 (2008) are new, but borrow phrases of
+    # S/PRST/2007/42 ¶8 and ¶7 (and ¶1, the introductory paragraph, which names the item).
+    assert by_new(result.pairs, at(resolution, RES_INVOLVEMENT)).phrases == (
         Phrase(
-            "its primary responsibility for the maintenance of international peace and security,",
-            1,
-            11,
-            1,
+            "involvement of regional and subregional organizations in the peaceful settlement "
+            "of disputes,",
+            3,
+            12,
+            7,
         ),
-        Phrase("with Chapter VIII of the Charter of the United Nations,", 33, 10, 2),
     )
-    assert by_new(result.pairs, at(resolution, RES_ENCOURAGES)).phrases[0] == Phrase(
-        "Encourages regional and subregional organizations to strengthen and increase "
-        "cooperation among them,",
-        0,
-        12,
-        6,
+    assert by_new(result.pairs, at(resolution, RES_ENCOURAGES)).phrases == (
+        Phrase(
+            "Encourages regional and subregional organizations to strengthen and increase "
+            "cooperation among them,",
+            0,
+            12,
+            6,
+        ),
+        Phrase("in the maintenance of international peace and security;", 47, 8, 0),
     )
     assert all(not pair.phrases for pair in result.pairs if pair.status is not Status.NEW)
 
