@@ -195,6 +195,12 @@ class IndexedParagraph:
     """Its document's place in time."""
 
 
+def _package_version() -> str:
+    from prstdiff import __version__  # the package imports this module's users, not the reverse
+
+    return __version__
+
+
 def default_index_path(folder: str | Path) -> Path:
     """Where the index of a corpus folder lives unless ``--db`` says otherwise."""
     return Path(folder) / INDEX_FILE_NAME
@@ -319,6 +325,8 @@ class CorpusIndex:
             )
         settings = json.dumps(
             {
+                # Another prstdiff may read documents differently: its paragraphs are not ours.
+                "prstdiff": _package_version(),
                 "shingle_words": options.shingle_words,
                 "short_paragraph_words": options.short_paragraph_words,
                 "stop_words": sorted(CompareOptions().stop_words),
@@ -330,7 +338,7 @@ class CorpusIndex:
             if version != SCHEMA_VERSION:
                 rebuilt = f"index schema version {version}, this prstdiff uses {SCHEMA_VERSION}"
             elif stored is None or stored[0] != settings:
-                rebuilt = "index built with other retrieval settings"
+                rebuilt = "index built by another prstdiff version or with other settings"
             else:
                 return None
         with connection:

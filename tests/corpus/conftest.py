@@ -1,0 +1,51 @@
+"""Shared fixtures: a temporary copy of part of the real corpus, indexed once per session.
+
+The subset is every document of 2000-2023 and every resolution of the Cyprus series (106 files,
+1960-2023): enough for the checked traces, small enough to index in seconds. Tests never write
+into ``corpus/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from prstdiff.corpus.index import CorpusIndex, IndexReport, index_corpus, open_index
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
+
+
+def subset_names() -> list[str]:
+    """File names of the indexed subset."""
+    names = []
+    for path in sorted(CORPUS.glob("S_*.txt")):
+        year = int(path.stem.rsplit("_", 1)[-1]) if path.stem.startswith("S_RES") else 2000
+        text = path.read_text(encoding="utf-8")
+        if year >= 2000 or "Cyprus" in text:
+            names.append(path.name)
+    return names
+
+
+@pytest.fixture(scope="session")
+def subset_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder holding copies of the subset's files."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in subset_names():
+        shutil.copy2(CORPUS / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def subset_report(subset_folder: Path) -> IndexReport:
+    """The report of indexing the subset (index beside it, in the temporary folder)."""
+    return index_corpus(subset_folder)
+
+
+@pytest.fixture()
+def subset_index(subset_folder: Path, subset_report: IndexReport) -> Iterator[CorpusIndex]:
+    """The subset's index, open."""
+    with open_index(subset_folder) as index:
+        yield index
