@@ -89,7 +89,8 @@ _COUNCIL_LINE = re.compile(r"^The Security Council\s*,?\s*$")
 _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
 # The adoption line of the yearly volumes; ``Adopted by the Security Council at its 5868th
 # meeting, on ...`` (or ``... on 29 January 2021`` for a written procedure) is a heading.
-_ADOPTION = re.compile(r"^Adopted\b(?!\s+by\s+the\s+Security\b)")
+# (also ``Approved unanimously ...``, and OCR's ``Adapted``).
+_ADOPTION = re.compile(r"^(?:Ad[ao]pted|Approved)\b(?!\s+by\s+the\s+Security\b)")
 _ANNEX_START = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)\b")
 # A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
 _FOOTNOTE_SLASH = re.compile(r"^(\d{1,3})/\s+\S")
@@ -553,6 +554,27 @@ def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
         draft.lines = [_strip_footnote_mark(line, numbers) for line in draft.lines]
 
 
+# How the footnotes of the yearly volumes open: ``10 Ibid., document S/6569.``,
+# ``46 See Official Records ...``.
+_FOOTNOTE_WORDING = re.compile(r"^\d{1,3}\s*(?:Ibid\b|\[bid\b|See\b|Official Records\b)")
+
+
+def _is_trailing_footnote(draft: _Draft, before: Sequence[_Draft]) -> bool:
+    """True for a last block ``10 Ibid., ...`` whose number ends a line of the text as a mark."""
+    opening = _FOOTNOTE_NUMBERED.match(draft.lines[0]) if draft.marker is None else None
+    if opening is None:
+        return False
+    number = opening[1]
+    if _FOOTNOTE_WORDING.match(draft.lines[0]):
+        return True
+    for other in before:
+        for line in other.lines:
+            mark = _TRAILING_MARK.search(line[-24:]) if line[-1:].isdigit() else None
+            if mark and mark[1] == number:
+                return True
+    return False
+
+
 def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
     """The lines with page furniture blanked out (blank, so paragraph breaks stay visible)."""
     symbol_key = compact_symbol(symbol) if symbol else None
@@ -593,6 +615,11 @@ def read_body(
         if after_adoption:
             draft.closing = closing
         kept_drafts.append(draft)
+    if vote is None:
+        # Without an adoption line to mark the end, footnotes are the closing blocks that open
+        # with a number the text carries as a mark (``... S/Agenda/838, 10`` / ``10 Ibid., ...``).
+        while kept_drafts and _is_trailing_footnote(kept_drafts[-1], kept_drafts[:-1]):
+            footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(kept_drafts.pop().lines)))
     _strip_footnote_marks(kept_drafts, footnotes)
     if vote is not None:
         vote = _strip_footnote_mark(vote, footnotes)
