@@ -605,15 +605,14 @@ def read_body(
             vote = " ".join(adoption.split())
             after_adoption = True
             continue
-        if after_adoption and not draft.closing:
-            if not _ANNEX_START.match(first):
+        if after_adoption:
+            closing = closing or _ANNEX_START.match(first) is not None
+            if not closing:
                 # After the adoption line the yearly volumes print the page's footnotes and
                 # then the next item of the volume (``Decisions``): neither is this text.
                 footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(draft.lines)))
                 continue
-            closing = True
-        if after_adoption:
-            draft.closing = closing
+            draft.closing = True
         kept_drafts.append(draft)
     if vote is None:
         # Without an adoption line to mark the end, footnotes are the closing blocks that open

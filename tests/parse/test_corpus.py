@@ -19,6 +19,8 @@ FILES = sorted(CORPUS.glob("S_*.txt"))
 # barcodes (``*0830812*``), and page-number lines.
 JOB_NUMBER = re.compile(r"(?<![\d/-])\d{2}-\d{5}\b(?!-)")
 BARCODE = re.compile(r"\*\d{7}\*")
+# Footnote text of the yearly volumes (``28 See Official Records ...``, ``10 Ibid., ...``).
+FOOTNOTE = re.compile(r"^\d{1,3}\s*(?:Ibid|\[bid|See\b|Official Records)|\bIbid\.,")
 PAGE_ONLY = re.compile(r"^(?:\d{1,3}(?:/\d{1,3})?|Page \d{1,3}(?: of \d{1,3})?)$", re.IGNORECASE)
 
 # Resolutions whose operative numbers, as printed in the source text, do not run 1..N. Each was
@@ -105,6 +107,7 @@ def test_no_paragraph_holds_page_furniture(documents: dict[str, Document]) -> No
             assert not JOB_NUMBER.search(paragraph.text), where
             assert not BARCODE.search(paragraph.text), where
             assert not PAGE_ONLY.match(paragraph.text), where
+            assert not FOOTNOTE.search(paragraph.text), where
             if paragraph.kind is not ParagraphKind.CLOSING and document.symbol:
                 # A running header would show as the symbol glued into the text.
                 assert document.symbol not in paragraph.text, where
