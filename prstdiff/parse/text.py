@@ -85,7 +85,7 @@ _BULLET_START = re.compile(r"^[–—•▪]\s*([A-Za-z“\"(].*)$")
 BULLET = "–"
 """The marker of a dashed or bulleted list item (its number is None)."""
 _QUOTE_START = re.compile(r"^[“\"]\s*\S")
-_COUNCIL_LINE = re.compile(r"^The Security Council\s*,?\s*$")
+_COUNCIL_LINE = re.compile(r"^The Security Council\s*[,.:;]?\s*$")  # OCR: "Council."
 _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
 # The adoption line of the yearly volumes; ``Adopted by the Security Council at its 5868th
 # meeting, on ...`` (or ``... on 29 January 2021`` for a written procedure) is a heading.
@@ -197,7 +197,8 @@ _HEAD_RES = re.compile(
     r"RESOLUTION\s+\d{1,4}\b.*)$"
 )
 _HEAD_CONTINUATION = re.compile(
-    r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?|[\[(]S/[^\])]*[\])]|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
+    r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?|"
+    r"[\[(][S8]/[^\])}]*[\])}]+|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
     r"Adopted by the Security\b.*)$"
 )
 _ADOPTED_BY_SPLIT = re.compile(r"^(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$")
