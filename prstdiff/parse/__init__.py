@@ -153,10 +153,10 @@ def parse_text(
     )
 
 
-_ADOPTED_BY = re.compile(
-    r"Adopted by the Security(?: Council)?(?: at its[^\n]*(?:\n[^\n]*\d{4})?|[^\n]*\d{4})"
-)
-_RESOLUTION_OF = re.compile(r"(?:Resolution|RESOLUTION)\b[^\n]*(?:\n\s*of\b[^\n]*)?")
+# ``Adopted by the Security Council at its 5868th meeting,`` and the next line when it holds the
+# date (``on 16 April 2008``).
+_ADOPTED_BY = re.compile(r"Adopted by the Security\b[^\n]*(?:\n[^\n]*\b\d{4}\b[^\n]*)?")
+_RESOLUTION_OF = re.compile(r"(?:Resolution|RESOLUTION)\b[^\n]*(?:\n\s*(?:[Oo]f\b)?[^\n]*)?")
 
 
 def _adoption_part(head: str) -> str:

@@ -47,7 +47,7 @@ _MONTHS = {
 }
 _DATE = re.compile(
     r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(\d{4})\b",
+    r"November|December)\.?\s+(\d{4})\b",
     re.IGNORECASE,
 )
 _PRST_SYMBOL = re.compile(r"\bS/PRST/(\d{4})/(\d{1,3})\b")
@@ -58,9 +58,14 @@ _RES_HEADING = re.compile(
     r"^\s*(?:resolution\s+(\d{1,4})(?:\s*\(([^)]*)\))?|(\d{1,4})\s*\((\d{4})\)\.?\s+resolution\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+# ``at the 5776th meeting``, ``at its 5868th meeting``, and the OCR of the yearly volumes:
+# ``1193rd_ meeting``, ``I364th``, ``24491h``, ``283 1st``, ``3O93rd``, ``(closed) meeting``.
 _MEETING = re.compile(
-    r"\b(?:at|of)\s+(?:its|the)\s+(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting\b", re.I
+    r"\b(?:(?:at|of|ai|ut)\s+)?_?(?:its|the)\s+(?:resumed\s+)?(?:_\s*)?"
+    r"([\dIlO][\dIlO ]{0,4}?)\s?(?:st|nd|rd|th|the|d|ih|1h)?[_\s]*(?:\(closed\)\s*)?meet",
+    re.IGNORECASE,
 )
+_OCR_DIGITS = str.maketrans("IlO", "110", " ")
 _ITEM = re.compile(r"item\s+entitled\s+[“\"‘']\s*(.+?)\s*[”\"’'](?=\s*[,.;:)]|\s+(?:and|the)\b|$)")
 
 # Cited documents. Security Council resolutions are cited by number and year everywhere
@@ -158,9 +163,10 @@ def find_date(*texts: str) -> dt.date | None:
 def find_meeting(*texts: str) -> int | None:
     """The meeting number (``5776`` from ``At the 5776th meeting``), texts tried in order."""
     for text in texts:
-        match = _MEETING.search(text)
-        if match:
-            return int(match[1])
+        for match in _MEETING.finditer(text):
+            number = match[1].translate(_OCR_DIGITS)
+            if number.isdigit() and len(number) <= 4:
+                return int(number)
     return None
 
 

@@ -196,12 +196,19 @@ _HEAD_RES = re.compile(
     r"^(?:\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\s+of\b.*|Resolution\s+\d{1,4}\b.*|"
     r"RESOLUTION\s+\d{1,4}\b.*)$"
 )
+# Lines that complete a resolution's heading: ``of 12 October 1971`` (also ``Of``, ``On``, a bare
+# date, a footnote mark after it, or OCR garble such as ``ef 15 June 1965``), the draft's symbol
+# ``[S/5575]`` (OCR: ``[8/4357]``, ``(S/3721}``) and ``Adopted by the Security Council at its
+# 5868th meeting,`` with its continuation ``on 16 April 2008``.
 _HEAD_CONTINUATION = re.compile(
-    r"^(?:of\s+\d{1,2}\s+\w+\s+\d{4}\.?|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?|"
-    r"[\[(][S8]/[^\])}]*[\])}]+|on\s+\d{1,2}\s+\w+\s+\d{4}\.?|"
-    r"Adopted by the Security\b.*)$"
+    r"^(?:(?:[Oo][fn]\s+)?\d{1,2}\s+\w+\s+\d{4}\.?(?:\s+\d{1,3})?"
+    r"|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?"
+    r"|[\[(][S8]/[^\])}]*[\])}]+"
+    r"|Adopted by the Security\b.*)$"
 )
-_ADOPTED_BY_SPLIT = re.compile(r"^(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$")
+_ADOPTED_BY_SPLIT = re.compile(
+    r"^(?:\d{1,5}\w{0,2}\s+meeting,?\s+)?(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$", re.IGNORECASE
+)
 _HEAD_STATEMENT = re.compile(r"^Statement by the President of the Security Council\b")
 _HEAD_LINES = re.compile(
     r"^(?:United Nations|UNITED NATIONS|Security Council|S|Distr\..*|GENERAL|General|"
@@ -462,6 +469,7 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
                         or _LETTER_START.match(clean)
                         or _COUNCIL_LINE.match(clean)
                         or _OPERATIVE_OPENING.match(clean)
+                        or _ADOPTION.match(clean)
                     )
                 )
                 or _COUNCIL_LINE.match(previous)
@@ -602,8 +610,7 @@ def read_body(
             footnotes.update(_FOOTNOTE_NUMBERS_SLASH.findall("\n".join(draft.lines)))
             continue
         if draft.marker is None and vote is None and _ADOPTION.match(first):
-            adoption = " ".join(draft.lines)
-            vote = " ".join(adoption.split())
+            vote = join_lines(draft.lines)  # ``meet-`` / ``ing`` joins as ``meeting``
             after_adoption = True
             continue
         if after_adoption:

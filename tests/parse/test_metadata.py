@@ -163,3 +163,66 @@ def test_resolution_adopted_without_a_meeting() -> None:
     assert document.vote == "Adopted by the Security Council on 29 January 2021"
     assert document.paragraphs[0].text == "The Security Council,"
     assert document.paragraphs[1].kind.value == "preambular"
+
+
+# Documents of the corpus whose meeting number cannot be read, each checked in the file.
+NO_MEETING = {
+    # No adoption line in the source text.
+    "S_RES_129_1958.txt": None,
+    "S_RES_178_1963.txt": None,
+    "S_RES_207_1965.txt": None,
+    "S_RES_289_1970.txt": None,
+    "S_RES_565_1985.txt": None,
+    # Adopted by written procedure, without a meeting.
+    "S_RES_2561_2021.txt": "Adopted by the Security Council on 29 January 2021",
+    # The meeting number is lost or garbled by the OCR.
+    "S_RES_270_1969.txt": "Adopted at the meeting.",
+    "S_RES_273_1969.txt": (
+        "Adopted at the i520th meeting by 13 votes to none, with 2 abstentions (Spain, United "
+        "States of America)."
+    ),
+    "S_RES_345_1974.txt": "Adopted without a vote at the 176I1st meeting.",
+    "S_RES_349_1974.txt": (
+        "Adopted at the 1771st meting by 14 votes to none, with 1 abstention (China)."
+    ),
+    "S_RES_379_1975.txt": "Adopted at the 18522nd meeting by consensus.",
+    "S_RES_381_1975.txt": "Adopted at the ]8S6ih meeting by 13 votes to none.",
+    "S_RES_493_1981.txt": "Adopted at the 23111th meeting by 14 votes to none.",
+    "S_RES_696_1991.txt": "Adopted unanimously at the 299155 meeting",
+    "S_RES_719_1991.txt": "Adopted unanimously at the 30i6th meeting.",
+}
+# Documents whose date cannot be read: the OCR garbled it ("of 14 October £964", "of 3f July
+# 1989", "of 3 Apri] 1991", "on 10 Auqust 1993"), left out the day ("on January 1993"), or the
+# heading has none (462 (1980)).
+NO_DATE = [
+    "S_RES_226_1966.txt",
+    "S_RES_462_1980.txt",
+    "S_RES_638_1989.txt",
+    "S_RES_687_1991.txt",
+    "S_RES_801_1993.txt",
+    "S_RES_856_1993.txt",
+]
+
+
+def test_meeting_and_date_across_the_corpus() -> None:
+    documents = {path.name: load(path) for path in sorted(CORPUS.glob("S_*.txt"))}
+    missing_meeting = {
+        name: document.vote for name, document in documents.items() if document.meeting is None
+    }
+    assert missing_meeting == NO_MEETING
+    assert sorted(name for name, d in documents.items() if d.date is None) == NO_DATE
+    for name, document in documents.items():
+        if document.date is not None and document.kind is DocumentKind.RESOLUTION:
+            # A resolution's symbol carries the year of its adoption.
+            assert document.symbol is not None and f"({document.date.year})" in document.symbol, (
+                name
+            )
+
+
+def test_ocr_misread_meeting_numbers() -> None:
+    assert find_meeting("Adopted unanimously at the 1193rd_ meeting.") == 1193
+    assert find_meeting("Adopted unanimously at the I364th meeting.") == 1364
+    assert find_meeting("Adopted unanimously at the 283 1st meeting.") == 2831
+    assert find_meeting("Adopted unanimously at the 3O93rd meeting.") == 3093
+    assert find_meeting("Adopted unanimously at the 2714th (closed) meeting") == 2714
+    assert find_meeting("Adopted by the Security Council at _its 3258th meeting,") == 3258
