@@ -45,10 +45,6 @@ class PairExecutor(Protocol):
         traceback: TracebackType | None,
     ) -> None: ...
 
-    def describe(self) -> str:
-        """Where the work runs, for messages (``2 worker processes``)."""
-        ...
-
     def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
         """Yield the outcome of every task, in completion order."""
         ...
@@ -106,10 +102,6 @@ class ProcessExecutor:
             # On an interrupt, queued pairs are dropped and running ones (a second at most) finish.
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-    def describe(self) -> str:
-        """How many local processes work."""
-        return f"{self.workers} worker process" + ("" if self.workers == 1 else "es")
 
     def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
         """Yield each task's outcome as a worker finishes it."""
@@ -189,11 +181,6 @@ class DaskExecutor:
             # Closing the client cancels this job's tasks; the cluster itself keeps running.
             self._client.close()
             self._client = None
-
-    def describe(self) -> str:
-        """The scheduler and the number of its workers."""
-        count = len(self._client.scheduler_info().get("workers", {})) if self._client else 0
-        return f"Dask scheduler {self.address} ({count} worker" + ("" if count == 1 else "s") + ")"
 
     def workers(self) -> int:
         """The cluster's current number of workers (at least one, for the window of tasks)."""

@@ -93,9 +93,6 @@ class InterruptAfter:
     ) -> None:
         self.inner.__exit__(kind, error, traceback)
 
-    def describe(self) -> str:
-        return self.inner.describe()
-
     def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
         for number, outcome in enumerate(self.inner.run(tasks), 1):
             yield outcome
