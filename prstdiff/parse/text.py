@@ -87,9 +87,9 @@ BULLET = "–"
 _QUOTE_START = re.compile(r"^[“\"]\s*\S")
 _COUNCIL_LINE = re.compile(r"^The Security Council\s*[,.:;]?\s*$")  # OCR: "Council."
 _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
-# The adoption line of the yearly volumes; ``Adopted by the Security Council at its 5868th
-# meeting, on ...`` (or ``... on 29 January 2021`` for a written procedure) is a heading.
-# (also ``Approved unanimously ...``, and OCR's ``Adapted``).
+# The adoption line of the yearly volumes (``Adopted unanimously at the 1102nd meeting.``,
+# ``Approved ...``, OCR's ``Adapted ...``); ``Adopted by the Security Council at its 5868th
+# meeting, on ...`` (or ``... on 29 January 2021``) belongs to a modern resolution's heading.
 _ADOPTION = re.compile(r"^(?:Ad[ao]pted|Approved)\b(?!\s+by\s+the\s+Security\b)")
 _ANNEX_START = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)\b")
 # A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
@@ -122,7 +122,6 @@ _OPERATIVE_OPENING = re.compile(
     r"Welcomes)\b"
 )
 _ROMAN = re.compile(r"^[ivxl]+$")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
 # Prefixes that keep their hyphen before any word (``self-``, ``non-``): the other prefixes
