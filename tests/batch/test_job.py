@@ -21,6 +21,7 @@ from prstdiff.batch import (
     JOB_FILE,
     JobResult,
     PairOutcome,
+    PairRecord,
     PairState,
     PairTask,
     ProcessExecutor,
@@ -72,6 +73,20 @@ def compare_or_die(
     if name == KILLER:
         os.kill(os.getpid(), signal.SIGKILL)
     return compare_pair(name, old, new, options, render_options)
+
+
+class RecordingProgress:
+    """A progress watcher that remembers what the job told it."""
+
+    def __init__(self) -> None:
+        self.started: tuple[int, int] | None = None
+        self.advanced: list[str] = []
+
+    def start(self, total: int, finished: int) -> None:
+        self.started = (total, finished)
+
+    def advance(self, record: PairRecord) -> None:
+        self.advanced.append(record.name)
 
 
 class InterruptAfter:
@@ -146,9 +161,12 @@ def test_interrupted_by_ctrl_c_then_resumed(
     assert sorted(records) == sorted(UNFICYP_PAIR_NAMES[:5])
     assert not (outdir / "index.html").exists()
 
-    resumed = run_job(plan, outdir, ProcessExecutor(2), resume=True)
+    progress = RecordingProgress()
+    resumed = run_job(plan, outdir, ProcessExecutor(2), resume=True, progress=progress)
     assert resumed.resumed == 5
     assert resumed.done == 14
+    assert progress.started == (14, 5)
+    assert sorted(progress.advanced) == sorted(UNFICYP_PAIR_NAMES[5:])
     assert job_files(outdir) == reference_job[1]
 
     # Once finished, resuming again compares nothing and changes nothing.
