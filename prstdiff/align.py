@@ -243,9 +243,9 @@ class _Aligner:
             old, new = self.groups[number]
             if len(old) != 1 or len(new) != 1:
                 continue
-            split = self._grown(old[0], new, side_new=True)
-            merge = self._grown(new[0], old, side_new=False)
-            base = self.scores.joined(old, new)
+            base = float(self.scores.similarity[old[0], new[0]])
+            split = self._grown(old[0], new, base, side_new=True)
+            merge = self._grown(new[0], old, base, side_new=False)
             best = max((split, merge), key=lambda g: g[1])
             if best[1] <= base or len(best[0]) <= 1:
                 continue
@@ -254,7 +254,9 @@ class _Aligner:
                 if index not in (new if side_new else old):
                     self.extend(number, side_new=side_new, index=index)
 
-    def _grown(self, anchor: int, members: list[int], *, side_new: bool) -> tuple[list[int], float]:
+    def _grown(
+        self, anchor: int, members: list[int], current: float, *, side_new: bool
+    ) -> tuple[list[int], float]:
         """Consecutive members around ``members`` contained in the single ``anchor`` paragraph."""
         s = self.scores
         group = sorted(members)
@@ -265,7 +267,6 @@ class _Aligner:
         def joined(candidate: list[int]) -> float:
             return s.joined([anchor], candidate) if side_new else s.joined(candidate, [anchor])
 
-        current = joined(group)
         while True:
             options: list[tuple[float, int]] = []
             for k in (group[0] - 1, group[-1] + 1):
