@@ -48,11 +48,6 @@ class Input:
     sha256: str | None
     """Digest of the file's bytes (for ``--resume``); None when the file cannot be read at all."""
 
-    @property
-    def key(self) -> str:
-        """The identity of this input inside a job (its path as planned)."""
-        return str(self.path)
-
 
 @dataclass(frozen=True, slots=True)
 class PlannedPair:
@@ -132,6 +127,9 @@ def load_input(path: Path) -> Input:
         return Input(path=path, document=None, error=error.message, sha256=digest)
     except (OSError, UnicodeError, ValueError) as error:
         return Input(path=path, document=None, error=f"{path}: {_one_line(error)}", sha256=digest)
+    except Exception as error:  # a reader's bug on one file must not stop a job of many
+        problem = f"cannot read: {type(error).__name__}: {_one_line(error)}"
+        return Input(path=path, document=None, error=f"{path}: {problem}", sha256=digest)
     return Input(path=path, document=document, error=None, sha256=digest)
 
 

@@ -18,6 +18,7 @@ from prstdiff.batch import (
     unique_names,
 )
 from prstdiff.errors import OutputError
+from prstdiff.model import Document
 
 from .conftest import CORPUS, UNFICYP, UNFICYP_PAIR_NAMES, UNFICYP_SYMBOLS
 
@@ -163,3 +164,27 @@ def test_a_planted_symbolic_link_cannot_carry_reports_outside(tmp_path: Path) ->
     with pytest.raises(OutputError, match="refusing to write outside the output folder"):
         run_job(plan_manifest(manifest), outdir, ProcessExecutor(1))
     assert list(outside.iterdir()) == []
+
+
+def test_a_reader_crash_fails_only_that_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prstdiff.parse
+
+    real_load = prstdiff.parse.load
+
+    def madeup_crashing_load(path: str | Path) -> Document:
+        if Path(path).name == UNFICYP[1]:
+            raise IndexError("list index out of range")
+        return real_load(path)
+
+    monkeypatch.setattr(prstdiff.parse, "load", madeup_crashing_load)
+    manifest = tmp_path / "jobs.csv"
+    manifest.write_text(f"{CORPUS / UNFICYP[0]},{CORPUS / UNFICYP[1]}\n")
+    pair = plan_manifest(manifest).pairs[0]
+    assert pair.old.document is not None and pair.old.error is None
+    assert pair.new.document is None
+    assert pair.new.error == (
+        f"{CORPUS / UNFICYP[1]}: cannot read: IndexError: list index out of range"
+    )
+    assert pair.new.sha256 is not None  # the file itself was read
