@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from prstdiff.compare import compare
+from prstdiff.corpus import (
+    index_corpus,
+    load_folder,
+    open_index,
+    search_phrase,
+    select_series,
+    trace_document,
+)
 from prstdiff.errors import InputError, OutputError, PrstdiffError
 from prstdiff.model import (
     Citation,
@@ -46,5 +54,11 @@ __all__ = [
     "WordOp",
     "__version__",
     "compare",
+    "index_corpus",
     "load",
+    "load_folder",
+    "open_index",
+    "search_phrase",
+    "select_series",
+    "trace_document",
 ]

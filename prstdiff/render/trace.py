@@ -113,7 +113,10 @@ def render_text(trace: Trace, options: RenderOptions) -> str:
         assert item.earliest is not None
         lines.append(f"    earliest: {source_label(item.earliest)} ({_date(item.earliest)})")
         if len(item.chain) > 1:
-            steps = " → ".join(f"{s.document} ({s.similarity:.2f})" for s in item.chain)
+            # No-break spaces inside a step, so lines break only between steps' words.
+            steps = " → ".join(
+                f"{s.document} ({s.similarity:.2f})".replace(" ", "\u00a0") for s in item.chain
+            )
             lines.extend(
                 textwrap.wrap(
                     f"chain: {steps}",
