@@ -287,31 +287,35 @@ class _Aligner:
 
     def _group_runs(self, *, side_new: bool) -> None:
         s = self.scores
-        anchors = range(len(s.old)) if side_new else range(len(s.new))
         anchor_taken = self.old_group if side_new else self.new_group
         taken = self.new_group if side_new else self.old_group
-        size = len(s.new) if side_new else len(s.old)
-        for anchor in anchors:
-            if anchor in anchor_taken:
-                continue
-            inside = s.new_inside_old[anchor] if side_new else s.old_inside_new[:, anchor]
+        inside_all = s.new_inside_old if side_new else s.old_inside_new.T
+        free = np.ones(inside_all.shape[1], dtype=bool)
+        free[list(taken)] = False
+        anchors = [a for a in range(inside_all.shape[0]) if a not in anchor_taken]
+        # Only the few contained, free paragraphs are visited, never the whole row in Python.
+        contained = (inside_all[anchors] >= self.options.containment) & free
+        for row in np.nonzero(contained.sum(axis=1) >= 2)[0]:
+            anchor = anchors[row]
             best: tuple[float, list[int]] | None = None
-            run: list[int] = []
-            for k in [*range(size), size]:
-                if k < size and k not in taken and inside[k] >= self.options.containment:
-                    run.append(k)
-                    continue
-                if len(run) >= 2:
-                    score = s.joined([anchor], run) if side_new else s.joined(run, [anchor])
-                    if score >= self.options.threshold and (best is None or score > best[0]):
-                        best = (score, run)
-                run = []
-            if best is not None:
-                members = best[1]
-                if side_new:
-                    self.add([anchor], members)
+            columns = np.nonzero(contained[row])[0].tolist()
+            runs = [[columns[0]]]
+            for k in columns[1:]:
+                if k == runs[-1][-1] + 1 and k not in taken:
+                    runs[-1].append(k)
                 else:
-                    self.add(members, [anchor])
+                    runs.append([k])
+            for run in runs:
+                if len(run) < 2 or any(k in taken for k in run):
+                    continue
+                score = s.joined([anchor], run) if side_new else s.joined(run, [anchor])
+                if score >= self.options.threshold and (best is None or score > best[0]):
+                    best = (score, run)
+            if best is not None:
+                if side_new:
+                    self.add([anchor], best[1])
+                else:
+                    self.add(best[1], [anchor])
 
     def moves(self) -> list[int]:
         """Pair the remaining unmatched paragraphs, best score first; the new group numbers."""
