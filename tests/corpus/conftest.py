@@ -7,8 +7,9 @@ into ``corpus/``.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,48 @@ def subset_index(subset_folder: Path, subset_report: IndexReport) -> Iterator[Co
     """The subset's index, open."""
     with open_index(subset_folder) as index:
         yield index
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REGIONAL = (
+    "S_PRST_2004_27.txt",
+    "S_PRST_2006_39.txt",
+    "S_PRST_2007_7.txt",
+    "S_PRST_2007_42.txt",
+    "S_PRST_2009_3.txt",
+    "S_PRST_2010_1.txt",
+    "S_PRST_2013_12.txt",
+)
+
+
+@pytest.fixture(scope="session")
+def regional_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The regional-organizations statements of 2004-2013, copied and indexed."""
+    folder = tmp_path_factory.mktemp("regional")
+    for name in REGIONAL:
+        shutil.copy2(CORPUS / name, folder / name)
+    index_corpus(folder)
+    return folder
+
+
+@pytest.fixture()
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare output with ``golden/NAME``, or rewrite the file when regenerating.
+
+    Regenerate after a deliberate change of the engine or a renderer, and review the diff:
+    ``PRSTDIFF_REGEN_GOLDEN=1 python -m pytest tests/corpus/test_golden.py``.
+    """
+    regenerate = os.environ.get("PRSTDIFF_REGEN_GOLDEN") == "1"
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if regenerate:
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"{path} is missing: regenerate with PRSTDIFF_REGEN_GOLDEN=1"
+        assert actual == path.read_text(encoding="utf-8"), (
+            f"output differs from {path.name}; if intended, regenerate with "
+            "PRSTDIFF_REGEN_GOLDEN=1 python -m pytest tests/corpus/test_golden.py"
+        )
+
+    return check
