@@ -396,11 +396,19 @@ def test_quality_against_baselines(
     assignment, _, _ = score("1:1 assignment (rapidfuzz + scipy)", variants, assignment_baseline)
     by_name = {v.name: v for v in variants}
     edits = Counter(label for v in variants for link in v.links for label in _labels(link))
+    layouts = {v.name: v.old.source.layout if v.old.source else "?" for v in variants}
+    links_by_layout = Counter(layouts[v.name] for v in variants for _ in v.links)
+    missed_by_layout = Counter(layouts[m.variant] for m in misses)
     report = [
         f"\nQuality on {len(variants)} made-up variants of {len(SOURCES)} documents",
         format_table([engine, line_diff, assignment]),
         "prstdiff links not found exactly (status and flags), by edit: "
         + ", ".join(f"{label} {missed_by_edit[label]}/{edits[label]}" for label in sorted(edits)),
+        "... by layout: "
+        + ", ".join(
+            f"{layout} {missed_by_layout[layout]}/{links_by_layout[layout]}"
+            for layout in sorted(links_by_layout)
+        ),
         *[describe(m, by_name) for m in misses[:15]],
         f"(seconds aligning: prstdiff {engine.seconds:.2f}, line diff {line_diff.seconds:.2f}, "
         f"assignment {assignment.seconds:.2f})",
