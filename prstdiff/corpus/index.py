@@ -297,6 +297,12 @@ class CorpusIndex:
             raise IndexFileError(f"cannot open the index: {error}", target) from None
         try:
             rebuilt = cls._prepare(connection, target, existed, opts)
+        except sqlite3.OperationalError as error:
+            # Not the file's content but its place: read-only folder, locked, disk full.
+            connection.close()
+            raise IndexFileError(
+                f"cannot use the index: {error}; name another file with --db", target
+            ) from None
         except sqlite3.DatabaseError as error:
             connection.close()
             raise IndexFileError(
