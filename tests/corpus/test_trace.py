@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from prstdiff.cli import app
 from prstdiff.corpus.index import CorpusIndex, index_corpus, open_index
-from prstdiff.corpus.trace import ParagraphTrace, Trace, trace_document
+from prstdiff.corpus.trace import ParagraphTrace, Trace, trace_corpus, trace_document
 from prstdiff.model import Document, Status
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
@@ -236,3 +236,25 @@ def test_a_document_is_never_its_own_source(tmp_path: Path) -> None:
         trace = trace_document(index, load(tmp_path / "S_PRST_2010_1.txt"))
     assert all(p.status is Status.NEW for p in trace.paragraphs)
     assert trace.searched == 0
+
+
+def test_trace_corpus_streams_every_document_in_time_order(regional_folder: Path) -> None:
+    with open_index(regional_folder) as index:
+        traces = list(trace_corpus(index))
+    assert [t.document.symbol for t in traces] == [
+        "S/PRST/2004/27",
+        "S/PRST/2006/39",
+        "S/PRST/2007/7",
+        "S/PRST/2007/42",
+        "S/PRST/2009/3",
+        "S/PRST/2010/1",
+        "S/PRST/2013/12",
+    ]
+    assert [t.searched for t in traces] == list(range(7))
+    assert all(p.status is Status.NEW for p in traces[0].paragraphs)
+    # The same answer as tracing the document alone.
+    with open_index(regional_folder) as index:
+        alone = trace_document(index, load(regional_folder / "S_PRST_2013_12.txt"))
+    assert [(p.status, p.closest) for p in traces[-1].paragraphs] == [
+        (p.status, p.closest) for p in alone.paragraphs
+    ]
