@@ -38,6 +38,7 @@ What a variant can do to the old paragraphs (seeded, deterministic for a given s
   full stop with a space, otherwise with ``, and`` and the next part's first letter lowered.
   Expected flag MERGED, one link old ``(i, i+1[, i+2])`` -> new ``(j,)``.
 
+A split or merge also gets a light edit in one of its texts now and then (``p_touch_up``, 40 %).
 Split and merge parts each hold at least ``min_part_words`` (8) words and ``min_part_share``
 (20 %) of the words, so that neither part could pass as a clause added to or taken from the other.
 The status of a split or merge is REUSED when the folded words (casefolded, letters and digits,
@@ -290,6 +291,8 @@ class VariantRules:
     """Chance of a split in a variant."""
     p_merge: float = 0.6
     """Chance of a merge in a variant."""
+    p_touch_up: float = 0.4
+    """Chance that a split or merge also gets a light edit in one of its texts."""
     p_second: float = 0.25
     """Chance that a variant with a move, split or merge has a second one of the same kind."""
     light_min_similarity: float = 0.80
@@ -582,6 +585,19 @@ def _split_text(rng: random.Random, text: str, rules: VariantRules) -> list[str]
     return None
 
 
+def _touch_up(
+    rng: random.Random, texts: list[str], rules: VariantRules, clauses: Sequence[str]
+) -> list[str]:
+    """Now and then a light edit of one of the texts of a split or merge, as drafters do."""
+    if rng.random() >= rules.p_touch_up:
+        return texts
+    at = rng.randrange(len(texts))
+    if len(fold_words(texts[at])) < rules.min_edit_words:
+        return texts
+    edited = _edit_lightly(rng, texts[at], rules, clauses)
+    return texts if edited is None else [*texts[:at], edited, *texts[at + 1 :]]
+
+
 def _merge_texts(texts: Sequence[str]) -> str:
     """Join consecutive paragraphs into one, as a drafter would."""
     merged = texts[0].rstrip()
@@ -676,9 +692,8 @@ def _draw(
         if group is not None:
             texts = [old.paragraphs[i].text for i in group]
             first = old.paragraphs[group[0]]
-            special[group[0]] = _Unit(
-                group, [_merge_texts(texts)], first.kind, first.number, Edit.MERGE
-            )
+            merged = _touch_up(rng, [_merge_texts(texts)], rules, clauses)
+            special[group[0]] = _Unit(group, merged, first.kind, first.number, Edit.MERGE)
             taken.update(group)
     for _ in range(_occurrences(rng, rules.p_split, rules.p_second)):
         candidates = [p for p in old.paragraphs if p.index not in taken]
@@ -686,6 +701,7 @@ def _draw(
         for paragraph in candidates:
             parts = _split_text(rng, paragraph.text, rules)
             if parts is not None:
+                parts = _touch_up(rng, parts, rules, clauses)
                 special[paragraph.index] = _Unit(
                     (paragraph.index,), parts, paragraph.kind, paragraph.number, Edit.SPLIT
                 )
