@@ -11,6 +11,8 @@ reader's indices still point at the same paragraphs). See the ``how`` field of e
   (extraction artefacts such as ``thi s`` that change the words without the drafters' doing).
 - ``alternative`` gives, for a doubtful pair, a second reading (its own pairs) that is accepted
   and reported;
+- ``changes`` names, for some altered pairs, the words deleted and inserted (net of words the diff
+  deletes and inserts again, such as ``cooperation`` -> ``cooperation,``);
 - ``borrows`` names old paragraphs whose long phrases a new paragraph reuses: the engine's pair
   for that paragraph must show a phrase from each of them.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +36,7 @@ from pathlib import Path
 import pytest
 
 from prstdiff.compare import compare
-from prstdiff.model import Comparison, Document, Pair, Status
+from prstdiff.model import Comparison, Document, Op, Pair, Status
 from prstdiff.parse import load
 
 
@@ -110,6 +113,10 @@ class GoldPair:
     """Old paragraphs whose long phrases this new paragraph reuses."""
     alternative: tuple[AlternativePair, ...]
     """Another reading accepted for these paragraphs (reported, not failed); empty when none."""
+    deleted: tuple[str, ...] | None
+    """Words the word diff must delete, net of what it inserts again; None when not checked."""
+    inserted: tuple[str, ...] | None
+    """Words the word diff must insert, net of what it deletes; None when not checked."""
     old_numbers: tuple[str | None, ...]
     """Printed numbers of the old paragraphs (None where unnumbered)."""
     new_numbers: tuple[str | None, ...]
@@ -157,6 +164,8 @@ def read_gold(path: Path) -> Gold:
                 borderline=item.get("borderline", False),
                 accept=tuple(Status(s) for s in item.get("accept", [])),
                 borrows=tuple(item.get("borrows", [])),
+                deleted=tuple(item["changes"]["deleted"]) if "changes" in item else None,
+                inserted=tuple(item["changes"]["inserted"]) if "changes" in item else None,
                 alternative=tuple(
                     AlternativePair(
                         tuple(a["old"]),
@@ -322,6 +331,34 @@ def test_reader_indices_point_at_the_gold_paragraphs(gold: Gold) -> None:
     assert len(explained) == len(wrong), "\n".join([gold.name, *wrong])
     if wrong:
         pytest.xfail("; ".join(i.reason for i in active))
+
+
+def _folded(texts: Sequence[str]) -> Counter[str]:
+    """Casefolded words (letters and digits) of some texts, counted."""
+    return Counter(w for text in texts for w in re.findall(r"[^\W_]+", text.casefold()))
+
+
+def test_word_changes_match_the_gold(gold: Gold) -> None:
+    """Where the gold names the exact words changed, the word diff changes those and no others."""
+    comparison = compare(load(gold.old_path), load(gold.new_path))
+    checked = [p for p in gold.pairs if p.deleted is not None and p.inserted is not None]
+    assert checked, "every gold file names the word changes of some pairs"
+    wrong = []
+    for expected in checked:
+        pair = next(p for p in comparison.pairs if p.old == expected.old and p.new == expected.new)
+        deleted = _folded([op.text for op in pair.ops if op.op is Op.DELETE])
+        inserted = _folded([op.text for op in pair.ops if op.op is Op.INSERT])
+        # Net words: deleting ``cooperation`` and inserting ``cooperation,`` changes no word.
+        got = (deleted - inserted, inserted - deleted)
+        gone, added = _folded(expected.deleted or ()), _folded(expected.inserted or ())
+        want = (gone - added, added - gone)
+        if got != want:
+            wrong.append(
+                f"{_expected(expected, comparison)}: expected -{sorted(want[0].elements())} "
+                f"+{sorted(want[1].elements())}, got -{sorted(got[0].elements())} "
+                f"+{sorted(got[1].elements())}"
+            )
+    assert not wrong, "\n".join(wrong)
 
 
 def test_compare_agrees_with_the_gold(gold: Gold, capsys: pytest.CaptureFixture[str]) -> None:
