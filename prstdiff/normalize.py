@@ -32,115 +32,80 @@ _WORD = re.compile(r"[^\W_]+(?:[-‐‑–'’][^\W_]+)*")
 _INNER_JOINERS = re.compile(r"[-‐‑–'’]")
 _DISPLAY_TOKEN = re.compile(r"\s+|\S+\s*")
 
-# Fragments that only occur as the tail of a word cut in two by extraction (``inclu ding``,
-# ``opera tion``); none of them is an English word on its own.
-_TAIL_FRAGMENTS = frozenset(
-    [
-        "tion",
-        "tions",
-        "sion",
-        "sions",
-        "ment",
-        "ments",
-        "ness",
-        "ding",
-        "dings",
-        "ance",
-        "ances",
-        "ence",
-        "ences",
-        "ities",
-        "ably",
-        "ibly",
-        "ized",
-        "izing",
-        "ised",
-        "ising",
-        "ically",
-        "ously",
-        "tive",
-        "tives",
-        "ture",
-        "tures",
-    ]
+# Fragments that only occur as the tail of a word cut in two by extraction (``includ ing``,
+# ``substant ive``, ``internat ional``); none of them is an English word on its own.
+_TAIL_FRAGMENT_LIST = (
+    "ing ings tion tions sion sions ation ations ional ionally ment ments ness ding dings ents "
+    "ance ances ence ences ity ities ably ibly ized izing ised ising ise ically ously tive tives "
+    "ive ives ture tures tes"
 )
-# One- and two-letter words of English; any other one- or two-letter lowercase fragment
-# followed by a lowercase word is the head of a split word (``o ngoing``, ``di plomacy``).
-_SHORT_WORDS = frozenset(
-    [
-        "a",
-        "i",
-        "am",
-        "an",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "go",
-        "he",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "us",
-        "we",
-        "ad",
-        "ah",
-        "al",
-        "de",
-        "du",
-        "eh",
-        "el",
-        "et",
-        "ex",
-        "ha",
-        "hi",
-        "ho",
-        "id",
-        "la",
-        "le",
-        "ma",
-        "mr",
-        "ms",
-        "oh",
-        "ok",
-        "ox",
-        "pa",
-        "pi",
-        "re",
-        "st",
-        "th",
-        "un",
-        "vs",
-    ]
+_TAIL_FRAGMENTS = frozenset(_TAIL_FRAGMENT_LIST.split())
+# The one- and two-letter words of English (and of the Latin and French in UN texts). Any other
+# fragment that short, in lower case, was cut from its neighbour: a head joins the next word
+# (``o ngoing``, ``di plomacy``), a tail the previous one (``othe r``, ``shari ng``).
+_SHORT_WORD_LIST = (
+    "a i am an as at be by do go he if in is it me my no of on or so to up us we "
+    "ad ah al co de du eh el en et ex ha hi ho id la le ma mr ms oh ok ox pa pi re un vs"
 )
+_SHORT_WORDS = frozenset(_SHORT_WORD_LIST.split())
+# Words a cut-off fragment never ends: ``the o ngoing`` is ``the ongoing``, not ``theo ngoing``.
+_FUNCTION_WORD_LIST = (
+    "the and for its with that their this from are was were has have had which who whose into "
+    "upon under all any not also such these those than then them they there where when while"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+_APOSTROPHES = frozenset("'’")
 
 
-def _join_split_words(words: list[str], originals: list[str]) -> list[str]:
-    """Rejoin fragments that extraction split with a space, where the fragments decide it."""
+# Two consonants that open English words; a lower-case word opening with any other pair (``nd``,
+# ``ngoing``, ``ncluding``, ``pproach``) is the tail of a word cut by extraction.
+_ONSET_LIST = (
+    "bl br ch cl cr dr dw fl fr gh gl gn gr kl kn kr ph pl pn pr ps rh sc sh sk sl sm sn sp sq st "
+    "sv sw th tr ts tw wh wr"
+)
+_ONSETS = frozenset(_ONSET_LIST.split())
+_VOWELS = frozenset("aeiouy")
+
+
+def _is_fragment(word: str) -> bool:
+    return len(word) <= 2 and word.isalpha() and word.islower() and word not in _SHORT_WORDS
+
+
+def _opens_impossibly(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word[0] not in _VOWELS
+        and word[1] not in _VOWELS
+        and word[:2] not in _ONSETS
+        and word not in _SHORT_WORDS
+    )
+
+
+def _join_split_words(words: list[str], originals: list[str], gaps: list[str]) -> list[str]:
+    """Rejoin words that extraction split with spaces, where the fragments decide it."""
     joined: list[str] = []
     index = 0
     while index < len(words):
+        if joined and words[index] == "s" and _APOSTROPHES.intersection(gaps[index]):
+            # ``women’ s work``: a possessive cut off after its apostrophe.
+            joined[-1] += "s"
+            index += 1
+            continue
         word = words[index]
-        if index + 1 < len(words):
-            following = words[index + 1]
+        if index + 1 < len(words) and gaps[index + 1].isspace():
             head, tail = originals[index], originals[index + 1]
-            both_lower = head.islower() and tail.islower() and head.isalpha() and tail.isalpha()
-            if both_lower and (
-                (len(head) <= 2 and head not in _SHORT_WORDS and len(tail) >= 3)
+            lower = head.isalpha() and tail.isalpha() and head.islower() and tail.islower()
+            if lower and (
+                (
+                    _is_fragment(head)
+                    and (len(tail) >= 3 or _is_fragment(tail))
+                    and tail not in _FUNCTION_WORDS
+                )
+                or (_is_fragment(tail) and len(head) >= 3 and head not in _FUNCTION_WORDS)
                 or (tail in _TAIL_FRAGMENTS and len(head) >= 3)
+                or _opens_impossibly(tail)
             ):
-                joined.append(word + following)
+                joined.append(word + words[index + 1])
                 index += 2
                 continue
         joined.append(word)
@@ -153,11 +118,17 @@ def key_words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", text)
     folded = _LEADING_NUMBERING.sub("", folded, count=1)
     folded = _FOOTNOTE_MARK.sub(" ", folded)
-    originals = _WORD.findall(folded)
+    originals: list[str] = []
+    gaps: list[str] = []
+    end = 0
+    for match in _WORD.finditer(folded):
+        originals.append(match[0])
+        gaps.append(folded[end : match.start()])
+        end = match.end()
     # Hyphens and apostrophes vanish: ``Secretary-General`` and the extracted
     # ``SecretaryGeneral`` meet in ``secretarygeneral``; ``Council’s`` in ``councils``.
     words = [_INNER_JOINERS.sub("", word).casefold() for word in originals]
-    return _join_split_words(words, originals)
+    return _join_split_words(words, originals, gaps)
 
 
 def comparison_key(text: str) -> str:

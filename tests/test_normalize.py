@@ -27,8 +27,22 @@ def test_words_split_by_extraction_are_rejoined() -> None:
         "ongoing",
         "diplomacy",
     ]
+    # Splits found in the corpus's pdftotext documents: a tail that no English word ends with
+    # (``includ ing``, ``internat ional``), a fragment too short to be a word (``othe r``,
+    # ``su ch``), a word opening with letters no English word opens with (``i nto``, ``a nd``).
+    assert comparison_key("includ ing othe r shari ng internat ional su ch i nto a nd") == (
+        "including other sharing international such into and"
+    )
+    assert comparison_key("the women’ s work") == comparison_key("the women’s work")
     # Real short words are never glued to their neighbours.
     assert key_words("to be in an area of peace") == ["to", "be", "in", "an", "area", "of", "peace"]
+    assert key_words("subparagraphs (b) and (c) above") == [
+        "subparagraphs",
+        "b",
+        "and",
+        "c",
+        "above",
+    ]
 
 
 def test_leading_numbering_and_footnote_marks_are_not_language() -> None:

@@ -355,7 +355,9 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
                 last = current.lines[-1]
                 before = current.lines[-2] if len(current.lines) > 1 else None
                 continues = bool(following) and following[0].islower()
-                if not _terminated(last) or continues:
+                # A first line may end in a comma (``Decides that,``) when the paragraph goes on
+                # in lower case; one ending in ``;`` or ``.`` finished its paragraph.
+                if not _terminated(last) or (continues and last.rstrip().endswith(",")):
                     if before is None and current.marker is None and not _COUNCIL_LINE.match(last):
                         current.marker = marker
                         continue
