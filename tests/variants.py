@@ -262,7 +262,7 @@ class Variant:
     """A made-up new version of a real document, with the expected alignment."""
 
     name: str
-    """``madeup_<symbol>_<seed>``: says it is made up and how to draw it again."""
+    """``madeup_<source label>_<seed>``: says it is made up and how to draw it again."""
     seed: int
     """The seed that draws exactly this variant from the same old document."""
     old: Document
@@ -322,7 +322,7 @@ class VariantRules:
     min_heavy_words: int = 25
     """Paragraphs shorter than this are never heavily edited."""
     formula_words: int = 4
-    """Edits leave the first words alone: the leading formula, folded by comparison keys."""
+    """Word edits leave the first words alone: the leading formula, folded by comparison keys."""
     attempts: int = 60
     """Draws tried before giving up on a seed."""
 
