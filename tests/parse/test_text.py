@@ -637,3 +637,15 @@ def test_form_feeds_break_pages() -> None:
         "Recalling its madeup resolution 9998 (2031) on the lighthouse keepers,",
         "Decides so.",
     ]
+
+
+def test_resolution_2587_letter_on_its_own_line_after_a_finished_item() -> None:
+    # "... Humanitarian Affairs and Economic Matters;" / "(c)" / "ensure effective ...": the
+    # finished line stays with (b), the lower-case line after the letter opens (c).
+    document = load(CORPUS / "S_RES_2587_2021.txt")
+    items = {p.number: p.text for p in document.paragraphs if p.number in ("4 (b)", "4 (c)")}
+    assert items["4 (b)"].endswith(
+        "Technical Committees on Health, Criminal Matters, Crisis Management, Humanitarian "
+        "Affairs and Economic Matters;"
+    )
+    assert items["4 (c)"] == "ensure effective coordination and cooperation on criminal matters;"
