@@ -212,6 +212,8 @@ def series_command(
     if (match is None) == (symbols is None):
         raise InputError("give --match TEXT or --symbols A,B,C (one of them)")
     loaded = load_folder(corpus)
+    for skipped in loaded.skipped:
+        typer.echo(f"prstdiff: skipped {skipped.path}: {skipped.reason}", err=True)
     chosen = select_series(
         loaded.documents,
         match=match,
