@@ -649,3 +649,19 @@ def test_resolution_2587_letter_on_its_own_line_after_a_finished_item() -> None:
         "Affairs and Economic Matters;"
     )
     assert items["4 (c)"] == "ensure effective coordination and cooperation on criminal matters;"
+
+
+def test_statement_2015_3_all_paragraphs_open_with_the_council() -> None:
+    document = load(CORPUS / "S_PRST_2015_3.txt")
+    assert [p.kind for p in document.paragraphs] == [ParagraphKind.INTRODUCTORY] + [
+        ParagraphKind.STATEMENT
+    ] * 20
+    assert all(
+        p.text.startswith(("The Security Council ", "The Council "))
+        for p in document.paragraphs[1:]
+    )
+    assert document.paragraphs[-1].text.endswith("Article 65 of the Charter of the United Nations.")
+    assert document.item == (
+        "Maintenance of international peace and security: Inclusive development for the "
+        "maintenance of international peace and security"
+    )
