@@ -86,31 +86,36 @@ class _Scores:
         encoded, _ = encode_tokens(words)
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
-        self.old_len = np.array([len(s) for s in self.old], dtype=np.float64)
-        self.new_len = np.array([len(s) for s in self.new], dtype=np.float64)
+        self.old_len = np.array([len(s) for s in self.old], dtype=np.float32)
+        self.new_len = np.array([len(s) for s in self.new], dtype=np.float32)
         self.order_weight = options.order_weight
         total = self.old_len[:, None] + self.new_len[None, :]
-        self.lcs = (total - self._distance(self.old, self.new)) / 2.0
+        in_order = self._distance(self.old, self.new)
         # Sorted, the common subsequence of two word strings is their common multiset of words.
-        common = (total - self._distance(_sorted(self.old), _sorted(self.new))) / 2.0
-        with np.errstate(divide="ignore", invalid="ignore"):
-            in_order = np.where(total > 0, 2.0 * self.lcs / total, 1.0)
-            any_order = np.where(total > 0, 2.0 * common / total, 1.0)
-            self.similarity = self.order_weight * in_order + (1 - self.order_weight) * any_order
-            # Share of each new paragraph's words found in order inside the old one, and back.
-            self.new_inside_old = np.where(
-                self.new_len[None, :] > 0, self.lcs / self.new_len[None, :], 0.0
-            )
-            self.old_inside_new = np.where(
-                self.old_len[:, None] > 0, self.lcs / self.old_len[:, None], 0.0
-            )
+        any_order = self._distance(_sorted(self.old), _sorted(self.new))
+        self.lcs = (total - in_order) * np.float32(0.5)
+        # 1 - (weighted distance) / total is the weighted mean of the two Indel similarities.
+        weight = np.float32(self.order_weight)
+        distance = weight * in_order + (np.float32(1) - weight) * any_order
+        self.similarity: npt.NDArray[np.float32] = np.asarray(
+            1 - distance / np.maximum(total, 1), dtype=np.float32
+        )
+
+    def new_inside_old(self, old: Sequence[int]) -> npt.NDArray[np.float32]:
+        """Share of each new paragraph's words found, in order, inside each of the ``old`` ones."""
+        return np.asarray(self.lcs[list(old)] / np.maximum(self.new_len, 1), dtype=np.float32)
+
+    def old_inside_new(self, new: Sequence[int]) -> npt.NDArray[np.float32]:
+        """Share of each old paragraph's words found, in order, inside each of the ``new`` ones."""
+        shares = self.lcs[:, list(new)].T / np.maximum(self.old_len, 1)
+        return np.asarray(shares, dtype=np.float32)
 
     @staticmethod
-    def _distance(old: list[str], new: list[str]) -> npt.NDArray[np.float64]:
+    def _distance(old: list[str], new: list[str]) -> npt.NDArray[np.float32]:
         if not old or not new:
-            return np.zeros((len(old), len(new)))
+            return np.zeros((len(old), len(new)), dtype=np.float32)
         matrix = process.cdist(old, new, scorer=Indel.distance, dtype=np.int32, workers=1)
-        return matrix.astype(np.float64)
+        return matrix.astype(np.float32)
 
     def joined(self, old: Sequence[int], new: Sequence[int]) -> float:
         """Similarity of the joined texts of several old and new paragraphs."""
@@ -133,7 +138,7 @@ def similarity_matrix(
     """Word-level similarity in [0, 1] of every old (rows) and new (columns) paragraph text."""
     old_keys = [comparison_key(text) for text in old_texts]
     new_keys = [comparison_key(text) for text in new_texts]
-    return _Scores(old_keys, new_keys, options).similarity.astype(np.float32)
+    return _Scores(old_keys, new_keys, options).similarity
 
 
 def _heaviest_chain(points: list[tuple[int, int, float]], width: int) -> list[int]:
@@ -261,7 +266,7 @@ class _Aligner:
         s = self.scores
         group = sorted(members)
         taken = self.new_group if side_new else self.old_group
-        inside = s.new_inside_old[anchor] if side_new else s.old_inside_new[:, anchor]
+        inside = (s.new_inside_old if side_new else s.old_inside_new)([anchor])[0]
         size = len(s.new) if side_new else len(s.old)
 
         def joined(candidate: list[int]) -> float:
@@ -289,12 +294,16 @@ class _Aligner:
         s = self.scores
         anchor_taken = self.old_group if side_new else self.new_group
         taken = self.new_group if side_new else self.old_group
-        inside_all = s.new_inside_old if side_new else s.old_inside_new.T
-        free = np.ones(inside_all.shape[1], dtype=bool)
+        size = len(s.new) if side_new else len(s.old)
+        free = np.ones(size, dtype=bool)
         free[list(taken)] = False
-        anchors = [a for a in range(inside_all.shape[0]) if a not in anchor_taken]
+        count = len(s.old) if side_new else len(s.new)
+        anchors = [a for a in range(count) if a not in anchor_taken]
+        if not anchors:
+            return
+        inside = (s.new_inside_old if side_new else s.old_inside_new)(anchors)
         # Only the few contained, free paragraphs are visited, never the whole row in Python.
-        contained = (inside_all[anchors] >= self.options.containment) & free
+        contained = (inside >= self.options.containment) & free
         for row in np.nonzero(contained.sum(axis=1) >= 2)[0]:
             anchor = anchors[row]
             best: tuple[float, list[int]] | None = None
