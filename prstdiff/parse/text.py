@@ -85,6 +85,7 @@ _BULLET_START = re.compile(r"^[–—•▪]\s*([A-Za-z“\"(].*)$")
 BULLET = "–"
 """The marker of a dashed or bulleted list item (its number is None)."""
 _QUOTE_START = re.compile(r"^[“\"]\s*\S")
+_STATEMENT_OPENING = re.compile(r"^[“\"]\s*The (?:Security )?Council\b")
 _COUNCIL_LINE = re.compile(r"^The Security Council\s*[,.:;]?\s*$")  # OCR: "Council."
 _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,5}|[A-Z]))?\.?$")
 # The adoption line of the yearly volumes (``Adopted unanimously at the 1102nd meeting.``,
@@ -394,6 +395,10 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
             and (_NUMBER_LINE.match(following) or _NUMBER_START.match(following))
         ):
             starts, heading = True, True
+        elif statement and _STATEMENT_OPENING.match(line):
+            # ``“The Security Council ...`` opens a paragraph even where the one before lost
+            # its final stop (S/PRST/2015/3: ``... by the Peacebuilding Commission``).
+            starts = True
         elif not starts and after_end:
             if (drafts and _COUNCIL_LINE.match(drafts[-1].lines[-1])) or (
                 statement and _QUOTE_START.match(line)
