@@ -141,38 +141,44 @@ def similarity_matrix(
     return _Scores(old_keys, new_keys, options).similarity
 
 
-def _heaviest_chain(points: list[tuple[int, int, float]], width: int) -> list[int]:
-    """Indices of the points forming the heaviest chain strictly increasing in both coordinates."""
-    order = sorted(range(len(points)), key=lambda p: (points[p][0], points[p][1]))
-    # Fenwick tree over the second coordinate holding (best chain weight, point) prefix maxima.
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (width + 1)
-    best: list[float] = [0.0] * len(points)
-    back: list[int] = [-1] * len(points)
+def _heaviest_chain(
+    rows: Sequence[int], cols: Sequence[int], weights: Sequence[float], width: int
+) -> list[int]:
+    """Indices of the points forming the heaviest chain strictly increasing in both coordinates.
+
+    Points must come sorted by row, then column (as ``numpy.nonzero`` gives them). A Fenwick tree
+    over the columns holds prefix maxima of (chain weight, last point): O(k log n) for k points.
+    """
+    count = len(rows)
+    tree_weight = [0.0] * (width + 1)
+    tree_point = [-1] * (width + 1)
+    best = [0.0] * count
+    back = [-1] * count
     start = 0
-    while start < len(order):
+    while start < count:
         end = start
-        while end < len(order) and points[order[end]][0] == points[order[start]][0]:
+        while end < count and rows[end] == rows[start]:
             end += 1
-        row = order[start:end]
-        for p in row:
-            # Query the prefix maximum over columns strictly before this point's column.
-            value, prev, k = 0.0, -1, points[p][1]
+        # Points of one row are scored before any of them enters the tree: one paragraph never
+        # pairs twice within a chain.
+        for p in range(start, end):
+            value, prev, k = 0.0, -1, cols[p]
             while k > 0:
-                if tree[k][0] > value:
-                    value, prev = tree[k]
+                if tree_weight[k] > value:
+                    value, prev = tree_weight[k], tree_point[k]
                 k -= k & -k
-            best[p] = value + points[p][2]
+            best[p] = value + weights[p]
             back[p] = prev
-        for p in row:
-            k = points[p][1] + 1
+        for p in range(start, end):
+            k = cols[p] + 1
             while k <= width:
-                if best[p] > tree[k][0]:
-                    tree[k] = (best[p], p)
+                if best[p] > tree_weight[k]:
+                    tree_weight[k], tree_point[k] = best[p], p
                 k += k & -k
         start = end
-    if not points:
+    if not count:
         return []
-    last = max(range(len(points)), key=lambda p: (best[p], -p))
+    last = max(range(count), key=lambda p: (best[p], -p))
     chain: list[int] = []
     while last >= 0:
         chain.append(last)
@@ -222,10 +228,10 @@ class _Aligner:
     def _chain(self, mask: npt.NDArray[np.bool_]) -> None:
         sim = self.scores.similarity
         rows, cols = np.nonzero(mask)
-        points = [(int(i), int(j), float(sim[i, j])) for i, j in zip(rows, cols, strict=True)]
-        for p in _heaviest_chain(points, sim.shape[1]):
-            i, j, _ = points[p]
-            self.add([i], [j])
+        weights = sim[rows, cols].tolist()
+        rows_list, cols_list = rows.tolist(), cols.tolist()
+        for p in _heaviest_chain(rows_list, cols_list, weights, sim.shape[1]):
+            self.add([rows_list[p]], [cols_list[p]])
 
     def order(self) -> None:
         """Pair the paragraphs that kept their place: the heaviest order-respecting chain."""
@@ -351,9 +357,14 @@ class _Aligner:
     def links(self) -> list[Link]:
         s = self.scores
         matched = [(old, new, s.joined(old, new)) for old, new in self.groups]
-        points = [(old[0], new[0], score) for old, new, score in matched]
-        width = len(s.new)
-        on_chain = set(_heaviest_chain(points, width))
+        order = sorted(range(len(matched)), key=lambda n: (matched[n][0][0], matched[n][1][0]))
+        chain = _heaviest_chain(
+            [matched[n][0][0] for n in order],
+            [matched[n][1][0] for n in order],
+            [matched[n][2] for n in order],
+            len(s.new),
+        )
+        on_chain = {order[p] for p in chain}
         result = [
             Link(tuple(old), tuple(new), score, moved=n not in on_chain)
             for n, (old, new, score) in enumerate(matched)

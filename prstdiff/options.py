@@ -29,9 +29,10 @@ class CompareOptions:
     """A pair is a candidate only if its similarity is within this margin of the best score of its
     old row and of its new column: a paragraph with a 0.9 partner elsewhere (moved) is not
     consumed by a 0.55 neighbour that merely shares stock phrases."""
-    containment: float = 0.75
+    containment: float = 0.6
     """Least share of a paragraph's words, in order, found inside another for it to count as a part
-    of a split or merge; a cut paragraph keeps nearly all its words, borrowed phrases do not."""
+    of a split or merge; a cut part keeps most of its words even when edited (0.7 seen), while a
+    borrowed phrase is a small share of its paragraph."""
     split_gain: float = 0.03
     """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
     phrases shared by chance never glue an unrelated paragraph to a group."""
