@@ -41,7 +41,6 @@ _BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 _TITLE_RES = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
 _TITLE_STATEMENT = re.compile(r"^\s*(Statement by the President of the Security Council)\s*$", re.M)
-_HEAD_SPAN = 40
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -115,7 +114,7 @@ def parse_text(
     normalised = _LINE_BREAKS.sub(lambda match: "\n\n" if match[0] == "\f" else "\n", text)
     lines = normalised.split("\n")
     body_start = split_head(lines)
-    head_text = "\n".join(lines[: max(body_start, 0)][:_HEAD_SPAN])
+    head_text = "\n".join(lines[:body_start])
     # Only the heading names the document; a symbol further down is a citation.
     symbol = find_symbol(head_text)
     kind = document_kind(symbol, head_text)
@@ -126,13 +125,12 @@ def parse_text(
     if not paragraphs:
         raise InputError("no paragraphs found (is this a UN document's text?)", path)
     first_text = paragraphs[0].text
-    date = find_date(
-        _adoption_part(head_text),
-        first_text if paragraphs[0].kind == "introductory" else "",
-        head_text,
-        reading.vote or "",
-    )
-    meeting = find_meeting(head_text, first_text, reading.vote or "")
+    introduction = first_text if paragraphs[0].kind == "introductory" else ""
+    adoption = _adoption_part(head_text)
+    # The adoption text decides; the rest of the head (distribution date, or the end of another
+    # document printed above a yearly-volume heading) only when it is silent.
+    date = find_date(adoption, introduction, head_text, reading.vote or "")
+    meeting = find_meeting(reading.vote or "", adoption, introduction, head_text)
     body_text = " ".join(paragraph.text for paragraph in paragraphs)
     return Document(
         symbol=symbol,

@@ -119,9 +119,11 @@ def find_symbol(head: str) -> str | None:
         return f"S/PRST/{prst[1]}/{int(prst[2])}"
     if resolution:
         return f"S/RES/{int(resolution[1])} ({resolution[2]})"
-    heading = _RES_HEADING.search(head)
-    if heading is None:
+    # The heading closest to the body: text above it may be the end of another document.
+    headings = list(_RES_HEADING.finditer(head))
+    if not headings:
         return None
+    heading = headings[-1]
     number = heading[1] or heading[3]
     year = heading[2] if heading[1] else heading[4]
     # A resolution's year is the year of its adoption: the date that follows the heading wins
