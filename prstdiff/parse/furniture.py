@@ -55,7 +55,7 @@ def is_furniture(line: str, symbol_key: str | None) -> bool:
     (``S/RES/1809 (2008)``, ``S/RES//1454 (2002)``, ``S/RES/1888 (2009)*``) is a running header.
     """
     stripped = line.strip()
-    if is_reissue_note(stripped):
+    if stripped[:1] == "*" and is_reissue_note(stripped):
         return True
     # Every piece of furniture is short; most text lines are not, and are decided at once.
     if not stripped or len(stripped) > _LONGEST_FURNITURE:
