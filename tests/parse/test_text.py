@@ -17,6 +17,7 @@ from prstdiff.model import Document, DocumentKind, ParagraphKind
 from prstdiff.normalize import comparison_key
 from prstdiff.parse import parse_text
 from prstdiff.parse.compounds import HYPHENATED_COMPOUNDS, derive_compounds
+from prstdiff.parse.furniture import compact_symbol, is_furniture
 from prstdiff.parse.text import Layout, join_lines
 
 HERE = Path(__file__).resolve().parent
@@ -672,3 +673,42 @@ def test_statement_2015_3_all_paragraphs_open_with_the_council() -> None:
         "Maintenance of international peace and security: Inclusive development for the "
         "maintenance of international peace and security"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "08-30812 (E)",
+        "10-20850 (E) 130110",
+        "2 07-58512",
+        "15-00637* (E) 300115",
+        "*0830812*",
+        "`````````",
+        "2/7",
+        "4",
+        "PAGE 1 of 3",
+        "Page 2",
+        "S/RES/1809 (2008)",
+        "S/RES//1809 (2008)",
+        "S/RES/1809 (2008)*",
+        "* Reissued for technical reasons on 22 June 2010.",
+    ],
+)
+def test_page_furniture_is_recognised(line: str) -> None:
+    assert is_furniture(line, compact_symbol("S/RES/1809 (2008)"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "18.",
+        "(a)",
+        "S/PRST/2007/7 of 28 March 2007, S/PRST/2007/31 of 28 August 2007 and",
+        "S/RES/1325 (2000)",
+        "2005, S/PRST/2004/27 of 20 July 2004,",
+        "Decides to remain seized of the matter.",
+        "”;",
+    ],
+)
+def test_text_is_not_furniture(line: str) -> None:
+    assert not is_furniture(line, compact_symbol("S/RES/1809 (2008)"))
