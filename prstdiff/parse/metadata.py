@@ -51,6 +51,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _PRST_SYMBOL = re.compile(r"\bS/PRST/(\d{4})/(\d{1,3})\b")
+_MASTHEAD_SYMBOL = re.compile(
+    r"^(?:United Nations\s+)?(S/\d{4}/\d{1,4}(?:/(?:Add|Corr|Rev)\.\d{1,3})*)\s*$", re.MULTILINE
+)
 _RES_SYMBOL = re.compile(r"\bS/RES/+(\d{1,4})\s*\((\d{4})\)")
 # ``Resolution 1809 (2008)``, ``RESOLUTION 761 (1992)``, ``186 (1964). Resolution of ...``,
 # ``Resolution 290`` (year only in the following ``of 8 December 1970``).
@@ -119,6 +122,11 @@ def find_symbol(head: str) -> str | None:
         return f"S/PRST/{prst[1]}/{int(prst[2])}"
     if resolution:
         return f"S/RES/{int(resolution[1])} ({resolution[2]})"
+    masthead = _MASTHEAD_SYMBOL.search(head)
+    if masthead:
+        # A draft or other Council document: ``United Nations S/2008/186`` or the symbol alone
+        # on its line at the top.
+        return masthead[1]
     # The heading closest to the body: text above it may be the end of another document.
     headings = list(_RES_HEADING.finditer(head))
     if not headings:

@@ -9,6 +9,7 @@ import pytest
 
 from prstdiff import load
 from prstdiff.model import CitationKind, DocumentKind
+from prstdiff.parse import parse_text
 from prstdiff.parse.metadata import (
     document_kind,
     find_citations,
@@ -226,3 +227,33 @@ def test_ocr_misread_meeting_numbers() -> None:
     assert find_meeting("Adopted unanimously at the 3O93rd meeting.") == 3093
     assert find_meeting("Adopted unanimously at the 2714th (closed) meeting") == 2714
     assert find_meeting("Adopted by the Security Council at _its 3258th meeting,") == 3258
+
+
+MADEUP_DRAFT = """United Nations S/2031/123
+
+Security Council Distr.: General
+3 May 2031
+
+Original: English
+
+Madeup draft resolution
+
+The Security Council,
+
+Recalling its madeup resolution 9998 (2031),
+
+1. Decides to remain seized of the madeup matter.
+"""
+
+
+def test_madeup_draft_is_named_by_its_masthead_symbol() -> None:
+    document = parse_text(MADEUP_DRAFT)
+    assert document.symbol == "S/2031/123"
+    assert document.kind is DocumentKind.DRAFT
+    assert document.date == dt.date(2031, 5, 3)
+    assert [c.symbol for c in document.citations] == ["S/RES/9998 (2031)"]
+    assert [(p.kind.value, p.number) for p in document.paragraphs] == [
+        ("introductory", None),
+        ("preambular", None),
+        ("operative", "1"),
+    ]
