@@ -712,3 +712,30 @@ def test_page_furniture_is_recognised(line: str) -> None:
 )
 def test_text_is_not_furniture(line: str) -> None:
     assert not is_furniture(line, compact_symbol("S/RES/1809 (2008)"))
+
+
+def test_load_dispatches_word_and_pdf_by_suffix(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    fpdf = pytest.importorskip("fpdf")
+    lines = ["The Security Council,", "Recalling its madeup resolutions,", "1. Decides so."]
+    word = docx.Document()
+    for line in lines:
+        word.add_paragraph(line)
+    word_path = tmp_path / "madeup_draft.DOCX"
+    word.save(str(word_path))
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf_path = tmp_path / "madeup_draft.pdf"
+    pdf.output(str(pdf_path))
+    for path, format in ((word_path, "docx"), (pdf_path, "pdf")):
+        document = load(path)
+        assert document.source is not None and document.source.format == format
+        assert [(p.kind.value, p.number, p.text) for p in document.paragraphs] == [
+            ("introductory", None, "The Security Council,"),
+            ("preambular", None, "Recalling its madeup resolutions,"),
+            ("operative", "1", "Decides so."),
+        ], format
