@@ -545,6 +545,12 @@ _TRAILING_MARK = re.compile(
 # ``Taking of Hostages, 63 opened for signature``: a mark inside the line, after punctuation and
 # before a word in lower case.
 _INNER_MARK = re.compile(r"(?<=[,;:)\]”’\"])\s+(\d{1,3})(?=\s+[a-z])")
+# ``the report 45 of the Special Mission``: a number straight after the document it refers to
+# is its footnote mark (the footnote gives the document's symbol).
+_NOUN_MARK = re.compile(
+    r"\b((?:reports?|letters?|statements?|communications?|notes?|telegrams?|messages?|cables?|"
+    r"declarations?|memorand(?:um|a)))\s+(\d{1,3})(?=[\s,;.]+[a-z(]|[,;.]?$)"
+)
 _FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
 _FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
 
@@ -555,6 +561,8 @@ def _strip_footnote_mark(line: str, numbers: set[str]) -> str:
         line = _SLASH_MARK.sub("", line)
     if numbers and _INNER_MARK.search(line):
         line = _INNER_MARK.sub(lambda mark: "" if mark[1] in numbers else mark[0], line)
+    if numbers and _NOUN_MARK.search(line):
+        line = _NOUN_MARK.sub(lambda mark: mark[1] if mark[2] in numbers else mark[0], line)
     if numbers and line[-1:].isdigit():
         tail = line[-24:]
         mark = _TRAILING_MARK.search(tail)

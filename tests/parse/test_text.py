@@ -739,3 +739,11 @@ def test_load_dispatches_word_and_pdf_by_suffix(tmp_path: Path) -> None:
             ("preambular", None, "Recalling its madeup resolutions,"),
             ("operative", "1", "Decides so."),
         ], format
+
+
+def test_resolution_290_footnote_mark_after_the_document_it_refers_to() -> None:
+    # "the report 45 of the Security Council Special Mission", footnote 45 printed below.
+    document = load(CORPUS / "S_RES_290_1970.txt")
+    assert document.paragraphs[1].text.startswith(
+        "Having considered with appreciation the report of the Security Council Special Mission"
+    )
