@@ -2,7 +2,8 @@
 
 Run from the repository root: ``.venv/bin/python bench/compare.py`` (``--repeat N`` for more
 runs). For every pair it prints the paragraphs on each side, the paragraph pairs scored, and the
-median time of ``prstdiff.compare`` next to, in the same run and on the same texts, a difflib word
+median time of ``prstdiff.compare`` (and, of that, the time ``prstdiff.normalize.key_words``
+takes to fold every paragraph once: the reader's share) next to, in the same run and on the same texts, a difflib word
 diff of the whole text, diff-match-patch on the whole text (characters, semantic cleanup) and the
 ``redlines`` package when installed. Scaled pairs are made-up: each paragraph of both documents is
 repeated N times, each copy with a different word of a made-up vocabulary put in, so copies stay
@@ -22,6 +23,7 @@ from pathlib import Path
 from diff_match_patch import diff_match_patch
 
 from prstdiff import Document, Paragraph, compare
+from prstdiff.normalize import key_words
 from prstdiff.parse import load
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -97,7 +99,7 @@ def main() -> None:
         has_redlines = False
     header = (
         f"{'pair':<38} {'scale':>5} {'old×new':>11} {'scored':>9} {'prstdiff':>10} "
-        f"{'µs/pair':>8} {'difflib':>9} {'dmp':>9} {'redlines':>9}"
+        f"{'µs/pair':>8} {'keys':>9} {'difflib':>9} {'dmp':>9} {'redlines':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -108,6 +110,8 @@ def main() -> None:
             old_text, new_text = whole_text(old), whole_text(new)
             repeat = args.repeat if scale < 50 else max(1, args.repeat // 3)
             ours = timed(lambda o=old, n=new: compare(o, n), repeat)
+            paragraphs = [p.text for p in (*old.paragraphs, *new.paragraphs)]
+            keys = timed(lambda t=paragraphs: [key_words(text) for text in t], repeat)
             scored = len(old.paragraphs) * len(new.paragraphs)
             # The word-diff baselines grow quadratically in the text: one run at x10, none at x50.
             base_repeat = repeat if scale == 1 else 1
@@ -126,7 +130,7 @@ def main() -> None:
             print(
                 f"{name:<38} {'×' + str(scale):>5} "
                 f"{len(old.paragraphs):>5}×{len(new.paragraphs):<5} {scored:>9} "
-                f"{ours:>8.1f}ms {1000 * ours / scored:>8.2f} {base_difflib} "
+                f"{ours:>8.1f}ms {1000 * ours / scored:>8.2f} {keys:>7.1f}ms {base_difflib} "
                 f"{base_dmp:>7.1f}ms {red}"
             )
     print(

@@ -93,9 +93,12 @@ def test_a_paragraph_that_is_only_the_subject_keeps_it() -> None:
 
 def test_only_the_leading_formula_is_folded() -> None:
     # The second sentence keeps its subject and verb form: it is language, not the formula.
-    assert language_key(
-        "The Security Council recalls its determination. It welcomes recent developments."
-    ) == "recal its determination it welcomes recent developments"
+    assert (
+        language_key(
+            "The Security Council recalls its determination. It welcomes recent developments."
+        )
+        == "recal its determination it welcomes recent developments"
+    )
 
 
 def test_different_verbs_stay_different() -> None:
