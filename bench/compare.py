@@ -3,11 +3,12 @@
 Run from the repository root: ``.venv/bin/python bench/compare.py`` (``--repeat N`` for more
 runs). For every pair it prints the paragraphs on each side, the paragraph pairs scored, and the
 median time of ``prstdiff.compare`` (and, of that, the time ``prstdiff.normalize.key_words``
-takes to fold every paragraph once: the reader's share) next to, in the same run and on the same texts, a difflib word
-diff of the whole text, diff-match-patch on the whole text (characters, semantic cleanup) and the
-``redlines`` package when installed. Scaled pairs are made-up: each paragraph of both documents is
-repeated N times, each copy with a different word of a made-up vocabulary put in, so copies stay
-aligned and every copy has near-duplicates the alignment must not confuse.
+takes to fold every paragraph once: the reader's share) next to, in the same run and on the
+same texts, a difflib word diff of the whole text, diff-match-patch on the whole text
+(characters, semantic cleanup) and the ``redlines`` package when installed. Scaled pairs are
+made-up: each paragraph of both documents is repeated N times, each copy with a different word
+of a made-up vocabulary put in, so copies stay aligned and every copy has near-duplicates the
+alignment must not confuse.
 """
 
 from __future__ import annotations
