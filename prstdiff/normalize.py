@@ -30,6 +30,8 @@ _FOOTNOTE_MARK = re.compile(r"(?<=\s)\d{1,2}/(?=[\s,.;:]|$)")
 # A word: letters and digits, with inner hyphens or apostrophes kept together for now.
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑–'’][^\W_]+)*")
 _INNER_JOINERS = re.compile(r"[-‐‑–'’]")
+# Soft hyphens and zero-width characters that PDF text carries inside words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _DISPLAY_TOKEN = re.compile(r"\s+|\S+\s*")
 
 # Fragments that only occur as the tail of a word cut in two by extraction (``includ ing``,
@@ -115,7 +117,7 @@ def _join_split_words(words: list[str], originals: list[str], gaps: list[str]) -
 
 def key_words(text: str) -> list[str]:
     """The folded words of ``comparison_key(text)``: what word-level similarity scores."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     folded = _LEADING_NUMBERING.sub("", folded, count=1)
     folded = _FOOTNOTE_MARK.sub(" ", folded)
     originals: list[str] = []

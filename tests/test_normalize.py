@@ -95,3 +95,7 @@ def test_comparison_key_ignores_spacing_and_quotes(text: str) -> None:
     assert "  " not in key and key == key.strip()
     respaced = "\n " + text.replace(" ", " \t ").replace("\u201c", '"') + " \u201d"
     assert comparison_key(respaced) == key
+
+
+def test_soft_hyphens_and_zero_width_characters_are_invisible() -> None:
+    assert comparison_key("peace\u00adkeeping opera\u200btions") == "peacekeeping operations"

@@ -169,6 +169,10 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
         if not text:
             text = line
             continue
+        if text.endswith("\u00ad"):
+            # A soft hyphen is the typesetter's: the word goes on unbroken.
+            text = text[:-1] + line
+            continue
         hyphen = _HYPHEN_END.search(text[-40:]) if text.endswith("-") else None
         first = _FIRST_WORD.match(line)
         if hyphen and first and not text.endswith("--"):

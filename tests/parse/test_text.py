@@ -747,3 +747,7 @@ def test_resolution_290_footnote_mark_after_the_document_it_refers_to() -> None:
     assert document.paragraphs[1].text.startswith(
         "Having considered with appreciation the report of the Security Council Special Mission"
     )
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
+    assert join_lines(["the peace\u00ad", "keeping force"]) == "the peacekeeping force"
