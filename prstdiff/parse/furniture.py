@@ -28,6 +28,7 @@ _PAGE_NUMBER = re.compile(
 # ``* Reissued for technical reasons on 22 June 2010.``: a note on the document, not its text.
 _REISSUE_NOTE = re.compile(r"^\*\s*Reissued\b", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_BESIDE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:/\d{1,3})?\s+|\s+\d{1,3}(?:/\d{1,3})?$")
 _FURNITURE = re.compile(
     "|".join(
         f"(?:{pattern.pattern})" for pattern in (_JOB_NUMBER, _BARCODE, _SYMBOL_ROW, _PAGE_NUMBER)
@@ -62,4 +63,7 @@ def is_furniture(line: str, symbol_key: str | None) -> bool:
         return False
     if _FURNITURE.match(stripped):
         return True
-    return bool(symbol_key) and compact_symbol(stripped) == symbol_key
+    if not symbol_key:
+        return False
+    # The running header, alone or with the page number beside it (``2/7 S/RES/2467 (2019)``).
+    return compact_symbol(_BESIDE_PAGE_NUMBER.sub("", stripped)) == symbol_key

@@ -691,6 +691,8 @@ def test_statement_2015_3_all_paragraphs_open_with_the_council() -> None:
         "S/RES/1809 (2008)",
         "S/RES//1809 (2008)",
         "S/RES/1809 (2008)*",
+        "2/7 S/RES/1809 (2008)",
+        "S/RES/1809 (2008) 3",
         "* Reissued for technical reasons on 22 June 2010.",
     ],
 )
