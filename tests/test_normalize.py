@@ -99,3 +99,12 @@ def test_comparison_key_ignores_spacing_and_quotes(text: str) -> None:
 
 def test_soft_hyphens_and_zero_width_characters_are_invisible() -> None:
     assert comparison_key("peace\u00adkeeping opera\u200btions") == "peacekeeping operations"
+
+
+def test_examples_in_docstrings() -> None:
+    import doctest
+
+    import prstdiff.normalize
+
+    results = doctest.testmod(prstdiff.normalize)
+    assert (results.attempted, results.failed) == (3, 0)
