@@ -323,6 +323,10 @@ def _finish(drafts: Sequence[_Draft], vocabulary: set[str]) -> list[RawParagraph
     paragraphs = []
     for draft in drafts:
         text = join_lines(draft.lines, vocabulary)
+        # A number after the closing comma of a paragraph is a footnote mark even where the
+        # footnote itself is not in the text (``... the Minister for Foreign Affairs of
+        # Yugoslavia, 184``): no paragraph ends on a number after its comma.
+        text = _FINAL_MARK.sub(",", text)
         if text:
             paragraphs.append(
                 RawParagraph(
@@ -555,6 +559,7 @@ _NOUN_MARK = re.compile(
     r"\b((?:reports?|letters?|statements?|communications?|notes?|telegrams?|messages?|cables?|"
     r"declarations?|memorand(?:um|a)))\s+(\d{1,3})(?=[\s,;.]+[a-z(]|[,;.]?$)"
 )
+_FINAL_MARK = re.compile(r",\s*\d{1,3}$")
 _FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
 _FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
 

@@ -451,10 +451,17 @@ def test_madeup_yearly_volume_hyphens_and_footnotes() -> None:
     ]
 
 
-def test_a_number_without_footnote_text_is_not_removed() -> None:
-    text = "The Security Council,\n\nNoting the madeup report of 1960, 5\n\n1. Decides so.\n"
+def test_footnote_marks_without_footnote_text() -> None:
+    text = (
+        "The Security Council,\n\nNoting the madeup reports of 1960, 5 and 1961, 6 and 7\n"
+        "of the madeup commission, 8\n\n1. Decides so.\n"
+    )
     document = parse_text(text)
-    assert document.paragraphs[1].text == "Noting the madeup report of 1960, 5"
+    # Inside the paragraph a number may be text (its footnote is not printed to tell); after
+    # the paragraph's closing comma it can only be a mark.
+    assert document.paragraphs[1].text == (
+        "Noting the madeup reports of 1960, 5 and 1961, 6 and 7 of the madeup commission,"
+    )
 
 
 @pytest.mark.parametrize(
