@@ -552,7 +552,9 @@ _TRAILING_MARK = re.compile(
 )
 # ``Taking of Hostages, 63 opened for signature``: a mark inside the line, after punctuation and
 # before a word in lower case.
-_INNER_MARK = re.compile(r"(?<=[,;:)\]”’\"])\s+(\d{1,3})(?=\s+[a-z])")
+_INNER_MARK = re.compile(
+    r"(?:(?<=[,;:)\]”’\"])|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+(\d{1,3})(?=\s+[a-z])"
+)
 # ``the report 45 of the Special Mission``: a number straight after the document it refers to
 # is its footnote mark (the footnote gives the document's symbol).
 _NOUN_MARK = re.compile(
