@@ -77,5 +77,11 @@ def fold_formula(key: str) -> str:
 
 
 def language_key(text: str) -> str:
-    """Comparison key of a paragraph with its leading formula (subject, adverbs, verb) folded."""
+    """Comparison key of a paragraph with its leading formula (subject, adverbs, verb) folded.
+
+    >>> language_key("The Security Council further recognizes that regional organizations")
+    'recogniz that regional organizations'
+    >>> language_key("Recognizing that regional organizations")
+    'recogniz that regional organizations'
+    """
     return fold_formula(comparison_key(text))
