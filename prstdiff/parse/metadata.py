@@ -86,7 +86,13 @@ _CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\s*(?:,|and|,\s*and)\s*(?:\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\)))*"
         ),
     ),
-    ("document", re.compile(r"[AS]/(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Corr|Rev)\.\d{1,3})*\b(?!/)")),
+    (
+        "document",
+        # ``S/2008/186``, ``S/5575``, ``A/52/231``, special sessions ``A/S-23/10/Rev.1``.
+        re.compile(
+            r"[AS]/(?:E?S-\d{1,2}/)?(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Corr|Rev)\.\d{1,3})*\b(?!/)"
+        ),
+    ),
     (
         "resolution",
         re.compile(r"\d{1,4}\s+\((?:19[4-9]\d|20\d\d)\)"),

@@ -268,3 +268,18 @@ def test_examples_in_docstrings() -> None:
     for module, examples in ((prstdiff.parse, 2), (prstdiff.parse.metadata, 2)):
         results = doctest.testmod(module)
         assert (results.attempted, results.failed) == (examples, 0), module.__name__
+
+
+def test_resolution_1325_citations() -> None:
+    document = load(CORPUS / "S_RES_1325_2000.txt")
+    assert [c.symbol for c in document.citations] == [
+        "S/RES/1261 (1999)",
+        "S/RES/1265 (1999)",
+        "S/RES/1296 (2000)",
+        "S/RES/1314 (2000)",
+        "A/52/231",
+        "A/S-23/10/Rev.1",
+        "S/2000/693",
+        "A/49/587",
+        "S/RES/1208 (1998)",
+    ]
