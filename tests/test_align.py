@@ -176,3 +176,19 @@ def test_threshold_is_honoured(statement: Document, resolution: Document) -> Non
     links = align_paragraphs(statement, resolution, options)
     recognizing = at(resolution, "Recognizing that regional organizations are well positioned")
     assert matched(links) == [((4,), (recognizing,))]
+
+
+def test_three_way_split_whose_parts_score_near_the_threshold(statement: Document) -> None:
+    # Made-up: S/PRST/2007/42 ¶13 ("... recognizes the importance of promoting the identification
+    # ... For that purpose, ... The Security Council recognizes the Peacebuilding Commission ...")
+    # cut into its three sentences; each scores about 0.5 (0.42 to 0.54) against the whole.
+    old = texts(statement)
+    parts = old[12].split(". ")
+    assert len(parts) == 3
+    new = [*old[:12], parts[0] + ".", parts[1] + ".", parts[2], *old[13:]]
+    scores = similarity_matrix([old[12]], new[12:15], CompareOptions())
+    assert float(scores.min()) < 0.45
+    links = align_texts(old, new)
+    split = [link for link in links if link.split]
+    assert [(link.old, link.new) for link in split] == [((12,), (12, 13, 14))]
+    assert len(links) == len(old)
