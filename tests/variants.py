@@ -28,8 +28,9 @@ What a variant can do to the old paragraphs (seeded, deterministic for a given s
   paragraph of another document placed in a made-up variant; its word similarity to every old
   paragraph (by all words and by content words) is below ``insert_max_similarity`` (0.40): it may
   share the opening formula and stock phrases, as real new paragraphs do. Expected status NEW.
-- **move**: a paragraph (kept, edited, split or merged) is taken out and put back at least
-  ``min_move_distance`` (3) matched paragraphs away. Expected flag MOVED.
+- **move**: a paragraph (kept, edited, split or merged), or two neighbouring ones together, is
+  taken out and put back at least ``min_move_distance`` (3) matched paragraphs away. Expected
+  flag MOVED on each.
 - **split**: a paragraph is cut at a sentence boundary (``. `` before a capital) or a clause
   boundary (``, and <word>``, ``; <word>``) into two or three consecutive new paragraphs. At a
   clause boundary with ``and`` the ``and`` is removed and the next word capitalised. Expected
@@ -291,6 +292,8 @@ class VariantRules:
     """Chance of a split in a variant."""
     p_merge: float = 0.6
     """Chance of a merge in a variant."""
+    p_block: float = 0.3
+    """Chance that a move takes two neighbouring paragraphs together."""
     p_touch_up: float = 0.4
     """Chance that a split or merge also gets a light edit in one of its texts."""
     p_second: float = 0.25
@@ -733,20 +736,19 @@ def _draw(
             text, edit = paragraph.text, Edit.KEEP
         units.append(_Unit((paragraph.index,), [text], paragraph.kind, paragraph.number, edit))
 
+    # Dropped paragraphs are not among the units yet, so every unit here can move.
     for _ in range(_occurrences(rng, rules.p_move, rules.p_second)):
-        movable = [i for i, u in enumerate(units) if u.edit is not Edit.DROP]
-        if not movable or len(units) < rules.min_move_distance + 2:
+        size = 2 if rng.random() < rules.p_block else 1
+        if len(units) < size + rules.min_move_distance + 1:
             break
-        source = rng.choice(movable)
-        targets = [
-            t
-            for t in range(len(units))
-            if abs(t - source) >= rules.min_move_distance and t != source
-        ]
+        source = rng.randrange(len(units) - size + 1)
+        block = units[source : source + size]
+        rest = units[:source] + units[source + size :]
+        targets = [t for t in range(len(rest) + 1) if abs(t - source) >= rules.min_move_distance]
         if not targets:
             break
-        unit = units.pop(source)
-        units.insert(rng.choice(targets), unit)
+        at = rng.choice(targets)
+        units = rest[:at] + block + rest[at:]
 
     inserts = rng.choices((0, 1, 2), weights=(0.35, 0.45, 0.2))[0]
     for text in rng.sample(donors, min(inserts, len(donors))):
