@@ -474,25 +474,7 @@ def test_the_modern_corpus_is_selected() -> None:
     assert "S_PRST_2007_42.txt" in MODERN
 
 
-KNOWN_DIFFERENCES = {
-    "S_RES_2167_2014.txt": "the section heading 'Political' just before operative paragraph 1 "
-    "is read as operative from the PDF text but as preambular from one paragraph per line",
-}
-"""Drafts that read differently from their text, each for a reason in the text reader."""
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, reason=KNOWN_DIFFERENCES[name]),
-        )
-        if name in KNOWN_DIFFERENCES
-        else name
-        for name in MODERN
-    ],
-)
+@pytest.mark.parametrize("name", MODERN)
 def test_word_draft_of_a_corpus_document_reads_as_its_text(tmp_path: Path, name: str) -> None:
     path = tmp_path / name.replace(".txt", ".docx")
     path.write_bytes(word_draft_of(CORPUS / name))
@@ -600,11 +582,6 @@ def test_header_text_is_never_a_paragraph(tmp_path: Path) -> None:
     assert from_word.title == "Statement by the President of the Security Council"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="without a masthead the text reader takes the first symbol the text cites "
-    "(S/PRST/2007/7) for the document's own",
-)
 def test_a_draft_that_names_no_symbol_has_none(tmp_path: Path) -> None:
     data, _ = seed_draft("madeup")
     path = tmp_path / "madeup_S_PRST_2007_42.docx"
