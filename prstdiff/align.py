@@ -283,7 +283,9 @@ class _Aligner:
             for k in (group[0] - 1, group[-1] + 1):
                 if 0 <= k < size and k not in taken and inside[k] >= self.options.containment:
                     score = joined(sorted([*group, k]))
-                    if score >= current + self.options.split_gain:
+                    if score >= current + self.options.split_gain and not self._taken_elsewhere(
+                        anchor, k, score, side_new=side_new
+                    ):
                         options.append((score, k))
             if not options:
                 return group, current
@@ -295,6 +297,17 @@ class _Aligner:
         """Pair an unmatched paragraph with a run of unmatched, contained, consecutive ones."""
         self._group_runs(side_new=True)
         self._group_runs(side_new=False)
+
+    def _taken_elsewhere(self, anchor: int, member: int, score: float, *, side_new: bool) -> bool:
+        """True when an unmatched paragraph on the anchor's side matches ``member`` better than
+        the group it would join (``score``): a paragraph moved or kept word for word next to a
+        split is not glued to it, its own partner wins (a block of two moved paragraphs)."""
+        sim = self.scores.similarity
+        line = sim[:, member] if side_new else sim[member, :]
+        taken = self.old_group if side_new else self.new_group
+        floor = max(score, self.options.threshold)
+        better = np.nonzero(line > floor)[0].tolist()
+        return any(other != anchor and other not in taken for other in better)
 
     def _group_runs(self, *, side_new: bool) -> None:
         s = self.scores
@@ -324,6 +337,8 @@ class _Aligner:
                 if len(run) < 2 or any(k in taken for k in run):
                     continue
                 score = s.joined([anchor], run) if side_new else s.joined(run, [anchor])
+                if any(self._taken_elsewhere(anchor, k, score, side_new=side_new) for k in run):
+                    continue
                 if score >= self.options.threshold and (best is None or score > best[0]):
                     best = (score, run)
             if best is not None:
