@@ -36,13 +36,20 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from prstdiff.formulas import fold_formula
+from prstdiff.formulas import fold_formula, verb_stem
 from prstdiff.model import Document
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
 from prstdiff.worddiff import encode_tokens
 
-__all__ = ["Link", "align_keys", "align_paragraphs", "align_texts", "similarity_matrix"]
+__all__ = [
+    "Link",
+    "align_keys",
+    "align_paragraphs",
+    "align_texts",
+    "score_words",
+    "similarity_matrix",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +76,15 @@ class Link:
         return len(self.old) > 1 and len(self.new) == 1
 
 
-def _score_words(key: str, stop_words: frozenset[str]) -> list[str]:
+def score_words(key: str, stop_words: frozenset[str]) -> list[str]:
+    """The words similarity scores: a comparison key, formula folded, stop words out, stemmed.
+
+    Every word is cut to its stem (``verb_stem``), not only the leading verb: a split part that
+    now opens with ``Calls on ...`` must still match the ``calls on`` inside the paragraph it
+    came from, and ``decides`` / ``decided`` inside a paragraph are the same carried word.
+    """
     words = fold_formula(key).split()
-    content = [word for word in words if word not in stop_words]
+    content = [verb_stem(word) for word in words if word not in stop_words]
     # A paragraph of nothing but stop words is still scored, on all its words.
     return content or words
 
@@ -82,7 +95,7 @@ class _Scores:
     def __init__(
         self, old_keys: Sequence[str], new_keys: Sequence[str], options: CompareOptions
     ) -> None:
-        words = [_score_words(key, options.stop_words) for key in [*old_keys, *new_keys]]
+        words = [score_words(key, options.stop_words) for key in [*old_keys, *new_keys]]
         encoded, _ = encode_tokens(words)
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
