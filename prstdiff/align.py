@@ -84,7 +84,12 @@ def score_words(key: str, stop_words: frozenset[str]) -> list[str]:
     came from, and ``decides`` / ``decided`` inside a paragraph are the same carried word.
     """
     words = fold_formula(key).split()
-    content = [verb_stem(word) for word in words if word not in stop_words]
+    # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
+    content = [
+        word if position == 0 else verb_stem(word)
+        for position, word in enumerate(words)
+        if word not in stop_words
+    ]
     # A paragraph of nothing but stop words is still scored, on all its words.
     return content or words
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from prstdiff.align import Link, align_paragraphs, align_texts, similarity_matrix
+from prstdiff.align import Link, align_paragraphs, align_texts, score_words, similarity_matrix
 from prstdiff.model import Document
+from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
 from prstdiff.parse import load
 
@@ -199,3 +200,21 @@ def test_three_way_split_whose_parts_score_near_the_threshold(statement: Documen
     split = [link for link in links if link.split]
     assert [(link.old, link.new) for link in split] == [((12,), (12, 13, 14))]
     assert len(links) == len(old)
+
+
+def test_scored_words_of_a_split_part_stand_inside_the_whole() -> None:
+    # S/RES/820 (1993): a paragraph and its closing clause cut off as a paragraph of its own
+    # (made-up cut). The clause's leading "Calls" is folded as a formula, the "calls" inside the
+    # whole paragraph is stemmed the same way.
+    whole = (
+        "Expresses its grave concern at the refusal so far of the Bosnian Serb party to accept "
+        "the Agreement on Interim Arrangements and the provisional provincial map, and calls on "
+        "that party to accept the peace plan in full;"
+    )
+    part = "Calls on that party to accept the peace plan in full;"
+    stop = CompareOptions().stop_words
+    part_words = score_words(comparison_key(part), stop)
+    assert part_words == ["cal", "parti", "accept", "peace", "plan", "ful"]
+    whole_words = score_words(comparison_key(whole), stop)
+    assert whole_words[-len(part_words) :] == part_words
+    assert whole_words[0] == "expres"
