@@ -76,20 +76,31 @@ class Link:
         return len(self.old) > 1 and len(self.new) == 1
 
 
-def score_words(key: str, stop_words: frozenset[str]) -> list[str]:
+def score_words(
+    key: str, stop_words: frozenset[str], stems: dict[str, str] | None = None
+) -> list[str]:
     """The words similarity scores: a comparison key, formula folded, stop words out, stemmed.
 
     Every word is cut to its stem (``verb_stem``), not only the leading verb: a split part that
     now opens with ``Calls on ...`` must still match the ``calls on`` inside the paragraph it
     came from, and ``decides`` / ``decided`` inside a paragraph are the same carried word.
+    ``stems`` memoises stems across the keys of one call (words repeat from paragraph to
+    paragraph).
     """
+    memo = {} if stems is None else stems
     words = fold_formula(key).split()
-    # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
-    content = [
-        word if position == 0 else verb_stem(word)
-        for position, word in enumerate(words)
-        if word not in stop_words
-    ]
+    content = []
+    for position, word in enumerate(words):
+        if word in stop_words:
+            continue
+        # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
+        if position == 0:
+            content.append(word)
+            continue
+        stem = memo.get(word)
+        if stem is None:
+            stem = memo[word] = verb_stem(word)
+        content.append(stem)
     # A paragraph of nothing but stop words is still scored, on all its words.
     return content or words
 
@@ -100,7 +111,9 @@ class _Scores:
     def __init__(
         self, old_keys: Sequence[str], new_keys: Sequence[str], options: CompareOptions
     ) -> None:
-        words = [score_words(key, options.stop_words) for key in [*old_keys, *new_keys]]
+        stems: dict[str, str] = {}
+        keys = [*old_keys, *new_keys]
+        words = [score_words(key, options.stop_words, stems) for key in keys]
         encoded, _ = encode_tokens(words)
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
