@@ -1,14 +1,14 @@
-"""Paragraph similarity and alignment: order first, then moves, then splits and merges.
+"""Paragraph similarity and alignment: order first, then splits and merges, then moves.
 
 Similarity is word-level: each paragraph becomes the words of its ``language_key`` (leading
-formula folded) without the ``CompareOptions.stop_words``; every distinct word is mapped to one
-character and ``rapidfuzz.process.cdist`` scores all pairs at once with the Indel distance, so the
-similarity of two paragraphs blends ``2 * LCS / (len_a + len_b)`` over their words in order with
-the same ratio over their words in any order (the common multiset: sorted, the LCS of two word
-strings is exactly that), weighted by ``CompareOptions.order_weight``: reordered clauses still
-count as carried language, while word order keeps unrelated paragraphs on the same subject apart.
-The mapping is a bijection, so a pair's score depends only on its two texts, never on the rest of
-the batch.
+formula folded), without the ``CompareOptions.stop_words`` and each cut to its stem
+(``score_words``); every distinct word is mapped to one character and ``rapidfuzz.process.cdist``
+scores all pairs at once with the Indel distance. The similarity of two paragraphs blends
+``2 * LCS / (len_a + len_b)`` over their words in order with the same ratio over their words in
+any order (the common multiset: sorted, the LCS of two word strings is exactly that), weighted by
+``CompareOptions.order_weight``: reordered clauses still count as carried language, while word
+order keeps unrelated paragraphs on the same subject apart. The mapping is a bijection, so a
+pair's score depends only on its two texts, never on the rest of the batch.
 
 Alignment, in stages:
 
@@ -16,11 +16,13 @@ Alignment, in stages:
    best score of both their row and their column (a paragraph's clearly better partner elsewhere
    wins over a neighbour that only shares stock phrases);
 2. order: the heaviest chain of candidates increasing in both documents (weights = similarity),
-   found in O(k log n) over the k candidates: the paragraphs that kept their place;
+   found in O(k log n) over the k candidates: the paragraphs that kept their place; then, in each
+   gap between two pairs of the chain, the same at ``threshold - gap_allowance``;
 3. splits and merges around the chain: a matched pair grows by neighbouring unmatched paragraphs
    that are contained (``containment``) in its single paragraph on the other side, as long as the
-   similarity of the joined texts rises by ``split_gain``; unmatched paragraphs made of runs of
-   consecutive unmatched paragraphs on the other side are grouped the same way;
+   similarity of the joined texts rises by ``split_gain`` and no other unmatched paragraph
+   matches the neighbour better than the group does; an unmatched paragraph pairs with a run of
+   consecutive unmatched paragraphs contained in it the same way;
 4. moves: the remaining unmatched paragraphs are paired best score first, then grown like (3);
 5. a pair is *moved* when it is not on the heaviest order-respecting chain of all final pairs.
 """
