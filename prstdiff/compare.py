@@ -36,6 +36,7 @@ the nearest preceding old paragraph still in its place.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -122,12 +123,14 @@ def _ordered(pairs: list[Pair]) -> list[Pair]:
             for i in pair.old:
                 position[i] = pair.new[0]
 
+    placed = sorted(position)
+
     def key(pair: Pair) -> tuple[int, int, int]:
         if pair.new:
             return (pair.new[0], 0, 0)
         first = pair.old[0]
-        anchors = [i for i in position if i < first]
-        anchor = position[max(anchors)] if anchors else -1
+        before = bisect.bisect_left(placed, first)
+        anchor = position[placed[before - 1]] if before else -1
         return (anchor, 1, first)
 
     return sorted(pairs, key=key)
