@@ -233,3 +233,26 @@ def test_split_and_merged_pairs_diff_joined_texts(statement: Document) -> None:
     )
     assert "".join(op.text for op in split.ops if op.op is not Op.DELETE) == (first + ".\n" + rest)
     assert (result.stats.merged, result.stats.split) == (1, 1)
+
+
+def test_every_option_says_why_its_default() -> None:
+    # Each tunable number of CompareOptions carries a docstring with the reason for its default.
+    import ast
+
+    source = (Path(__file__).parent.parent / "prstdiff" / "options.py").read_text("utf-8")
+    (options,) = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ClassDef) and node.name == "CompareOptions"
+    ]
+    body = options.body
+    fields = [
+        (statement, body[number + 1] if number + 1 < len(body) else None)
+        for number, statement in enumerate(body)
+        if isinstance(statement, ast.AnnAssign)
+    ]
+    assert len(fields) == 9
+    for field, following in fields:
+        assert isinstance(following, ast.Expr), ast.unparse(field)
+        assert isinstance(following.value, ast.Constant), ast.unparse(field)
+        assert len(str(following.value.value).split()) >= 8, ast.unparse(field)
