@@ -251,5 +251,8 @@ class Comparison:
 
     @property
     def identical(self) -> bool:
-        """True when the two documents carry the same language (every pair reused, none moved)."""
-        return all(p.status is Status.REUSED and not p.moved for p in self.pairs)
+        """True when the documents carry the same language in the same paragraphs and order."""
+        # A split, merge or move keeps the words but changes what a drafter negotiates over.
+        return all(
+            p.status is Status.REUSED and not (p.moved or p.split or p.merged) for p in self.pairs
+        )
