@@ -24,7 +24,6 @@ import datetime as dt
 import random
 import resource
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -139,7 +138,21 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     options = CompareOptions()
     real = list(load_folder(CORPUS).documents)
-    rows = []
+    header = (
+        "size",
+        "docs",
+        "paragraphs",
+        "index s",
+        "lineage s",
+        "trace 1 doc s",
+        "all-pairs s (extrap.)",
+        "sampled docs",
+        "pairs >=0.5 found",
+        "recall",
+        "peak RSS MB",
+    )
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header), flush=True)
     for size in sizes:
         named = build_corpus(real, size)
         paragraphs = sum(len(d.paragraphs) for _, d in named)
@@ -171,41 +184,12 @@ def main() -> int:
         pairs = total_pairs(named)
         extrapolated = seconds / scored * pairs if scored else 0.0
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append(
-            (
-                f"{size}x",
-                len(named),
-                paragraphs,
-                indexing,
-                lineage,
-                statistics.median(single),
-                extrapolated,
-                len(sample),
-                f"{found}/{above}",
-                found / above if above else 1.0,
-                peak,
-            )
-        )
-        print(f"done {size}x", file=sys.stderr)
-    header = (
-        "size",
-        "docs",
-        "paragraphs",
-        "index s",
-        "lineage s",
-        "trace 1 doc s",
-        "all-pairs s (extrap.)",
-        "sampled docs",
-        "pairs >=0.5 found",
-        "recall",
-        "peak RSS MB",
-    )
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
-    for row in rows:
+        recall = found / above if above else 1.0
         print(
-            f"{row[0]} | {row[1]} | {row[2]} | {row[3]:.1f} | {row[4]:.1f} | {row[5]:.3f} | "
-            f"{row[6]:.0f} | {row[7]} | {row[8]} | {row[9]:.4f} | {row[10]:.0f}"
+            f"{size}x | {len(named)} | {paragraphs} | {indexing:.1f} | {lineage:.1f} | "
+            f"{statistics.median(single):.3f} | {extrapolated:.0f} | {len(sample)} | "
+            f"{found}/{above} | {recall:.4f} | {peak:.0f}",
+            flush=True,
         )
     return 0
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
+from prstdiff.align import score_words
 from prstdiff.corpus.folder import SkippedFile, list_document_files, read_document_file
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import IndexFileError, InputError
@@ -84,7 +85,7 @@ CREATE TABLE paragraphs (
     language_key TEXT NOT NULL,
     key_hash INTEGER NOT NULL,
     same_hash INTEGER NOT NULL,
-    encoded TEXT NOT NULL,  -- scored words, one character per word (see ``vocabulary``)
+    encoded TEXT NOT NULL,  -- scored words, one character each (``vocabulary``), sorted
     search_key TEXT NOT NULL,  -- ' ' + comparison key + ' ', for phrase search
     words INTEGER NOT NULL,  -- scored words (language key without stop words)
     sort_key TEXT NOT NULL
@@ -184,7 +185,7 @@ class IndexedParagraph:
     same_hash: int
     """Digest of the comparison key: equal digests, same words (reused language)."""
     encoded: str
-    """Scored words, one character per distinct word of the index's vocabulary."""
+    """Scored words, one character per distinct word of the index's vocabulary, sorted."""
     symbol: str | None
     """Symbol of its document."""
     date: dt.date | None
@@ -222,14 +223,19 @@ def digest64(text: str) -> int:
     )
 
 
-def score_words(key: str, stop_words: frozenset[str]) -> list[str]:
-    """The words of a language key that similarity scores: all but the stop words.
+def scored_words(text: str, stop_words: frozenset[str]) -> list[str]:
+    """The words similarity scores for a paragraph: ``prstdiff.align.score_words`` of its key.
 
-    The same rule as ``prstdiff.align``: a paragraph of nothing but stop words keeps them all.
+    The engine's own function, so the index and ``diff`` always agree on what a word is.
     """
-    words = key.split()
-    content = [word for word in words if word not in stop_words]
-    return content or words
+    return score_words(comparison_key(text), stop_words)
+
+
+_FINGERPRINT_TEXT = (
+    "The Security Council further decides, also recalling its resolutions, to remain actively "
+    "seized of the matter and requests the Secretary-General to report."
+)
+"""A sentence whose scored words change whenever the engine changes what it scores."""
 
 
 def shingles_of(words: Sequence[str], options: CorpusOptions) -> set[int]:
@@ -336,6 +342,7 @@ class CorpusIndex:
                 "shingle_words": options.shingle_words,
                 "short_paragraph_words": options.short_paragraph_words,
                 "stop_words": sorted(CompareOptions().stop_words),
+                "scored": score_words(comparison_key(_FINGERPRINT_TEXT), frozenset()),
             }
         )
         rebuilt: str | None = None
@@ -454,7 +461,7 @@ class CorpusIndex:
         for paragraph in document.paragraphs:
             key = language_key(paragraph.text)
             plain = comparison_key(paragraph.text)
-            scored = score_words(key, self.stop_words)
+            scored = score_words(plain, self.stop_words)
             words = len(scored)
             cursor = db.execute(
                 "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
@@ -469,7 +476,7 @@ class CorpusIndex:
                     key,
                     digest64(key),
                     digest64(plain),
-                    self.encode(scored, extend=True),
+                    "".join(sorted(self.encode(scored, extend=True))),
                     f" {plain} ",
                     words,
                     sort_key,

@@ -42,7 +42,7 @@ from prstdiff.corpus.index import (
     CorpusIndex,
     IndexedParagraph,
     digest64,
-    score_words,
+    scored_words,
     shingles_of,
 )
 from prstdiff.corpus.options import CorpusOptions
@@ -164,17 +164,29 @@ class Tracer:
         return {h: self._counts[h] for h in hashes}
 
     def probes(self, words: Sequence[str]) -> list[int]:
-        """The shingles of a paragraph to look up: the rare ones, at least ``min_probes``."""
-        counts = self._shingle_counts(shingles_of(words, self.corpus_options))
+        """The shingles of a paragraph to look up: the rare ones, at least ``min_probes``.
+
+        A paragraph short enough to match a short one (whose single words are indexed too)
+        also looks up its single words, so a few shared words standing apart are found.
+        """
+        opts = self.corpus_options
+        hashes = shingles_of(words, opts)
+        t = self.options.threshold
+        if t > 0 and len(words) <= opts.short_paragraph_words * (2 - t) / t:
+            hashes |= {digest64(word) for word in words}
+        counts = self._shingle_counts(hashes)
         present = sorted((count, h) for h, count in counts.items() if count > 0)
         rare = [h for count, h in present if count <= self._common]
-        if len(rare) < self.corpus_options.min_probes:
-            rare = [h for _, h in present[: self.corpus_options.min_probes]] + rare
+        if len(rare) < opts.min_probes:
+            rare = [h for _, h in present[: opts.min_probes]] + rare
         return list(dict.fromkeys(rare))
 
-    def candidates(self, key: str, before: str | None) -> list[int]:
-        """Earlier paragraphs that may reach the threshold with a language key (row ids)."""
-        words = score_words(key, self.options.stop_words)
+    def _words(self, text: str) -> list[str]:
+        return scored_words(text, self.options.stop_words)
+
+    def candidates(self, text: str, key: str, before: str | None) -> list[int]:
+        """Earlier paragraphs that may reach the threshold with a paragraph (row ids)."""
+        words = self._words(text)
         low, high = self._length_bounds(len(words))
         found = self.index.shingle_candidates(
             self.probes(words), before, self.corpus_options.max_candidates, low, high
@@ -208,7 +220,9 @@ class Tracer:
     def score(self, texts: Sequence[str], before: str | None) -> list[list[Hit]]:
         """For each text, the earlier paragraphs at or above the threshold, with similarity."""
         keys = [language_key(text) for text in texts]
-        per_text = [self.candidates(key, before) for key in keys]
+        per_text = [
+            self.candidates(text, key, before) for text, key in zip(texts, keys, strict=True)
+        ]
         union = list(dict.fromkeys(i for ids in per_text for i in ids))
         self._fetch(union)
         # Paragraphs with the same language key score the same: score each key once.
@@ -223,12 +237,13 @@ class Tracer:
         if not representatives or not texts:
             return hits
         threshold = self.options.threshold
-        # A cheap exact sieve first: the Indel similarity of the scored words, which is what the
-        # engine computes, over keys already stored in the index. Only the survivors are scored
-        # by ``similarity_matrix`` itself, so every reported number is the engine's own.
+        # A cheap sieve first: the similarity of the scored words taken in any order (their
+        # common multiset), stored sorted in the index. The engine's score weighs in word order
+        # too, which can only lower it, so the sieve never drops a pair the engine would keep.
+        # Only the survivors are scored by ``similarity_matrix``: every number is the engine's.
         sieve = process.cdist(
             [p.encoded for p in representatives],
-            [self._encoded(key) for key in keys],
+            [self._encoded(text) for text in texts],
             scorer=Indel.normalized_similarity,
             score_cutoff=max(threshold - _SIEVE_SLACK, 0.0),
             dtype=np.float32,
@@ -251,12 +266,12 @@ class Tracer:
                     hits[column].append(Hit(para_id, round(value, 4)))
         return hits
 
-    def _encoded(self, key: str) -> str:
-        """The scored words of a language key in the index's encoding (remembered)."""
-        found = self._encodings.get(key)
+    def _encoded(self, text: str) -> str:
+        """The scored words of a paragraph in the index's encoding, sorted (remembered)."""
+        found = self._encodings.get(text)
         if found is None:
-            words = score_words(key, self.options.stop_words)
-            found = self._encodings[key] = self.index.encode(words, extend=False)
+            encoded = self.index.encode(self._words(text), extend=False)
+            found = self._encodings[text] = "".join(sorted(encoded))
         return found
 
     # -- lineage ---------------------------------------------------------------------------
