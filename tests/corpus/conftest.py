@@ -7,9 +7,8 @@ into ``corpus/``.
 
 from __future__ import annotations
 
-import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,26 +71,3 @@ def regional_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy2(CORPUS / name, folder / name)
     index_corpus(folder)
     return folder
-
-
-@pytest.fixture()
-def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
-    """Compare output with ``golden/NAME``, or rewrite the file when regenerating.
-
-    Regenerate after a deliberate change of the engine or a renderer, and review the diff:
-    ``PRSTDIFF_REGEN_GOLDEN=1 python -m pytest tests/corpus/test_golden.py``.
-    """
-    regenerate = os.environ.get("PRSTDIFF_REGEN_GOLDEN") == "1"
-
-    def check(name: str, actual: str) -> None:
-        path = GOLDEN / name
-        if regenerate:
-            path.write_text(actual, encoding="utf-8")
-            return
-        assert path.exists(), f"{path} is missing: regenerate with PRSTDIFF_REGEN_GOLDEN=1"
-        assert actual == path.read_text(encoding="utf-8"), (
-            f"output differs from {path.name}; if intended, regenerate with "
-            "PRSTDIFF_REGEN_GOLDEN=1 python -m pytest tests/corpus/test_golden.py"
-        )
-
-    return check

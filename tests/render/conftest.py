@@ -1,16 +1,11 @@
 """Fixtures of the renderer tests: a real pair from the corpus, made-up comparisons, golden files.
 
-Regenerate the golden files after a deliberate change of the engine or a renderer with
-
-    python -m pytest tests/render --regen-golden
-
-and review the diff of ``tests/render/golden/`` before committing it.
+Golden files (``golden/``) are compared by the ``golden`` fixture of ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,15 +23,6 @@ GOLDEN = HERE / "golden"
 OLD_NAME = "S_RES_2561_2021.txt"
 NEW_NAME = "S_RES_2587_2021.txt"
 """The golden pair: two consecutive UNFICYP (Cyprus) mandate renewals of 2021."""
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--regen-golden",
-        action="store_true",
-        default=False,
-        help="Rewrite the renderers' golden files from the current output instead of comparing.",
-    )
 
 
 def _as_in_repository(document: Document, name: str) -> Document:
@@ -64,23 +50,3 @@ def madeup() -> Comparison:
 def madeup_xss() -> Comparison:
     """A made-up comparison whose text tries to inject markup."""
     return madeup_xss_comparison()
-
-
-@pytest.fixture()
-def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
-    """Compare output with ``golden/NAME``, or rewrite that file under ``--regen-golden``."""
-    regenerate = bool(request.config.getoption("--regen-golden", default=False))
-
-    def check(name: str, actual: str) -> None:
-        path = GOLDEN / name
-        if regenerate:
-            path.write_text(actual, encoding="utf-8")
-            return
-        assert path.exists(), f"{path} is missing: run python -m pytest tests/render --regen-golden"
-        expected = path.read_text(encoding="utf-8")
-        assert actual == expected, (
-            f"output differs from {path.name}; if the change is intended, regenerate with "
-            "python -m pytest tests/render --regen-golden and review the diff"
-        )
-
-    return check

@@ -1,7 +1,7 @@
 """The document renderers: the inspect JSON (checked against its schema) and the terminal text.
 
 Golden files live in ``golden/document-*``; regenerate them after a deliberate change with
-``python -m pytest tests/render --regen-golden`` and review the diff.
+``python -m pytest --regen-golden`` and review the diff.
 """
 
 from __future__ import annotations

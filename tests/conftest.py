@@ -1,0 +1,46 @@
+"""Golden files shared by every test folder: compare output with ``golden/NAME`` beside the test.
+
+Regenerate every golden file after a deliberate change of the reader, engine or a renderer with
+
+    python -m pytest --regen-golden
+
+and review ``git diff tests/*/golden`` before committing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REGENERATE_COMMAND = "python -m pytest --regen-golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output instead of comparing with them.",
+    )
+
+
+@pytest.fixture()
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare output with ``golden/NAME`` beside the test, or rewrite it under --regen-golden."""
+    regenerate = bool(request.config.getoption("--regen-golden"))
+    folder = Path(request.path).parent / "golden"
+
+    def check(name: str, actual: str) -> None:
+        path = folder / name
+        if regenerate:
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"{path} is missing: run {REGENERATE_COMMAND}"
+        assert actual == path.read_text(encoding="utf-8"), (
+            f"output differs from {path.name}; if the change is intended, regenerate with "
+            f"{REGENERATE_COMMAND} and review the diff"
+        )
+
+    return check
