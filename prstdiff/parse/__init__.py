@@ -16,6 +16,7 @@ from pathlib import Path
 
 from prstdiff.errors import InputError
 from prstdiff.model import Document, Source
+from prstdiff.parse.files import read_document_bytes
 from prstdiff.parse.metadata import (
     document_kind,
     find_citations,
@@ -77,13 +78,9 @@ def load(path: str | Path) -> Document:
     Raises ``InputError`` for a missing file, a folder, an empty, binary or undecodable file,
     and a text without paragraphs.
     """
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if not target.exists():
-        raise InputError("no such file", path)
-    if target.is_dir():
-        raise InputError("is a folder, not a document", path)
-    if suffix == ".docx":
+    suffix = Path(path).suffix.lower()
+    if suffix in {".docx", ".doc"}:
+        # A .doc goes to the Word reader too, which tells the user to save it as .docx.
         from prstdiff.parse.docx import read_docx  # written alongside; imported on demand
 
         return read_docx(path)
@@ -91,12 +88,7 @@ def load(path: str | Path) -> Document:
         from prstdiff.parse.pdf import read_pdf
 
         return read_pdf(path)
-    try:
-        data = target.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path) from None
-    if not data.strip():
-        raise InputError("empty file", path)
+    data = read_document_bytes(path)
     text = decode_text(data, path)
     return parse_text(text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
 

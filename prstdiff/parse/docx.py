@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 
 from prstdiff.errors import InputError
 from prstdiff.model import Document
+from prstdiff.parse.files import read_document_bytes
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Start of a Word 97-2003 ``.doc`` (and other OLE2 files), to name that problem precisely."""
@@ -169,7 +170,7 @@ def _roman(value: int) -> str:
 
 def read_docx(path: str | Path) -> Document:
     """Read a Word draft (.docx) into a Document, automatic paragraph numbers included."""
-    data = _read_bytes(path)
+    data = read_document_bytes(path)
     package = _open(data, path)
     text = _body_text(package, path)
     from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
@@ -216,21 +217,6 @@ def _body_text(package: _Package, path: str | Path) -> str:
     if not lines:
         raise InputError("Word document has no text in its body", path)
     return "\n\n".join(lines) + "\n"
-
-
-def _read_bytes(path: str | Path) -> bytes:
-    file = Path(path)
-    if file.is_dir():
-        raise InputError("is a folder, not a document", path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path) from None
-    if not data:
-        raise InputError("empty file", path)
-    return data
 
 
 def _open(data: bytes, path: str | Path) -> _Package:

@@ -21,6 +21,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from prstdiff.errors import InputError
 from prstdiff.model import Document
+from prstdiff.parse.files import read_document_bytes
 
 _HEADER_WINDOW = 1024
 """PDF readers accept the ``%PDF-`` header anywhere in the first kilobyte (Acrobat's rule)."""
@@ -43,7 +44,7 @@ from broken object tables and content streams."""
 
 def read_pdf(path: str | Path) -> Document:
     """Read a PDF (its text layer) into a Document."""
-    data = _read_bytes(path)
+    data = read_document_bytes(path)
     text = pdf_text(data, path=path)
     from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
 
@@ -85,18 +86,3 @@ def _quiet_pypdf() -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
-
-
-def _read_bytes(path: str | Path) -> bytes:
-    file = Path(path)
-    if file.is_dir():
-        raise InputError("is a folder, not a document", path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path) from None
-    if not data:
-        raise InputError("empty file", path)
-    return data

@@ -596,3 +596,13 @@ def test_examples_in_docstrings() -> None:
 
     results = doctest.testmod(prstdiff.parse.docx)
     assert (results.attempted, results.failed) == (2, 0)
+
+
+def test_load_sends_an_old_word_file_to_the_word_reader(tmp_path: Path) -> None:
+    path = tmp_path / "madeup_draft.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert caught.value.message == (
+        f"{path}: a Word 97-2003 .doc file, not .docx: save it as .docx first"
+    )
