@@ -22,6 +22,7 @@ from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import PrstdiffError
 from prstdiff.model import Comparison, Document, ParagraphKind, Status
 from prstdiff.options import CompareOptions
+from prstdiff.parse.metadata import MONTH_NUMBERS
 
 _RESOLUTION = re.compile(
     r"^(?:S\s*[/_]\s*RES\s*[/_]\s*)?(\d{1,5})\s*(?:\(\s*(\d{4})\s*\)|[_ ]\s*(\d{4}))?$"
@@ -55,20 +56,7 @@ _GENERIC_NAMES = frozenset(
         "statements",
         "resolution",
         "resolutions",
-        *[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
+        *MONTH_NUMBERS,
     }
 )
 

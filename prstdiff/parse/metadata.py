@@ -25,7 +25,7 @@ __all__ = [
     "parse_date",
 ]
 
-_MONTHS = {
+MONTH_NUMBERS: dict[str, int] = {
     name: number
     for number, name in enumerate(
         [
@@ -114,7 +114,7 @@ def parse_date(text: str) -> dt.date | None:
     """The first ``6 November 2007`` style date in ``text`` as a date, else None."""
     for match in _DATE.finditer(text):
         try:
-            return dt.date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+            return dt.date(int(match[3]), MONTH_NUMBERS[match[2].lower()], int(match[1]))
         except ValueError:
             continue
     return None
