@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 import typer
 
 from prstdiff.errors import PrstdiffError
+from prstdiff.render import RenderOptions
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -66,3 +69,29 @@ def _one_line(error: BaseException) -> str:
 def stdout_is_terminal() -> bool:
     """True when standard output is an interactive terminal."""
     return sys.stdout.isatty()
+
+
+class ColorChoice(StrEnum):
+    """When to colour terminal output."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+def use_color(choice: ColorChoice, to_terminal: bool = True) -> bool:
+    """Decide on colour: ``always``/``never`` win; ``auto`` means a terminal and no NO_COLOR."""
+    if choice is ColorChoice.ALWAYS:
+        return True
+    if choice is ColorChoice.NEVER:
+        return False
+    return to_terminal and stdout_is_terminal() and not os.environ.get("NO_COLOR")
+
+
+def output_width(width: int | None, to_terminal: bool = True) -> int:
+    """The width asked for, else the terminal's (when writing to it), else the default."""
+    if width is not None:
+        return width
+    if to_terminal and stdout_is_terminal():
+        return shutil.get_terminal_size((RenderOptions().width, 24)).columns
+    return RenderOptions().width

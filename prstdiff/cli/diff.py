@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import webbrowser
 from collections.abc import Callable
 from enum import StrEnum
@@ -12,8 +11,15 @@ from typing import Annotated
 
 import typer
 
-from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, app, handle_errors, stdout_is_terminal
-from prstdiff.cli.inspect import ColorChoice, use_color
+from prstdiff.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    ColorChoice,
+    app,
+    handle_errors,
+    output_width,
+    use_color,
+)
 from prstdiff.compare import compare
 from prstdiff.io import write_atomic
 from prstdiff.model import Comparison
@@ -30,9 +36,6 @@ class DiffFormat(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
 
-
-DEFAULT_WIDTH = RenderOptions().width
-"""Columns of text output that goes to a file or a pipe."""
 
 RENDERERS: dict[DiffFormat, Callable[[Comparison, RenderOptions], str]] = {
     DiffFormat.TEXT: text.render,
@@ -125,8 +128,8 @@ def diff_command(
     comparison = compare(load(old), load(new), _compare_options(threshold))
     to_terminal = output is None
     options = RenderOptions(
-        width=_width(width, to_terminal),
-        color=output_format is DiffFormat.TEXT and _color(color, to_terminal),
+        width=output_width(width, to_terminal),
+        color=output_format is DiffFormat.TEXT and use_color(color, to_terminal),
         only_changes=only_changes,
     )
     rendered = RENDERERS[output_format](comparison, options)
@@ -179,18 +182,3 @@ def report_command(
 def _compare_options(threshold: float | None) -> CompareOptions:
     options = CompareOptions()
     return options if threshold is None else dataclasses.replace(options, threshold=threshold)
-
-
-def _width(width: int | None, to_terminal: bool) -> int:
-    if width is not None:
-        return width
-    if to_terminal and stdout_is_terminal():
-        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    return DEFAULT_WIDTH
-
-
-def _color(choice: ColorChoice, to_terminal: bool) -> bool:
-    # ``auto`` colours only a terminal; a file gets colour only when asked for explicitly.
-    if choice is ColorChoice.AUTO and not to_terminal:
-        return False
-    return use_color(choice)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from prstdiff.cli.app import EXIT_SAME, app, handle_errors, stdout_is_terminal
+from prstdiff.cli.app import (
+    EXIT_SAME,
+    ColorChoice,
+    app,
+    handle_errors,
+    output_width,
+    use_color,
+)
 from prstdiff.io import write_atomic
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
@@ -22,32 +27,6 @@ class InspectFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
-
-
-class ColorChoice(StrEnum):
-    """When to colour terminal output."""
-
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
-
-def use_color(choice: ColorChoice) -> bool:
-    """Decide on colour: ``always``/``never`` win; ``auto`` means a terminal and no NO_COLOR."""
-    if choice is ColorChoice.ALWAYS:
-        return True
-    if choice is ColorChoice.NEVER:
-        return False
-    return stdout_is_terminal() and not os.environ.get("NO_COLOR")
-
-
-def output_width(width: int | None, to_terminal: bool = True) -> int:
-    """The width asked for, else the terminal's (when writing to it), else the default."""
-    if width is not None:
-        return width
-    if to_terminal and stdout_is_terminal():
-        return shutil.get_terminal_size((RenderOptions().width, 24)).columns
-    return RenderOptions().width
 
 
 @app.command()
@@ -104,7 +83,7 @@ def inspect(
     else:
         # A file gets colour only when asked for explicitly, and the default width, not the
         # terminal's.
-        colored = color is ColorChoice.ALWAYS or (to_terminal and use_color(color))
+        colored = use_color(color, to_terminal)
         options = RenderOptions(width=output_width(width, to_terminal), color=colored)
         rendered = render_text(document, options)
     if output is None:

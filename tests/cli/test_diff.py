@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -59,11 +60,10 @@ def test_color_always_and_never() -> None:
 
 
 def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    import prstdiff.cli.diff as diff_module
-    import prstdiff.cli.inspect as inspect_module
-
-    monkeypatch.setattr(diff_module, "stdout_is_terminal", lambda: True)
-    monkeypatch.setattr(inspect_module, "stdout_is_terminal", lambda: True)
+    # ``prstdiff.cli.app`` the attribute is the typer app; the module decides on colour.
+    monkeypatch.setattr(
+        importlib.import_module("prstdiff.cli.app"), "stdout_is_terminal", lambda: True
+    )
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert ANSI in run("diff", OLD, NEW, "--width", "100").stdout
     assert ANSI not in run("diff", OLD, NEW, "--width", "100", env={"NO_COLOR": "1"}).stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -94,7 +95,10 @@ def test_colour_always_and_never() -> None:
 
 
 def test_auto_colour_on_a_terminal_honours_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("prstdiff.cli.inspect.stdout_is_terminal", lambda: True)
+    # ``prstdiff.cli.app`` the attribute is the typer app; the module decides on colour.
+    monkeypatch.setattr(
+        importlib.import_module("prstdiff.cli.app"), "stdout_is_terminal", lambda: True
+    )
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert ANSI in run(str(SEED), "--width", "80").stdout
     assert ANSI not in run(str(SEED), "--width", "80", env={"NO_COLOR": "1"}).stdout
