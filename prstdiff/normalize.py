@@ -29,9 +29,12 @@ _LEADING_NUMBERING = re.compile(
 _FOOTNOTE_MARK = re.compile(r"(?<=\s)\d{1,2}/(?=[\s,.;:]|$)")
 # A word: letters and digits, with inner hyphens or apostrophes kept together for now.
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑–'’][^\W_]+)*")
+# ``_WORD`` on ASCII text, where ``[^\W_]`` is exactly ``[0-9A-Za-z]`` and the joiners ``-'``.
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]+(?:[-'][0-9A-Za-z]+)*")
 _INNER_JOINERS = re.compile(r"[-‐‑–'’]")
 # Soft hyphens and zero-width characters that PDF text carries inside words.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _DISPLAY_TOKEN = re.compile(r"\s+|\S+\s*")
 
 # Fragments that only occur as the tail of a word cut in two by extraction (``includ ing``,
@@ -67,6 +70,35 @@ _ONSET_LIST = (
 )
 _ONSETS = frozenset(_ONSET_LIST.split())
 _VOWELS = frozenset("aeiouy")
+
+
+def _alternatives(words: str) -> str:
+    """A regex matching any of the space-separated words, grouped by first letter for speed."""
+    tails: dict[str, list[str]] = {}
+    for word in words.split():
+        tails.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{head}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for head, rest in tails.items()
+    )
+
+
+# A superset of the words ``_join_split_words`` could join, matched in the space-joined words
+# (padded with a space each side): a one- or two-letter word that is not a short word (a
+# fragment, as head or tail; a lower-case possessive ``s`` is one), a tail fragment, or a word
+# opening with a non-onset consonant pair. Paragraphs without one (most of them) skip the
+# per-word loop; the exact rule still decides the others.
+# ``[^\W\d_A-Z]`` leaves out only what cannot be a lower-case letter, so nothing is missed. The
+# leading literal space lets the regex engine jump from word to word; the cheap lookaheads come
+# first so that most words fail each branch at their first character.
+_LOWER = r"[^\W\d_A-Z]"
+_SPLIT_CANDIDATE = re.compile(
+    rf" (?:(?={_LOWER}{{1,2}} )(?!(?:{_alternatives(_SHORT_WORD_LIST)}) )"
+    rf"|(?:{_alternatives(_TAIL_FRAGMENT_LIST)}) "
+    rf"|(?=[^\W\d_A-Zaeiouy]{{2}})(?!{_alternatives(_ONSET_LIST)}))"
+)
+# A capital ``S`` (often a document symbol, ``S/2004/27``) or ``ſ`` word only joins as a possessive
+# cut after its apostrophe: an apostrophe, then only the non-word characters of the gap.
+_POSSESSIVE_S = re.compile(r"['’][\W_]*[Sſ](?![^\W_])")
 
 
 def _is_fragment(word: str) -> bool:
@@ -117,19 +149,38 @@ def _join_split_words(words: list[str], originals: list[str], gaps: list[str]) -
 
 def key_words(text: str) -> list[str]:
     """The folded words of ``comparison_key(text)``: what word-level similarity scores."""
-    folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    folded = _LEADING_NUMBERING.sub("", folded, count=1)
-    folded = _FOOTNOTE_MARK.sub(" ", folded)
-    originals: list[str] = []
-    gaps: list[str] = []
-    end = 0
-    for match in _WORD.finditer(folded):
-        originals.append(match[0])
-        gaps.append(folded[end : match.start()])
-        end = match.end()
+    folded = unicodedata.normalize("NFKC", text)
+    # Each step below is skipped where it provably changes nothing: ``translate`` only deletes
+    # the invisible characters, the leading numbering can only match at the start, and a
+    # footnote mark needs a ``/``. Run on every paragraph, they cost as much as the words.
+    if not folded.isascii() and _INVISIBLE_CHARS.search(folded):
+        folded = folded.translate(_INVISIBLE)
+    numbering = _LEADING_NUMBERING.match(folded)
+    if numbering:
+        folded = folded[numbering.end() :]
+    if "/" in folded:
+        folded = _FOOTNOTE_MARK.sub(" ", folded)
+    # On ASCII text ``_WORD`` is ``_ASCII_WORD``, whose plain ranges the regex engine tests faster.
+    word_pattern = _ASCII_WORD if folded.isascii() else _WORD
+    originals = word_pattern.findall(folded)
+    if not originals:
+        return []
+    spaced = " ".join(originals)
     # Hyphens and apostrophes vanish: ``Secretary-General`` and the extracted
-    # ``SecretaryGeneral`` meet in ``secretarygeneral``; ``Council’s`` in ``councils``.
-    words = [_INNER_JOINERS.sub("", word).casefold() for word in originals]
+    # ``SecretaryGeneral`` meet in ``secretarygeneral``; ``Council’s`` in ``councils``. Folding
+    # the space-joined words at once is the same as word by word: casefold maps each character
+    # on its own (no context), never to or from a space, words hold no spaces, and every joiner
+    # in them is an inner one. On ASCII, ``lower`` is ``casefold`` and faster.
+    unjoined = _INNER_JOINERS.sub("", spaced)
+    unjoined = unjoined.lower() if unjoined.isascii() else unjoined.casefold()
+    words = unjoined.split(" ")
+    padded = f" {spaced} "
+    if _SPLIT_CANDIDATE.search(padded) is None and not (
+        (" S " in padded or " ſ " in padded) and _POSSESSIVE_S.search(folded)
+    ):
+        return words
+    # The text before each word, as the rule needs it; ``split`` ends with the text after the last.
+    gaps = word_pattern.split(folded)[:-1]
     return _join_split_words(words, originals, gaps)
 
 

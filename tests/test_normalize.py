@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prstdiff import normalize
 from prstdiff.normalize import comparison_key, display_words, key_words
 
 
@@ -108,3 +112,54 @@ def test_examples_in_docstrings() -> None:
 
     results = doctest.testmod(prstdiff.normalize)
     assert (results.attempted, results.failed) == (3, 0)
+
+
+def _reference_key_words(text: str) -> list[str]:
+    # The plain implementation ``key_words`` replaced: every step on every paragraph, word by word.
+    folded = unicodedata.normalize("NFKC", text).translate(normalize._INVISIBLE)
+    folded = normalize._LEADING_NUMBERING.sub("", folded, count=1)
+    folded = normalize._FOOTNOTE_MARK.sub(" ", folded)
+    originals: list[str] = []
+    gaps: list[str] = []
+    end = 0
+    for match in normalize._WORD.finditer(folded):
+        originals.append(match[0])
+        gaps.append(folded[end : match.start()])
+        end = match.end()
+    words = [re.sub(r"[-‐‑–'’]", "", word).casefold() for word in originals]
+    return normalize._join_split_words(words, originals, gaps)
+
+
+# Pieces that exercise every branch: corpus words, real short words, fragments and tail fragments
+# of split words, capitals, possessives, numbering, footnote marks, symbols, and characters that
+# NFKC or casefold change (``ß`` and ``İ`` grow, ``ﬁ`` splits, ``ſ`` becomes ``s``, ``Ǆ``).
+_PIECE_TEXT = (
+    "the Security Council recognizes SecretaryGeneral Secretary-General peace‑building "
+    "Council’s women’ s women' s S S/PRST/2004/27 includ ing inclu ding o ngoing di plomacy "
+    "othe r shari ng internat ional su ch i nto a nd to be in an of b c iv ii mr Mr UN ré "
+    "résolution État la le de ing tion ive tes nd ngoing pproach th sc 12. (a) (iv) 1/ 60/180 "
+    "1994 ß Straße ﬁnancial ﬂows ſ İ Ǆ \u0345 Ａrticle peace\u00adkeeping opera\u200btions "
+    "_ __init__ a_b “ ” ‘ ’ ' - – ‐ ‑ « ; , . / é ñ ǆ st bl xy"
+)
+_PIECES = tuple(_PIECE_TEXT.split())
+_GAPS = ("", " ", " ", "  ", "\n", "\u00a0", "-", "’", "’ ", "' ", "/", "_", "“", " (", ". ")
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_PIECES) | st.text(max_size=3),
+            st.sampled_from(_GAPS),
+        ),
+        max_size=30,
+    )
+)
+def test_key_words_fast_path_matches_plain_reference(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + gap for piece, gap in parts)
+    assert key_words(text) == _reference_key_words(text)
+
+
+@given(st.text())
+def test_key_words_matches_plain_reference_on_any_text(text: str) -> None:
+    assert key_words(text) == _reference_key_words(text)
