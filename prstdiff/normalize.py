@@ -90,12 +90,18 @@ def _alternatives(words: str) -> str:
 # ``[^\W\d_A-Z]`` leaves out only what cannot be a lower-case letter, so nothing is missed. The
 # leading literal space lets the regex engine jump from word to word; the cheap lookaheads come
 # first so that most words fail each branch at their first character.
-_LOWER = r"[^\W\d_A-Z]"
-_SPLIT_CANDIDATE = re.compile(
-    rf" (?:(?={_LOWER}{{1,2}} )(?!(?:{_alternatives(_SHORT_WORD_LIST)}) )"
-    rf"|(?:{_alternatives(_TAIL_FRAGMENT_LIST)}) "
-    rf"|(?=[^\W\d_A-Zaeiouy]{{2}})(?!{_alternatives(_ONSET_LIST)}))"
-)
+def _split_candidates(lower: str, consonant: str) -> re.Pattern[str]:
+    """The candidate regex, given classes containing every lower-case letter (and consonant)."""
+    return re.compile(
+        rf" (?:(?={lower}{{1,2}} )(?!(?:{_alternatives(_SHORT_WORD_LIST)}) )"
+        rf"|(?:{_alternatives(_TAIL_FRAGMENT_LIST)}) "
+        rf"|(?={consonant}{{2}})(?!{_alternatives(_ONSET_LIST)}))"
+    )
+
+
+_SPLIT_CANDIDATE = _split_candidates(r"[^\W\d_A-Z]", r"[^\W\d_A-Zaeiouy]")
+# The same on ASCII text, where plain ranges are exact and faster to test.
+_ASCII_SPLIT_CANDIDATE = _split_candidates("[a-z]", "[b-df-hj-np-tv-xz]")
 # A capital ``S`` (often a document symbol, ``S/2004/27``) or ``ſ`` word only joins as a possessive
 # cut after its apostrophe: an apostrophe, then only the non-word characters of the gap.
 _POSSESSIVE_S = re.compile(r"['’][\W_]*[Sſ](?![^\W_])")
@@ -161,7 +167,8 @@ def key_words(text: str) -> list[str]:
     if "/" in folded:
         folded = _FOOTNOTE_MARK.sub(" ", folded)
     # On ASCII text ``_WORD`` is ``_ASCII_WORD``, whose plain ranges the regex engine tests faster.
-    word_pattern = _ASCII_WORD if folded.isascii() else _WORD
+    ascii = folded.isascii()
+    word_pattern = _ASCII_WORD if ascii else _WORD
     originals = word_pattern.findall(folded)
     if not originals:
         return []
@@ -175,7 +182,8 @@ def key_words(text: str) -> list[str]:
     unjoined = unjoined.lower() if unjoined.isascii() else unjoined.casefold()
     words = unjoined.split(" ")
     padded = f" {spaced} "
-    if _SPLIT_CANDIDATE.search(padded) is None and not (
+    candidates = _ASCII_SPLIT_CANDIDATE if ascii else _SPLIT_CANDIDATE
+    if candidates.search(padded) is None and not (
         (" S " in padded or " ſ " in padded) and _POSSESSIVE_S.search(folded)
     ):
         return words

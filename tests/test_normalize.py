@@ -139,7 +139,7 @@ _PIECE_TEXT = (
     "othe r shari ng internat ional su ch i nto a nd to be in an of b c iv ii mr Mr UN ré "
     "résolution État la le de ing tion ive tes nd ngoing pproach th sc 12. (a) (iv) 1/ 60/180 "
     "1994 ß Straße ﬁnancial ﬂows ſ İ Ǆ \u0345 Ａrticle peace\u00adkeeping opera\u200btions "
-    "_ __init__ a_b “ ” ‘ ’ ' - – ‐ ‑ « ; , . / é ñ ǆ st bl xy"
+    "_ __init__ a_b “ ” ‘ ’ ' - – ‐ ‑ « ; , . / é ñ ǆ st bl xy z zo"
 )
 _PIECES = tuple(_PIECE_TEXT.split())
 _GAPS = ("", " ", " ", "  ", "\n", "\u00a0", "-", "’", "’ ", "' ", "/", "_", "“", " (", ". ")
