@@ -33,3 +33,11 @@ class IndexFileError(PrstdiffError):
 
 class ManifestError(PrstdiffError):
     """A batch manifest cannot be read or names an unusable entry."""
+
+
+def one_line(error: BaseException, *, with_type: bool = False) -> str:
+    """An exception's message folded onto one line, else its type's name (prefixed if asked)."""
+    text = " ".join(str(error).split())
+    if not text:
+        return type(error).__name__
+    return f"{type(error).__name__}: {text}" if with_type else text

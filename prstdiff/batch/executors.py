@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from prstdiff.batch.task import PairFunction, PairOutcome, PairTask, compare_pair
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import PrstdiffError, one_line
 
 TASKS_PER_WORKER = 2
 """Tasks queued per worker: enough that no worker waits for the next pair, few enough that the
@@ -165,7 +165,7 @@ class DaskExecutor:
                 self.address, timeout=f"{self.connect_timeout}s", set_as_default=False
             )
         except (OSError, TimeoutError) as error:
-            reason = " ".join(str(error).split()) or type(error).__name__
+            reason = one_line(error)
             raise PrstdiffError(
                 f"cannot reach the Dask scheduler: {reason}", self.address
             ) from None
@@ -235,8 +235,7 @@ class DaskExecutor:
                 try:
                     outcome: PairOutcome = future.result()
                 except Exception as error:  # a worker lost several times (KilledWorker) and such
-                    reason = " ".join(str(error).split())
-                    detail = f"{type(error).__name__}: {reason}" if reason else type(error).__name__
+                    detail = one_line(error, with_type=True)
                     outcome = PairOutcome(name=name, html=None, json=None, stats=None, error=detail)
                 future.release()
                 yield outcome

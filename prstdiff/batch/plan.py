@@ -19,7 +19,7 @@ from pathlib import Path
 
 from prstdiff.batch.manifest import read_manifest
 from prstdiff.corpus import SkippedFile, load_folder, select_series
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import PrstdiffError, one_line
 from prstdiff.model import Document
 
 MAX_NAME_LENGTH = 120
@@ -126,9 +126,9 @@ def load_input(path: Path) -> Input:
     except PrstdiffError as error:
         return Input(path=path, document=None, error=error.message, sha256=digest)
     except (OSError, UnicodeError, ValueError) as error:
-        return Input(path=path, document=None, error=f"{path}: {_one_line(error)}", sha256=digest)
+        return Input(path=path, document=None, error=f"{path}: {one_line(error)}", sha256=digest)
     except Exception as error:  # a reader's bug on one file must not stop a job of many
-        problem = f"cannot read: {type(error).__name__}: {_one_line(error)}"
+        problem = f"cannot read: {type(error).__name__}: {one_line(error)}"
         return Input(path=path, document=None, error=f"{path}: {problem}", sha256=digest)
     return Input(path=path, document=document, error=None, sha256=digest)
 
@@ -210,7 +210,3 @@ def _chronological(item: Input) -> tuple[dt.date, str]:
     document = item.document
     date = document.date if document is not None and document.date else dt.date.max
     return date, document_stem(item)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__

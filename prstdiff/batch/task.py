@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prstdiff.compare import compare
+from prstdiff.errors import one_line
 from prstdiff.model import Document, Stats
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions, html, json
@@ -65,8 +66,7 @@ def compare_pair(
             stats=comparison.stats,
         )
     except Exception as error:  # one bad pair must not end a job of thousands
-        text = " ".join(str(error).split())
-        detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
+        detail = one_line(error, with_type=True)
         return PairOutcome(name=name, html=None, json=None, stats=None, error=detail)
 
 

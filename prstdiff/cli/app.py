@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import PrstdiffError, one_line
 from prstdiff.render import RenderOptions
 
 P = ParamSpec("P")
@@ -56,14 +56,9 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         except (OSError, UnicodeError, ValueError) as error:
             if os.environ.get("PRSTDIFF_DEBUG"):
                 raise
-            raise fail(_one_line(error)) from None
+            raise fail(one_line(error)) from None
 
     return wrapper
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text or type(error).__name__
 
 
 def stdout_is_terminal() -> bool:

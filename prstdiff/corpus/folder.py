@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from prstdiff.errors import InputError, PrstdiffError
+from prstdiff.errors import InputError, PrstdiffError, one_line
 from prstdiff.model import Document
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf", ".docx"})
@@ -73,8 +73,7 @@ def read_document_file(path: Path) -> FolderEntry:
     except PrstdiffError as error:
         return FolderEntry(path, None, SkippedFile(str(path), error.problem))
     except (OSError, UnicodeError, ValueError) as error:
-        reason = " ".join(str(error).split()) or type(error).__name__
-        return FolderEntry(path, None, SkippedFile(str(path), reason))
+        return FolderEntry(path, None, SkippedFile(str(path), one_line(error)))
     return FolderEntry(path, document, None)
 
 

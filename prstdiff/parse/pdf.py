@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdf
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
-from prstdiff.errors import InputError
+from prstdiff.errors import InputError, one_line
 from prstdiff.model import Document
 from prstdiff.parse.files import read_document_bytes
 
@@ -68,8 +68,7 @@ def pdf_text(data: bytes, *, path: str | Path = "<pdf>") -> str:
                 f"encrypted PDF that cannot be decrypted here: {error}", path
             ) from None
         except _MALFORMED as error:
-            detail = " ".join(str(error).split()) or type(error).__name__
-            raise InputError(f"corrupt PDF: {detail}", path) from None
+            raise InputError(f"corrupt PDF: {one_line(error)}", path) from None
     if not any(page.strip() for page in pages):
         raise InputError("PDF has no text layer (a scanned image? run OCR on it first)", path)
     return "\f".join(page if page.endswith("\n") else page + "\n" for page in pages)
