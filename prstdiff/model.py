@@ -64,6 +64,9 @@ class Op(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"
     DELETE = "delete"
+    ARTEFACT = "artefact"
+    """Old and new forms differ only by text extraction (``advers e`` / ``adverse``,
+    ``SecretaryGeneral`` / ``Secretary-General``): shown as unchanged, in the new form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +149,10 @@ class WordOp:
     op: Op
     """Equal, insert or delete."""
     text: str
-    """The words concerned, with the spacing that joins them to their neighbours."""
+    """The words concerned, with the spacing that joins them to their neighbours (for
+    ``Op.ARTEFACT``, the new text's form)."""
+    old_text: str | None = None
+    """For ``Op.ARTEFACT`` only: the old text's form of the same words; None otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
