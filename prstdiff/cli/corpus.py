@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,14 +11,20 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, app, handle_errors, stdout_is_terminal
+from prstdiff.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    app,
+    handle_errors,
+    stdout_is_terminal,
+    write_output,
+)
 from prstdiff.corpus.folder import load_folder
-from prstdiff.corpus.index import IndexReport, index_corpus, open_index
+from prstdiff.corpus.index import INDEX_FILE_NAME, IndexReport, index_corpus, open_index
 from prstdiff.corpus.search import SearchResult, search_phrase
 from prstdiff.corpus.series import build_series, select_series
 from prstdiff.corpus.trace import trace_document
 from prstdiff.errors import InputError
-from prstdiff.io import write_atomic
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
 from prstdiff.render import series as series_render
@@ -105,11 +111,19 @@ def _index(corpus: Path, db: Path | None) -> IndexReport:
         return index_corpus(corpus, db=db, progress=progress)
 
 
-def _emit(rendered: str, output: Path | None) -> None:
-    if output is None:
-        typer.echo(rendered, nl=False)
-    else:
-        write_atomic(output, rendered)
+def _emit(
+    rendered: str,
+    output: Path | None,
+    *,
+    inputs: Sequence[Path] = (),
+    corpus: Path | None = None,
+    db: Path | None = None,
+    text: bool = True,
+) -> None:
+    protected = [db] if db is not None else []
+    if corpus is not None:
+        protected.append(corpus / INDEX_FILE_NAME)
+    write_output(rendered, output, inputs=inputs, protected=protected, terminal_text=text)
 
 
 def describe_report(report: IndexReport) -> list[str]:
@@ -170,7 +184,14 @@ def trace_command(
         CorpusFormat.JSON: trace_render.render_json,
         CorpusFormat.HTML: trace_render.render_html,
     }
-    _emit(renderers[output_format](trace, RenderOptions()), output)
+    _emit(
+        renderers[output_format](trace, RenderOptions()),
+        output,
+        inputs=(document,),
+        corpus=corpus,
+        db=db,
+        text=output_format is CorpusFormat.TEXT,
+    )
     new = any(p.status.value == "new" for p in trace.paragraphs)
     raise typer.Exit(EXIT_DIFFERENT if new else EXIT_SAME)
 
@@ -225,7 +246,13 @@ def series_command(
         CorpusFormat.JSON: series_render.render_json,
         CorpusFormat.HTML: series_render.render_html,
     }
-    _emit(renderers[output_format](series, RenderOptions()), output)
+    _emit(
+        renderers[output_format](series, RenderOptions()),
+        output,
+        inputs=[Path(d.source.path) for d in chosen if d.source is not None],
+        corpus=corpus,
+        text=output_format is CorpusFormat.TEXT,
+    )
     raise typer.Exit(EXIT_SAME if series.identical else EXIT_DIFFERENT)
 
 
@@ -308,5 +335,5 @@ def search_command(
 
         typer.echo(json.dumps(search_to_dict(result), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_search(result), nl=False)
+        _emit(render_search(result), None)
     raise typer.Exit(EXIT_SAME if result.hits else EXIT_DIFFERENT)

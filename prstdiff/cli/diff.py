@@ -17,15 +17,17 @@ from prstdiff.cli.app import (
     ColorChoice,
     app,
     handle_errors,
+    is_stdout,
     output_width,
     use_color,
+    write_output,
 )
 from prstdiff.compare import compare
-from prstdiff.io import write_atomic
 from prstdiff.model import Comparison
 from prstdiff.options import CompareOptions
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions, html, json, markdown, text
+from prstdiff.render.controls import safe_comparison
 
 
 class DiffFormat(StrEnum):
@@ -126,17 +128,21 @@ def diff_command(
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
     comparison = compare(load(old), load(new), _compare_options(threshold))
-    to_terminal = output is None
+    to_terminal = is_stdout(output)
     options = RenderOptions(
         width=output_width(width, to_terminal),
         color=output_format is DiffFormat.TEXT and use_color(color, to_terminal),
         only_changes=only_changes,
     )
-    rendered = RENDERERS[output_format](comparison, options)
-    if output is None:
-        typer.echo(rendered, nl=False, color=options.color)
-    else:
-        write_atomic(output, rendered)
+    terminal_text = output_format in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
+    shown = safe_comparison(comparison) if terminal_text else comparison
+    write_output(
+        RENDERERS[output_format](shown, options),
+        output,
+        inputs=(old, new),
+        terminal_text=terminal_text,
+        color=options.color,
+    )
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
 
 
@@ -173,8 +179,8 @@ def report_command(
     """
     comparison = compare(load(old), load(new), _compare_options(threshold))
     rendered = html.render(comparison, RenderOptions(only_changes=only_changes))
-    written = write_atomic(output, rendered)
-    if open_report:
+    written = write_output(rendered, output, inputs=(old, new))
+    if open_report and written is not None:
         webbrowser.open(written.resolve().as_uri())
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
 

@@ -13,12 +13,14 @@ from prstdiff.cli.app import (
     ColorChoice,
     app,
     handle_errors,
+    is_stdout,
     output_width,
     use_color,
+    write_output,
 )
-from prstdiff.io import write_atomic
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
+from prstdiff.render.controls import safe_document
 from prstdiff.render.document import render_json, render_text
 
 
@@ -76,7 +78,7 @@ def inspect(
     Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
     """
     document = load(file)
-    to_terminal = output is None
+    to_terminal = is_stdout(output)
     if output_format is InspectFormat.JSON:
         rendered = render_json(document)
         colored = False
@@ -85,9 +87,12 @@ def inspect(
         # terminal's.
         colored = use_color(color, to_terminal)
         options = RenderOptions(width=output_width(width, to_terminal), color=colored)
-        rendered = render_text(document, options)
-    if output is None:
-        typer.echo(rendered, nl=False, color=colored)
-    else:
-        write_atomic(output, rendered)
+        rendered = render_text(safe_document(document), options)
+    write_output(
+        rendered,
+        output,
+        inputs=(file,),
+        terminal_text=output_format is not InspectFormat.JSON,
+        color=colored,
+    )
     return EXIT_SAME

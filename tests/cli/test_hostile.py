@@ -1,0 +1,209 @@
+"""Hostile input and output paths: one line and exit 2, or a bug's own status, never a lost file."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from prstdiff.cli import app
+from prstdiff.cli import diff as diff_module
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "corpus"
+OLD = CORPUS / "S_RES_2561_2021.txt"
+NEW = CORPUS / "S_RES_2587_2021.txt"
+HOSTILE = ("\x1b]0;owned\x1b\\", "\x1b[2J", "\x1b[8m", "\x9b31m")
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def one_line_error(result: Result) -> str:
+    """The single stderr line of a failed command (CliRunner mixes stderr into output)."""
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("prstdiff: "), lines[0]
+    return lines[0]
+
+
+def test_output_naming_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    old.write_bytes(OLD.read_bytes())
+    result = run("diff", old, NEW, "-o", old)
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"prstdiff: {old}: refusing to overwrite an input document"
+    assert old.read_bytes() == OLD.read_bytes()
+
+
+def test_inspect_output_naming_its_input_is_refused(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(NEW.read_bytes())
+    result = run("inspect", doc, "-o", doc)
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"prstdiff: {doc}: refusing to overwrite an input document"
+    assert doc.read_bytes() == NEW.read_bytes()
+
+
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("diff", OLD, NEW, "-f", "json", "-o", "-")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["old"]["symbol"] == "S/RES/2561 (2021)"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_node_is_written_through_not_replaced(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the same device as /dev/null
+    result = run("diff", OLD, NEW, "-f", "json", "-o", null)
+    assert result.exit_code == 1, result.output
+    assert stat.S_ISCHR(null.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_a_symbolic_link_keeps_pointing_at_the_rewritten_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old report")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert run("diff", OLD, NEW, "-f", "markdown", "-o", link).exit_code == 1
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("#")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+def test_a_private_file_stays_private_and_keeps_its_hard_links(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("{}")
+    report.chmod(0o600)
+    other_name = tmp_path / "same-report.json"
+    os.link(report, other_name)
+    assert run("diff", OLD, NEW, "-f", "json", "-o", report).exit_code == 1
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert report.stat().st_nlink == 2
+    assert other_name.read_text(encoding="utf-8") == report.read_text(encoding="utf-8")
+
+
+def test_a_new_file_follows_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o077)
+    try:
+        assert run("diff", OLD, NEW, "-f", "json", "-o", tmp_path / "r.json").exit_code == 1
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o600
+
+
+def test_a_temporary_file_left_by_a_killed_process_is_removed(tmp_path: Path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    stale = tmp_path / f".r.json.{dead.stdout.strip()}.abc123.tmp"
+    stale.write_text("half a report")
+    assert run("diff", OLD, NEW, "-f", "json", "-o", tmp_path / "r.json").exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+
+
+def test_sigterm_while_writing_leaves_nothing_behind(tmp_path: Path) -> None:
+    # The process stops itself with SIGTERM right when the data is being flushed to disk.
+    script = (
+        "import os, signal, sys\n"
+        "from prstdiff import io\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "io.write_atomic(sys.argv[1], 'x' * 100000)\n"
+    )
+    target = tmp_path / "r.txt"
+    done = subprocess.run([sys.executable, "-c", script, str(target)], cwd=HERE.parent.parent)
+    assert done.returncode == -15
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unexpected_exception_is_a_bug_with_its_own_status(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("an engine defect")
+
+    monkeypatch.setattr(diff_module, "compare", broken)
+    result = run("diff", OLD, NEW)
+    assert result.exit_code == 70
+    assert "Traceback" in result.output
+    assert "ValueError: an engine defect" in result.output
+    assert result.output.rstrip().endswith("the traceback above.")
+
+
+def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(diff_module, "compare", interrupted)
+    result = run("diff", OLD, NEW)
+    assert result.exit_code == 130
+    assert result.output == "prstdiff: interrupted\n"
+
+
+def test_a_file_name_with_a_newline_gives_one_line(tmp_path: Path) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    result = run("inspect", odd)
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"prstdiff: {tmp_path}/two\\nlines.txt: no such file"
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path: Path) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    result = run("inspect", odd)
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"prstdiff: {tmp_path}/caf\\xe9.txt: no such file"
+
+
+def _hostile_copy(tmp_path: Path) -> Path:
+    """A made-up variant of a corpus document whose operative paragraphs carry escape codes."""
+    text = NEW.read_text(encoding="utf-8")
+    for number, code in zip((1, 2, 3, 4), HOSTILE, strict=True):
+        text = text.replace(f"\n{number}.\n", f"\n{number}.\n{code}", 1)
+    made_up = tmp_path / "made_up_escape_codes.txt"
+    made_up.write_text(text, encoding="utf-8")
+    return made_up
+
+
+@pytest.mark.parametrize("command", ["diff-text", "diff-markdown", "diff-color", "inspect"])
+def test_escape_codes_in_a_document_are_shown_not_obeyed(tmp_path: Path, command: str) -> None:
+    made_up = _hostile_copy(tmp_path)
+    args: list[str | Path] = {
+        "diff-text": ["diff", OLD, made_up, "--color", "never"],
+        "diff-markdown": ["diff", OLD, made_up, "-f", "markdown"],
+        "diff-color": ["diff", OLD, made_up, "--color", "always"],
+        "inspect": ["inspect", made_up, "--color", "never"],
+    }[command]
+    result = run(*args)
+    assert result.exit_code in (0, 1), result.output
+    shown = result.stdout
+    # Each code is shown as visible text (Markdown adds backslashes to keep it literal).
+    visible = shown.replace("\\", "")
+    assert visible.count("x1b]0;ownedx1b") == 1
+    assert visible.count("x1b[2J") == 1
+    assert visible.count("x1b[8m") == 1
+    assert visible.count("x9b31m") == 1
+    for code in HOSTILE:
+        assert code not in shown
+    assert "\x9b" not in shown
+    if command != "diff-color":
+        assert "\x1b" not in shown
+
+
+def test_json_keeps_the_escape_codes_exact(tmp_path: Path) -> None:
+    made_up = _hostile_copy(tmp_path)
+    result = run("inspect", made_up, "-f", "json")
+    texts = [p["text"] for p in json.loads(result.stdout)["paragraphs"]]
+    assert sum(any(code in t for code in HOSTILE) for t in texts) == 4
