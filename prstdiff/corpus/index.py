@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -600,6 +601,10 @@ class CorpusIndex:
                     status = path.stat()
                 except OSError as error:
                     skipped.append(SkippedFile(str(path), error.strerror or str(error)))
+                    continue
+                if not stat.S_ISREG(status.st_mode):
+                    # A FIFO would block the digest for ever and a device never ends.
+                    skipped.append(SkippedFile(str(path), "not a regular file"))
                     continue
                 known = stored.get(path.name)
                 if known is not None and known[1:] == (status.st_size, status.st_mtime_ns):

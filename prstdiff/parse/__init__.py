@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from prstdiff.errors import InputError
-from prstdiff.model import Document, Source
+from prstdiff.limits import LIMITS
+from prstdiff.model import Document, Paragraph, Source
 from prstdiff.parse.files import read_document_bytes
 from prstdiff.parse.metadata import (
     document_kind,
@@ -116,6 +118,7 @@ def parse_text(
     paragraphs = classify_paragraphs(reading.paragraphs, kind)
     if not paragraphs:
         raise InputError("no paragraphs found (is this a UN document's text?)", path)
+    _check_limits(paragraphs, path)
     first_text = paragraphs[0].text
     introduction = first_text if paragraphs[0].kind == "introductory" else ""
     adoption = _adoption_part(head_text)
@@ -141,6 +144,23 @@ def parse_text(
             sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ),
     )
+
+
+def _check_limits(paragraphs: Sequence[Paragraph], path: str) -> None:
+    """Refuse a document past the documented limits, which no real document comes near."""
+    if len(paragraphs) > LIMITS.max_paragraphs:
+        raise InputError(
+            f"too many paragraphs: {len(paragraphs):,} (the limit is {LIMITS.max_paragraphs:,})",
+            path,
+        )
+    for paragraph in paragraphs:
+        words = paragraph.text.count(" ") + 1
+        if words > LIMITS.max_paragraph_words:
+            raise InputError(
+                f"paragraph {paragraph.index + 1} is too long: {words:,} words "
+                f"(the limit is {LIMITS.max_paragraph_words:,}; are its paragraph breaks lost?)",
+                path,
+            )
 
 
 # ``Adopted by the Security Council at its 5868th meeting,`` and the next line when it holds the

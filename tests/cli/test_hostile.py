@@ -207,3 +207,160 @@ def test_json_keeps_the_escape_codes_exact(tmp_path: Path) -> None:
     result = run("inspect", made_up, "-f", "json")
     texts = [p["text"] for p in json.loads(result.stdout)["paragraphs"]]
     assert sum(any(code in t for code in HOSTILE) for t in texts) == 4
+
+
+# --- Inputs are bounded ----------------------------------------------------------------------
+
+
+def run_process(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process, with a time limit: a hang fails instead of hanging."""
+    return subprocess.run(
+        [sys.executable, "-m", "prstdiff", *map(str, args)],
+        input=None if stdin is None else stdin.decode("utf-8"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=HERE.parent.parent,
+        check=False,
+    )
+
+
+def test_a_fifo_as_input_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "draft.txt"
+    os.mkfifo(fifo)
+    done = run_process("diff", fifo, NEW)
+    assert done.returncode == 2
+    assert done.stderr == f"prstdiff: {fifo}: not a regular file: a FIFO (named pipe)\n"
+
+
+def test_an_endless_device_is_refused() -> None:
+    done = run_process("inspect", "/dev/zero")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "prstdiff: /dev/zero: not a regular file: a character device\n",
+    )
+
+
+def test_standard_input_is_read_as_a_document() -> None:
+    done = run_process("inspect", "-", "-f", "json", stdin=NEW.read_bytes())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["symbol"] == "S/RES/2587 (2021)"
+
+
+def test_fifos_and_devices_in_a_corpus_are_skipped_and_listed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "S_RES_2561_2021.txt").write_bytes(OLD.read_bytes())
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    done = run_process("index", corpus, "--db", tmp_path / "index.sqlite")
+    assert done.returncode == 0, done.stderr
+    assert f"skipped {corpus / 'pipe.txt'}: not a regular file" in done.stdout
+    assert f"skipped {corpus / 'zero.txt'}: not a regular file" in done.stdout
+    assert "1 documents" in done.stdout
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.write(OLD.read_bytes())
+        stream.truncate(65 * 1024 * 1024)  # sparse: costs no disk
+    result = run("inspect", huge)
+    assert result.exit_code == 2
+    assert one_line_error(result) == (
+        f"prstdiff: {huge}: too large: over 64 MB (the limit for one document)"
+    )
+
+
+def test_a_text_without_paragraph_breaks_is_refused(tmp_path: Path) -> None:
+    # A made-up file: a real resolution's words repeated on one line, as a lost layout gives.
+    one_line = " ".join(OLD.read_text(encoding="utf-8").split())
+    made_up = tmp_path / "made_up_one_line.txt"
+    made_up.write_text((one_line + " ") * 20, encoding="utf-8")
+    result = run("diff", made_up, made_up)
+    assert result.exit_code == 2
+    message = one_line_error(result)
+    assert message.startswith(f"prstdiff: {made_up}: paragraph 1 is too long: ")
+    assert message.endswith("words (the limit is 20,000; are its paragraph breaks lost?)")
+
+
+def test_too_many_paragraphs_are_refused(tmp_path: Path) -> None:
+    made_up = tmp_path / "made_up_many.txt"
+    made_up.write_text(
+        "The Security Council,\n\n"
+        + "".join(f"{n}. Decides to remain seized of the matter.\n\n" for n in range(1, 20_002)),
+        encoding="utf-8",
+    )
+    result = run("inspect", made_up)
+    assert result.exit_code == 2
+    assert one_line_error(result) == (
+        f"prstdiff: {made_up}: too many paragraphs: 20,002 (the limit is 20,000)"
+    )
+
+
+def _docx_with(document_xml: bytes | None = None, numbering_start: str | None = None) -> bytes:
+    """A made-up Word draft, changed by rewriting one part of its zip package."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.oxml import parse_xml
+
+    draft = docx.Document()
+    draft.add_paragraph("The Security Council,")
+    draft.add_paragraph("Decides to remain seized of the matter.")
+    if numbering_start is not None:
+        w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        numbering = draft.part.numbering_part.element
+        numbering.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {w} w:abstractNumId="7"><w:lvl w:ilvl="0">'
+                f'<w:start w:val="{numbering_start}"/><w:numFmt w:val="lowerLetter"/>'
+                '<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
+            ),
+        )
+        numbering.append(parse_xml(f'<w:num {w} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+        draft.paragraphs[1]._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr>')
+        )
+    buffer = io.BytesIO()
+    draft.save(buffer)
+    if document_xml is None:
+        return buffer.getvalue()
+    rebuilt = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            data = document_xml if member.filename == "word/document.xml" else source.read(member)
+            target.writestr(member.filename, data)
+    return rebuilt.getvalue()
+
+
+def test_a_word_list_starting_at_ten_billion_is_refused(tmp_path: Path) -> None:
+    draft = tmp_path / "made_up_list.docx"
+    draft.write_bytes(_docx_with(numbering_start="10000000000"))
+    result = run("inspect", draft)
+    assert result.exit_code == 2
+    assert one_line_error(result) == (
+        f"prstdiff: {draft}: Word list numbering starts at 10,000,000,000 (the limit is 100,000)"
+    )
+
+
+def test_a_word_zip_bomb_is_refused_before_it_unzips(tmp_path: Path) -> None:
+    paragraph = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    body = paragraph * (70 * 1024 * 1024 // len(paragraph))
+    xml = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body>" + body + b"</w:body></w:document>"
+    )
+    draft = tmp_path / "made_up_bomb.docx"
+    draft.write_bytes(_docx_with(document_xml=xml))
+    assert draft.stat().st_size < 1024 * 1024
+    result = run("inspect", draft)
+    assert result.exit_code == 2
+    assert one_line_error(result) == (
+        f"prstdiff: {draft}: Word package's XML unpacks to 71 MB (the limit is 64 MB)"
+    )
