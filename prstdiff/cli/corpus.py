@@ -20,11 +20,18 @@ from prstdiff.cli.app import (
     write_output,
 )
 from prstdiff.corpus.folder import load_folder
-from prstdiff.corpus.index import INDEX_FILE_NAME, IndexReport, index_corpus, open_index
+from prstdiff.corpus.index import (
+    INDEX_FILE_NAME,
+    IndexReport,
+    default_index_path,
+    index_corpus,
+    index_errors,
+    open_index,
+)
 from prstdiff.corpus.search import SearchResult, search_phrase
 from prstdiff.corpus.series import build_series, select_series
 from prstdiff.corpus.trace import trace_document
-from prstdiff.errors import InputError
+from prstdiff.errors import InputError, printable
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
 from prstdiff.render import series as series_render
@@ -108,7 +115,14 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
 
 def _index(corpus: Path, db: Path | None) -> IndexReport:
     with _progress("indexing") as progress:
-        return index_corpus(corpus, db=db, progress=progress)
+        return index_corpus(corpus, db=db, progress=progress, on_wait=_say_waiting)
+
+
+def _say_waiting(path: Path) -> None:
+    typer.echo(
+        f"prstdiff: waiting for another prstdiff to finish updating {printable(str(path))}",
+        err=True,
+    )
 
 
 def _emit(
@@ -177,7 +191,7 @@ def trace_command(
     """
     loaded = load(document)
     _index(corpus, db)
-    with open_index(corpus, db=db) as index:
+    with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         trace = trace_document(index, loaded)
     renderers = {
         CorpusFormat.TEXT: trace_render.render_text,
@@ -328,7 +342,7 @@ def search_command(
     Example: prstdiff search "remain actively seized of the matter" --corpus corpus
     """
     _index(corpus, db)
-    with open_index(corpus, db=db) as index:
+    with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         result = search_phrase(index, phrase, fuzzy=fuzzy)
     if output_format is SearchFormat.JSON:
         import json
