@@ -46,6 +46,7 @@ from prstdiff.model import (
 )
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
+from prstdiff.version import __version__
 
 INDEX_FILE_NAME = ".prstdiff-index.sqlite"
 """The index file's name inside the corpus folder."""
@@ -196,12 +197,6 @@ class IndexedParagraph:
     """Its document's place in time."""
 
 
-def _package_version() -> str:
-    from prstdiff import __version__  # the package imports this module's users, not the reverse
-
-    return __version__
-
-
 def default_index_path(folder: str | Path) -> Path:
     """Where the index of a corpus folder lives unless ``--db`` says otherwise."""
     return Path(folder) / INDEX_FILE_NAME
@@ -338,7 +333,7 @@ class CorpusIndex:
         settings = json.dumps(
             {
                 # Another prstdiff may read documents differently: its paragraphs are not ours.
-                "prstdiff": _package_version(),
+                "prstdiff": __version__,
                 "shingle_words": options.shingle_words,
                 "short_paragraph_words": options.short_paragraph_words,
                 "stop_words": sorted(CompareOptions().stop_words),
@@ -888,28 +883,3 @@ def open_index(
         raise InputError("name a corpus folder or an index file")
     path = Path(db) if db is not None else default_index_path(folder or ".")
     return CorpusIndex.open(path, options=options)
-
-
-def index_corpus(
-    folder: str | Path,
-    *,
-    db: str | Path | None = None,
-    options: CorpusOptions | None = None,
-    compare_options: CompareOptions | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-) -> IndexReport:
-    """Build or bring up to date the index of a corpus folder, lineage included.
-
-    Unreadable files are skipped and reported; only new or changed files are read again, and
-    only the documents after the earliest change get their lineage worked out again.
-    """
-    from prstdiff.corpus.trace import build_lineage  # trace builds on this module
-
-    root = Path(folder)
-    list_document_files(root)  # a missing folder is an input error before any file is created
-    with open_index(root, db=db, options=options) as index:
-        report = index.update_from_folder(root, progress=progress)
-        traced = build_lineage(
-            index, options=compare_options, corpus_options=options, progress=progress
-        )
-    return replace(report, traced=traced)
