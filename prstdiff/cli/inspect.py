@@ -17,9 +17,7 @@ from prstdiff.cli.app import (
     use_color,
 )
 from prstdiff.io import write_atomic
-from prstdiff.parse import load
 from prstdiff.render import RenderOptions
-from prstdiff.render.document import render_json, render_text
 
 
 class InspectFormat(StrEnum):
@@ -75,6 +73,10 @@ def inspect(
 
     Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
     """
+    # Imported when the command runs, so that ``prstdiff --help`` stays quick.
+    from prstdiff.parse import load
+    from prstdiff.render.document import render_json, render_text
+
     document = load(file)
     to_terminal = output is None
     if output_format is InspectFormat.JSON:
