@@ -59,7 +59,8 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
         WordOp,
     )
     from prstdiff.options import CompareOptions
-    from prstdiff.parse import load, parse_text
+    from prstdiff.parse import load
+    from prstdiff.parse.reader import parse_text
     from prstdiff.render import RenderOptions
     from prstdiff.version import __version__
 
@@ -154,7 +155,8 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "WordOp",
     ),
     "prstdiff.options": ("CompareOptions",),
-    "prstdiff.parse": ("load", "parse_text"),
+    "prstdiff.parse": ("load",),
+    "prstdiff.parse.reader": ("parse_text",),
     "prstdiff.render": ("RenderOptions",),
     "prstdiff.version": ("__version__",),
 }

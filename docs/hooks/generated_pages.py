@@ -3,7 +3,10 @@
 - ``cli.md`` holds the marker ``<!-- cli-reference -->``, replaced by the real ``--help`` of
   ``prstdiff`` and of each of its commands;
 - ``index.md`` holds the marker ``<!-- readme -->``, replaced by the repository's README with its
-  links made relative to the site.
+  links made relative to the site;
+- ``api.md`` holds the marker ``<!-- public-names -->``, replaced by every name of
+  ``prstdiff.__all__`` linked to its entry in the reference: a public name left undocumented is a
+  broken link, which fails a strict build.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 MARKER = "<!-- cli-reference -->"
 README_MARKER = "<!-- readme -->"
+NAMES_MARKER = "<!-- public-names -->"
 WIDTH = 100
 """Columns the help is wrapped to: the width of the site's code blocks."""
 
@@ -50,6 +54,17 @@ def reference() -> str:
     return "\n".join(parts)
 
 
+def public_names() -> str:
+    """A table of the package's public names, each linked to where the reference documents it."""
+    import prstdiff
+
+    rows = ["| name | defined in |", "|---|---|"]
+    for name in sorted(prstdiff.__all__, key=str.lower):
+        module = prstdiff.EXPORTS[name]
+        rows.append(f"| [`{name}`][{module}.{name}] | `{module}` |")
+    return "\n".join(rows)
+
+
 def on_config(config: Any) -> Any:
     """Document the code of this checkout, not whatever copy of prstdiff is installed."""
     root = str(Path(config["config_file_path"]).resolve().parent)
@@ -71,6 +86,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
     """Fill the markers of the generated pages."""
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, reference())
+    if NAMES_MARKER in markdown:
+        markdown = markdown.replace(NAMES_MARKER, public_names())
     if README_MARKER in markdown:
         root = Path(config["config_file_path"]).resolve().parent
         markdown = markdown.replace(README_MARKER, readme(root))
