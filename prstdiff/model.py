@@ -7,6 +7,8 @@ Everything here is a frozen value. Nothing here reads files or formats output: r
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -107,9 +109,26 @@ class Paragraph:
     """Display text: the document's wording with page furniture removed, numbering not included."""
 
 
-@dataclass(frozen=True, slots=True)
+_BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Document:
-    """A parsed UN document: its metadata and its paragraphs."""
+    """A parsed UN document: its metadata and its paragraphs.
+
+    Readers build documents from files (``prstdiff.load``) or from a UN document's text
+    (``prstdiff.parse_text``); ``from_paragraphs`` and ``from_text`` build one from plain text
+    with every piece of metadata defaulted:
+
+    >>> doc = Document.from_paragraphs(["Recalling its resolutions,", "Decides to remain seized."])
+    >>> doc
+    <Document 'document' (draft), 2 paragraphs>
+    >>> doc.paragraphs[1].kind, doc.paragraphs[1].text
+    (<ParagraphKind.OPERATIVE: 'operative'>, 'Decides to remain seized.')
+    >>> drafted = Document.from_text("First paragraph,\\nstill the first.\\n\\nSecond.")
+    >>> [p.text for p in drafted.paragraphs]
+    ['First paragraph, still the first.', 'Second.']
+    """
 
     symbol: str | None
     """``S/PRST/2007/42`` or ``S/RES/1809 (2008)``; None when the text does not say."""
@@ -140,6 +159,71 @@ class Document:
         if self.source is not None:
             return self.source.path.replace("\\", "/").rsplit("/", 1)[-1]
         return "document"
+
+    def __repr__(self) -> str:
+        # One line: the default repr prints every paragraph (tens of kilobytes).
+        described = self.kind.value if self.date is None else f"{self.kind.value} of {self.date}"
+        count = len(self.paragraphs)
+        return f"<Document {self.name!r} ({described}), {count} paragraph{'s' * (count != 1)}>"
+
+    @classmethod
+    def from_paragraphs(
+        cls,
+        paragraphs: Iterable[str | Paragraph],
+        *,
+        symbol: str | None = None,
+        kind: DocumentKind = DocumentKind.DRAFT,
+        date: dt.date | None = None,
+        meeting: int | None = None,
+        item: str | None = None,
+        title: str | None = None,
+        vote: str | None = None,
+        citations: Iterable[Citation] = (),
+        source: Source | None = None,
+    ) -> Document:
+        """A document of these paragraphs, in order: texts become unnumbered operative paragraphs.
+
+        ``Paragraph`` values are kept as they are, re-indexed to their place. No reader rule is
+        applied: the texts are the paragraphs' display texts.
+        """
+        built = []
+        for index, paragraph in enumerate(paragraphs):
+            if isinstance(paragraph, Paragraph):
+                built.append(Paragraph(index, paragraph.kind, paragraph.number, paragraph.text))
+            else:
+                built.append(Paragraph(index, ParagraphKind.OPERATIVE, None, paragraph.strip()))
+        return cls(
+            symbol=symbol,
+            kind=kind,
+            date=date,
+            meeting=meeting,
+            item=item,
+            title=title,
+            vote=vote,
+            citations=tuple(citations),
+            paragraphs=tuple(built),
+            source=source,
+        )
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        symbol: str | None = None,
+        kind: DocumentKind = DocumentKind.DRAFT,
+        date: dt.date | None = None,
+    ) -> Document:
+        """A document whose paragraphs are the blocks of ``text`` between blank lines.
+
+        Lines inside a block are joined with a space. This is for plain text such as a draft
+        typed or pasted by hand; the text of a UN document (page furniture, wrapped lines,
+        printed numbers, metadata) is read by ``prstdiff.parse_text``.
+        """
+        blocks = (" ".join(block.split()) for block in _BLANK_LINES.split(text))
+        return cls.from_paragraphs(
+            (block for block in blocks if block), symbol=symbol, kind=kind, date=date
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +276,14 @@ class Pair:
     phrases: tuple[Phrase, ...] = ()
     """For new paragraphs: long runs of words they share with paragraphs of the old document."""
 
+    def old_text(self, comparison: Comparison) -> str:
+        """The old side's text: its paragraphs joined by line breaks; empty for new language."""
+        return "\n".join(comparison.old.paragraphs[index].text for index in self.old)
+
+    def new_text(self, comparison: Comparison) -> str:
+        """The new side's text: its paragraphs joined by line breaks; empty for dropped language."""
+        return "\n".join(comparison.new.paragraphs[index].text for index in self.new)
+
 
 @dataclass(frozen=True, slots=True)
 class Stats:
@@ -240,7 +332,7 @@ class Stats:
         return self.words_new / self.new_words if self.new_words else 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Comparison:
     """The comparison of an old and a new document: every paragraph of both in exactly one pair."""
 
@@ -262,3 +354,10 @@ class Comparison:
         return all(
             p.status is Status.REUSED and not (p.moved or p.split or p.merged) for p in self.pairs
         )
+
+    def __repr__(self) -> str:
+        # One line: the default repr prints both documents and every word operation.
+        counts = ", ".join(
+            f"{getattr(self.stats, status.value)} {status.value}" for status in Status
+        )
+        return f"<Comparison {self.old.name!r} -> {self.new.name!r}: {counts}>"

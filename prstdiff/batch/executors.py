@@ -7,6 +7,7 @@ return report texts to the caller, which writes them: workers never touch the ou
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
 import os
 import re
@@ -212,6 +213,10 @@ def probe_scheduler(address: str, timeout: float = PROBE_TIMEOUT) -> None:
         raise PrstdiffError("not a Dask scheduler: it does not speak Dask's protocol", address)
 
 
+DASK_MISSING = "running on a Dask cluster needs Dask: pip install 'prstdiff[dask]'"
+"""The one-line message when a Dask executor is asked for and dask.distributed is missing."""
+
+
 class DaskExecutor:
     """Pairs computed on a dask.distributed cluster; each document is shipped to it once."""
 
@@ -222,6 +227,8 @@ class DaskExecutor:
         function: PairFunction = compare_pair,
         connect_timeout: float = CONNECT_TIMEOUT,
     ):
+        if importlib.util.find_spec("distributed") is None:
+            raise PrstdiffError(DASK_MISSING)
         self.address = address
         self.function = function
         self.connect_timeout = connect_timeout

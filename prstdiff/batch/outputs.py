@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import prstdiff
 from prstdiff.batch.record import DocumentInfo, PairRecord, PairState, record_to_dict
-from prstdiff.corpus import SkippedFile
+from prstdiff.corpus.folder import SkippedFile
 from prstdiff.errors import OutputError
 from prstdiff.io import write_atomic
+from prstdiff.version import __version__
 
 PAIRS_FOLDER = "pairs"
 """Sub-folder of the output folder that holds the per-pair reports."""
@@ -334,7 +334,7 @@ def index_html(records: Sequence[PairRecord], skipped: Sequence[SkippedFile] = (
         documents=len(documents),
         heatmap_limit=HEATMAP_LIMIT,
         percent=percent,
-        version=prstdiff.__version__,
+        version=__version__,
     )
 
 

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -19,24 +19,14 @@ from prstdiff.cli.app import (
     stdout_is_terminal,
     write_output,
 )
-from prstdiff.corpus.folder import load_folder
-from prstdiff.corpus.index import (
-    INDEX_FILE_NAME,
-    IndexReport,
-    default_index_path,
-    index_corpus,
-    index_errors,
-    open_index,
-)
-from prstdiff.corpus.search import SearchResult, search_phrase
-from prstdiff.corpus.series import build_series, select_series
-from prstdiff.corpus.trace import trace_document
 from prstdiff.errors import InputError, printable
-from prstdiff.parse import load
 from prstdiff.render import RenderOptions
-from prstdiff.render import series as series_render
-from prstdiff.render import trace as trace_render
-from prstdiff.render.text import format_date
+
+# The corpus machinery (SQLite, numpy, rapidfuzz, jinja2) is imported inside each command, so
+# that ``prstdiff --help`` and the other commands do not load it.
+if TYPE_CHECKING:
+    from prstdiff.corpus.index import IndexReport
+    from prstdiff.corpus.search import SearchResult
 
 
 class CorpusFormat(StrEnum):
@@ -114,6 +104,8 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
 
 
 def _index(corpus: Path, db: Path | None) -> IndexReport:
+    from prstdiff.corpus.build import index_corpus
+
     with _progress("indexing") as progress:
         return index_corpus(corpus, db=db, progress=progress, on_wait=_say_waiting)
 
@@ -134,9 +126,11 @@ def _emit(
     db: Path | None = None,
     text: bool = True,
 ) -> None:
+    from prstdiff.corpus.index import default_index_path
+
     protected = [db] if db is not None else []
     if corpus is not None:
-        protected.append(corpus / INDEX_FILE_NAME)
+        protected.append(default_index_path(corpus))
     write_output(rendered, output, inputs=inputs, protected=protected, terminal_text=text)
 
 
@@ -189,6 +183,11 @@ def trace_command(
 
     Example: prstdiff trace corpus/S_RES_1888_2009.txt --corpus corpus --format html -o 1888.html
     """
+    from prstdiff.corpus.index import default_index_path, index_errors, open_index
+    from prstdiff.corpus.trace import trace_document
+    from prstdiff.parse import load
+    from prstdiff.render import trace as trace_render
+
     loaded = load(document)
     _index(corpus, db)
     with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
@@ -244,6 +243,10 @@ def series_command(
 
     Example: prstdiff series corpus --match Cyprus --format html -o unficyp.html
     """
+    from prstdiff.corpus.folder import load_folder
+    from prstdiff.corpus.series import build_series, select_series
+    from prstdiff.render import series as series_render
+
     if (match is None) == (symbols is None):
         raise InputError("give --match TEXT or --symbols A,B,C (one of them)")
     loaded = load_folder(corpus)
@@ -272,6 +275,8 @@ def series_command(
 
 def render_search(result: SearchResult, width: int = 100) -> str:
     """Search results for the terminal, oldest first, with the first appearance."""
+    from prstdiff.render.text import format_date
+
     if not result.hits:
         return f"{result.phrase!r}: not found in {result.documents} documents\n"
     first = result.hits[0]
@@ -341,6 +346,9 @@ def search_command(
 
     Example: prstdiff search "remain actively seized of the matter" --corpus corpus
     """
+    from prstdiff.corpus.index import default_index_path, index_errors, open_index
+    from prstdiff.corpus.search import search_phrase
+
     _index(corpus, db)
     with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         result = search_phrase(index, phrase, fuzzy=fuzzy)

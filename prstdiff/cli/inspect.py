@@ -18,10 +18,8 @@ from prstdiff.cli.app import (
     use_color,
     write_output,
 )
-from prstdiff.parse import load
 from prstdiff.render import RenderOptions
 from prstdiff.render.controls import safe_document
-from prstdiff.render.document import render_json, render_text
 
 
 class InspectFormat(StrEnum):
@@ -77,6 +75,10 @@ def inspect(
 
     Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
     """
+    # Imported when the command runs, so that ``prstdiff --help`` stays quick.
+    from prstdiff.parse import load
+    from prstdiff.render.document import render_json, render_text
+
     document = load(file)
     to_terminal = is_stdout(output)
     if output_format is InspectFormat.JSON:

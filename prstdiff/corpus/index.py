@@ -51,6 +51,7 @@ from prstdiff.model import (
 )
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
+from prstdiff.version import __version__
 
 INDEX_FILE_NAME = ".prstdiff-index.sqlite"
 """The index file's name inside the corpus folder."""
@@ -207,12 +208,6 @@ class IndexedParagraph:
     """Its document's place in time."""
 
 
-def _package_version() -> str:
-    from prstdiff import __version__  # the package imports this module's users, not the reverse
-
-    return __version__
-
-
 def default_index_path(folder: str | Path) -> Path:
     """Where the index of a corpus folder lives unless ``--db`` says otherwise."""
     return Path(folder) / INDEX_FILE_NAME
@@ -351,7 +346,7 @@ class CorpusIndex:
         settings = json.dumps(
             {
                 # Another prstdiff may read documents differently: its paragraphs are not ours.
-                "prstdiff": _package_version(),
+                "prstdiff": __version__,
                 "shingle_words": options.shingle_words,
                 "short_paragraph_words": options.short_paragraph_words,
                 "stop_words": sorted(CompareOptions().stop_words),
@@ -907,40 +902,6 @@ def open_index(
     return CorpusIndex.open(path, options=options)
 
 
-def index_corpus(
-    folder: str | Path,
-    *,
-    db: str | Path | None = None,
-    options: CorpusOptions | None = None,
-    compare_options: CompareOptions | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    on_wait: Callable[[Path], None] | None = None,
-) -> IndexReport:
-    """Build or bring up to date the index of a corpus folder, lineage included.
-
-    Unreadable files are skipped and reported; only new or changed files are read again, and
-    only the documents after the earliest change get their lineage worked out again. Another
-    process updating the same index is waited for (``on_wait`` is told, once); a damaged index
-    file is rebuilt from the corpus.
-    """
-    from prstdiff.corpus.trace import build_lineage  # trace builds on this module
-
-    root = Path(folder)
-    list_document_files(root)  # a missing folder is an input error before any file is created
-    path = Path(db) if db is not None else default_index_path(root)
-    with update_lock(path, on_wait), index_errors(path):
-        damage = _damage(path)
-        if damage is not None:
-            _remove_database(path)
-        with open_index(root, db=db, options=options) as index:
-            report = index.update_from_folder(root, progress=progress)
-            traced = build_lineage(
-                index, options=compare_options, corpus_options=options, progress=progress
-            )
-    rebuilt = f"the index file was damaged ({damage})" if damage is not None else report.rebuilt
-    return replace(report, traced=traced, rebuilt=rebuilt)
-
-
 @contextlib.contextmanager
 def update_lock(path: Path, on_wait: Callable[[Path], None] | None = None) -> Iterator[None]:
     """Hold the right to update the index at ``path``; wait while another process holds it.
@@ -994,7 +955,7 @@ def index_errors(path: Path) -> Iterator[None]:
         ) from None
 
 
-def _damage(path: Path) -> str | None:
+def index_damage(path: Path) -> str | None:
     """What SQLite's quick check finds wrong with an existing index file of ours, or None.
 
     Only a file whose header says it is a prstdiff index is checked (and may then be rebuilt):
@@ -1025,7 +986,7 @@ def _damage(path: Path) -> str | None:
     return "; ".join(problems[:2]) if problems else None
 
 
-def _remove_database(path: Path) -> None:
+def remove_index_file(path: Path) -> None:
     for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         with contextlib.suppress(FileNotFoundError):
             name.unlink()

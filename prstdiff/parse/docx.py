@@ -26,6 +26,7 @@ from prstdiff.errors import InputError
 from prstdiff.limits import LIMITS
 from prstdiff.model import Document
 from prstdiff.parse.files import read_document_bytes
+from prstdiff.parse.reader import parse_text
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Start of a Word 97-2003 ``.doc`` (and other OLE2 files), to name that problem precisely."""
@@ -174,8 +175,6 @@ def read_docx(path: str | Path) -> Document:
     data = read_document_bytes(path)
     package = _open(data, path)
     text = _body_text(package, path)
-    from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
-
     digest = hashlib.sha256(data).hexdigest()
     document = parse_text(text, path=str(path), format="docx", sha256=digest)
     if package.masthead:

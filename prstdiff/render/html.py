@@ -15,7 +15,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-import prstdiff
 from prstdiff.model import Comparison, Document, Op, Pair, Status
 from prstdiff.render import RenderOptions
 from prstdiff.render.labels import (
@@ -30,6 +29,7 @@ from prstdiff.render.labels import (
     side_text,
 )
 from prstdiff.render.text import format_date, ordinal, summary_line
+from prstdiff.version import __version__
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The folder of templates and of the CSS and JavaScript they inline."""
@@ -157,8 +157,9 @@ class Count:
     """How many."""
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison as a self-contained HTML page; ``only_changes`` starts filtered."""
+    options = options or RenderOptions()
     template = environment().get_template("report.html.j2")
     return template.render(
         title=f"{comparison.old.name} → {comparison.new.name}",
@@ -187,7 +188,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["asset"] = inline_asset
-    env.globals["version"] = prstdiff.__version__
+    env.globals["version"] = __version__
     return env
 
 

@@ -22,7 +22,7 @@ VERSION = 1
 """The format version; raised whenever a member changes meaning or disappears."""
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison as indented JSON, always every pair (``only_changes`` is ignored)."""
     del options  # JSON is for programs: always complete, so indices can be followed.
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"

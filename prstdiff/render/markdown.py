@@ -25,8 +25,9 @@ _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
 _WRAPPERS: dict[Op, str] = {Op.EQUAL: "", Op.DELETE: "~~", Op.INSERT: "**"}
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison as a Markdown redline; ``options.only_changes`` hides reused pairs."""
+    options = options or RenderOptions()
     lines = [
         f"# {escape(comparison.old.name)} → {escape(comparison.new.name)}",
         "",

@@ -108,8 +108,9 @@ def cell_label(cell: LineageCell) -> str:
     return f"{label} {mark}"
 
 
-def render_text(series: Series, options: RenderOptions) -> str:
+def render_text(series: Series, options: RenderOptions | None = None) -> str:
     """A series for the terminal: one line per document, then each line of language."""
+    options = options or RenderOptions()
     lines = [f"Series of {len(series.documents)} documents"]
     for position, document in enumerate(series.documents):
         shares = shares_of(series, position)

@@ -44,8 +44,9 @@ PLAIN_MARKERS: dict[Op, tuple[str, str]] = {
 }
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison for the terminal, with ANSI colour when ``options.color`` is set."""
+    options = options or RenderOptions()
     console = Console(
         file=StringIO(),
         width=max(options.width, INDENT + 20),

@@ -135,7 +135,7 @@ def test_an_unexpected_exception_is_a_bug_with_its_own_status(
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("an engine defect")
 
-    monkeypatch.setattr(diff_module, "compare", broken)
+    monkeypatch.setattr(diff_module, "_compare", broken)
     result = run("diff", OLD, NEW)
     assert result.exit_code == 70
     assert "Traceback" in result.output
@@ -147,7 +147,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(diff_module, "compare", interrupted)
+    monkeypatch.setattr(diff_module, "_compare", interrupted)
     result = run("diff", OLD, NEW)
     assert result.exit_code == 130
     assert result.output == "prstdiff: interrupted\n"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from prstdiff.corpus.index import CorpusIndex, IndexReport, index_corpus, open_index
+from prstdiff.corpus.build import index_corpus
+from prstdiff.corpus.index import CorpusIndex, IndexReport, open_index
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
 

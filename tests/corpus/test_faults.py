@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from prstdiff.corpus import index as index_module
-from prstdiff.corpus.index import index_corpus, update_lock
+from prstdiff.corpus.build import index_corpus
+from prstdiff.corpus.index import update_lock
 from prstdiff.errors import IndexFileError
 
 HERE = Path(__file__).resolve().parent

@@ -12,7 +12,8 @@ from referencing import Registry, Resource
 from typer.testing import CliRunner
 
 from prstdiff.cli import app
-from prstdiff.corpus.index import CorpusIndex, index_corpus, open_index
+from prstdiff.corpus.build import index_corpus
+from prstdiff.corpus.index import CorpusIndex, open_index
 from prstdiff.corpus.trace import ParagraphTrace, Trace, trace_corpus, trace_document
 from prstdiff.model import Document, Status
 from prstdiff.parse import load

@@ -262,10 +262,10 @@ def test_madeup_draft_is_named_by_its_masthead_symbol() -> None:
 def test_examples_in_docstrings() -> None:
     import doctest
 
-    import prstdiff.parse
     import prstdiff.parse.metadata
+    import prstdiff.parse.reader
 
-    for module, examples in ((prstdiff.parse, 2), (prstdiff.parse.metadata, 2)):
+    for module, examples in ((prstdiff.parse.reader, 2), (prstdiff.parse.metadata, 2)):
         results = doctest.testmod(module)
         assert (results.attempted, results.failed) == (examples, 0), module.__name__
 
