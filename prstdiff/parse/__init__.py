@@ -41,7 +41,10 @@ __all__ = ["Layout", "decode_text", "load", "parse_text"]
 _BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 _TITLE_RES = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
-_TITLE_STATEMENT = re.compile(r"^\s*(Statement by the President of the Security Council)\s*$", re.M)
+_TITLE_STATEMENT = re.compile(
+    r"^\s*Statement by the President of the Security Council\s*$", re.MULTILINE | re.IGNORECASE
+)
+_STATEMENT_TITLE = "Statement by the President of the Security Council"
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -164,9 +167,9 @@ def _adoption_line(head: str) -> str | None:
 
 
 def _title(head: str, symbol: str | None) -> str | None:
-    statement = _TITLE_STATEMENT.search(head)
-    if statement:
-        return statement[1]
+    if _TITLE_STATEMENT.search(head):
+        # The 1990s print it in capitals; the title is the same words.
+        return _STATEMENT_TITLE
     resolution = _TITLE_RES.search(head)
     if resolution and re.search(r"\(\d{4}\)", resolution[0]):
         return " ".join(resolution[0].split())
