@@ -76,6 +76,10 @@ def inspect(
     Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
     """
     document = load(file)
+    # What the reader mended or guessed (invisible characters, a misspelt adoption line) goes to
+    # standard error, one line each, so the output itself stays the document.
+    for warning in document.source.warnings if document.source is not None else ():
+        typer.echo(f"prstdiff: {file}: warning: {warning}", err=True)
     to_terminal = output is None
     if output_format is InspectFormat.JSON:
         rendered = render_json(document)

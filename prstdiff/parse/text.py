@@ -31,6 +31,7 @@ __all__ = [
     "Reading",
     "classify_paragraphs",
     "detect_layout",
+    "is_misspelt_adopted_by",
     "join_lines",
     "read_body",
     "remove_furniture",
@@ -71,6 +72,8 @@ class Reading:
     """The paragraphs in document order."""
     vote: str | None
     """The adoption line (``Adopted unanimously at the 1102nd meeting.``), whitespace folded."""
+    warnings: tuple[str, ...] = ()
+    """What the reader had to guess, in words (a misspelt adoption line read as one)."""
 
 
 # --- lines -------------------------------------------------------------------------------------
@@ -252,9 +255,13 @@ def split_head(lines: Sequence[str]) -> int:
             while body < len(stripped) and (
                 not stripped[body]
                 or _HEAD_CONTINUATION.match(stripped[body])
+                or is_misspelt_adopted_by(stripped[body])
                 or (
                     _ADOPTED_BY_SPLIT.match(stripped[body])
-                    and "Adopted by the Security" in " ".join(stripped[index:body])
+                    and any(
+                        line.startswith("Adopted by the Security") or is_misspelt_adopted_by(line)
+                        for line in stripped[index:body]
+                    )
                 )
             ):
                 body += 1
@@ -784,10 +791,90 @@ def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
     return kept
 
 
+def _adoption_candidate(line: str) -> tuple[bool, bool]:
+    """Whether ``line`` opens like a yearly volume's adoption line, and whether misspelt.
+
+    ``Adoptd unanimously at the 1102nd meeting.`` is one, misspelt: its first word is one slip
+    away from ``Adopted`` or ``Approved`` and the line names a meeting.
+    """
+    if _ADOPTION.match(line):
+        return True, False
+    first = _FIRST_WORD.match(line)
+    if first is None or "meeting" not in line[:120] or line.startswith("Adopted by the Security"):
+        return False, False
+    word = first[1]
+    misspelt = any(
+        word != target and _one_slip_away(word, target) for target in ("Adopted", "Approved")
+    )
+    return misspelt, misspelt
+
+
+def _one_slip_away(word: str, target: str) -> bool:
+    """True when one letter added, dropped or changed, or two swapped, makes ``word`` ``target``."""
+    if abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        differ = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(differ) == 2 and differ[1] == differ[0] + 1:
+            i = differ[0]
+            return word[i] == target[i + 1] and word[i + 1] == target[i]
+        return len(differ) <= 1
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+# An operative paragraph opens with a verb in the third person (``Decides``, ``Further
+# requests``); the footnotes after an adoption line (``4 Ibid., ...``, ``7 One member (China)
+# did not participate ...``) do not.
+_OPERATIVE_VERB = re.compile(r"^(?:(?:[A-Z][a-z]+ly|Further|Also|Again)\s+)?[A-Z][a-z]+s\b")
+
+
+_ADOPTED_BY_WORDS = ("Adopted", "by", "the", "Security", "Council")
+
+
+def is_misspelt_adopted_by(line: str) -> bool:
+    """True for ``Adopted by the Securty Council at ...``: the heading's line with one slip."""
+    words = line.split()[: len(_ADOPTED_BY_WORDS)]
+    if len(words) < len(_ADOPTED_BY_WORDS):
+        return False
+    words[-1] = words[-1].rstrip(",")
+    slips = [
+        (word, target)
+        for word, target in zip(words, _ADOPTED_BY_WORDS, strict=True)
+        if word != target
+    ]
+    return len(slips) == 1 and _one_slip_away(*slips[0])
+
+
+def _text_goes_on(drafts: Sequence[_Draft], position: int) -> bool:
+    """True when an operative paragraph after ``drafts[position]`` carries on the numbering."""
+    numbers = [
+        int(draft.marker) for draft in drafts[:position] if draft.marker and draft.marker.isdigit()
+    ]
+    expected = str(numbers[-1] + 1 if numbers else 1)
+    for draft in drafts[position + 1 :]:
+        if draft.lines and _ANNEX_START.match(draft.lines[0]):
+            return False
+        if draft.marker == expected and draft.lines and _OPERATIVE_VERB.match(draft.lines[0]):
+            return True
+    return False
+
+
 def read_body(
-    lines: Sequence[str], layout: Layout, kind: DocumentKind, symbol: str | None
+    lines: Sequence[str],
+    layout: Layout,
+    kind: DocumentKind,
+    symbol: str | None,
+    *,
+    adopted_in_head: bool = False,
 ) -> Reading:
-    """Cut furniture-free body lines into raw paragraphs and find the adoption line."""
+    """Cut furniture-free body lines into raw paragraphs and find the adoption line.
+
+    Only a resolution of the yearly volumes ends on an adoption line (``Adopted unanimously at
+    the 1102nd meeting.``). Such a line is text, not the end, in a statement, in a document
+    whose heading holds its adoption (``adopted_in_head``), before any paragraph, and where the
+    paragraphs after it carry on the numbering.
+    """
     if layout is Layout.WRAPPED:
         content = [_clean_line(line) for line in lines if line.strip()]
         drafts = _read_wrapped(content, kind)
@@ -796,15 +883,24 @@ def read_body(
     vote: str | None = None
     footnotes: set[str] = set()
     kept_drafts: list[_Draft] = []
+    warnings: list[str] = []
     after_adoption = closing = False
-    for draft in drafts:
+    may_end = not adopted_in_head and kind is not DocumentKind.PRESIDENTIAL_STATEMENT
+    for position, draft in enumerate(drafts):
         first = draft.lines[0] if draft.lines else ""
         slash = _FOOTNOTE_SLASH.match(first)
         if slash:
             footnotes.update(_FOOTNOTE_NUMBERS_SLASH.findall("\n".join(draft.lines)))
             continue
-        if draft.marker is None and vote is None and _ADOPTION.match(first):
+        adoption, misspelt = (
+            _adoption_candidate(" ".join(draft.lines[:3]))
+            if may_end and draft.marker is None and vote is None
+            else (False, False)
+        )
+        if adoption and kept_drafts and not _text_goes_on(drafts, position):
             vote = join_lines(draft.lines)  # ``meet-`` / ``ing`` joins as ``meeting``
+            if misspelt:
+                warnings.append(f"read a misspelt adoption line as the end of the text: {vote!r}")
             after_adoption = True
             continue
         if after_adoption:
@@ -827,7 +923,9 @@ def read_body(
     all_lines = [line for draft in kept_drafts for line in draft.lines]
     # The document's own words decide line-end hyphens; only needed where there are some.
     vocabulary = _words(all_lines) if any(line.endswith("-") for line in all_lines) else set()
-    return Reading(paragraphs=tuple(_finish(kept_drafts, vocabulary)), vote=vote)
+    return Reading(
+        paragraphs=tuple(_finish(kept_drafts, vocabulary)), vote=vote, warnings=tuple(warnings)
+    )
 
 
 # --- kinds and numbers -------------------------------------------------------------------------
