@@ -446,8 +446,14 @@ def _continues_inline_list(previous: str, marker: str) -> bool:
     return any(f" ({item}) " in f" {previous[1:]}" for item in before)
 
 
-def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
-    """Cut wrapped lines into paragraphs from their structure (no blank lines to help)."""
+def _read_wrapped(
+    lines: Sequence[str], kind: DocumentKind, *, may_end: bool = True
+) -> list[_Draft]:
+    """Cut wrapped lines into paragraphs from their structure (no blank lines to help).
+
+    ``may_end`` says whether an adoption line may end the text (see ``read_body``); where it may
+    not, the lines after one are read as text, not as the footnotes that follow a real one.
+    """
     lines = _restore_word_column(_unglue_numbers(lines))
     drafts: list[_Draft] = []
     pending: str | None = None
@@ -516,7 +522,7 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
         if _ANNEX_LINE.match(line) and after_end:
             closing, starts = True, True
         elif after_end and _ADOPTION.match(line):
-            adopted, starts = True, True
+            adopted, starts = may_end, True
         elif adopted and _FOOTNOTE_NUMBERED.match(line):
             starts = True
         elif _COUNCIL_LINE.match(line) and not council_seen:
@@ -875,9 +881,10 @@ def read_body(
     whose heading holds its adoption (``adopted_in_head``), before any paragraph, and where the
     paragraphs after it carry on the numbering.
     """
+    may_end = not adopted_in_head and kind is not DocumentKind.PRESIDENTIAL_STATEMENT
     if layout is Layout.WRAPPED:
         content = [_clean_line(line) for line in lines if line.strip()]
-        drafts = _read_wrapped(content, kind)
+        drafts = _read_wrapped(content, kind, may_end=may_end)
     else:
         drafts = _read_blank_separated(lines)
     vote: str | None = None
@@ -885,7 +892,6 @@ def read_body(
     kept_drafts: list[_Draft] = []
     warnings: list[str] = []
     after_adoption = closing = False
-    may_end = not adopted_in_head and kind is not DocumentKind.PRESIDENTIAL_STATEMENT
     for position, draft in enumerate(drafts):
         first = draft.lines[0] if draft.lines else ""
         slash = _FOOTNOTE_SLASH.match(first)

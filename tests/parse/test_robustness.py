@@ -56,6 +56,22 @@ def test_adoption_line_inside_a_modern_resolution_is_a_paragraph() -> None:
     assert variant.source is not None and variant.source.warnings == ()
 
 
+def test_lines_after_a_stray_adoption_line_are_not_read_as_footnotes() -> None:
+    # S/RES/1283 (1999) breaks OP 2 as "... for a further period ending" / "15 June 2000;": after
+    # a real adoption line a line opening with a number would be a footnote.
+    real = load(CORPUS / "S_RES_1283_1999.txt")
+    variant = parse_text(
+        insert_line_before(
+            text_of("S_RES_1283_1999.txt"), "Noting that the Government", STRAY_ADOPTION
+        ),
+        path="madeup_1283_with_stray_adoption.txt",
+    )
+    assert [item for item in keyed(variant) if item[2] != STRAY_ADOPTION] == keyed(real)
+    assert variant.paragraphs[5].text == (
+        "Decides to extend the mandate of UNFICYP for a further period ending 15 June 2000;"
+    )
+
+
 def test_adoption_line_between_operative_paragraphs_of_a_yearly_volume_is_text() -> None:
     real = load(CORPUS / "S_RES_186_1964.txt")
     variant = parse_text(
