@@ -93,6 +93,9 @@ class Source:
     """The layout recognised: ``one-paragraph-per-line``, ``wrapped`` or ``yearly-volume``."""
     sha256: str
     """Digest of the file's bytes, so caches and indexes can tell when it changed."""
+    warnings: tuple[str, ...] = ()
+    """What the reader mended or had to guess (invisible characters removed, a misspelt adoption
+    line read as one), one sentence each; ``inspect`` shows them."""
 
 
 @dataclass(frozen=True, slots=True)

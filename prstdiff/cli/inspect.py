@@ -18,6 +18,7 @@ from prstdiff.cli.app import (
     use_color,
     write_output,
 )
+from prstdiff.errors import printable
 from prstdiff.render import RenderOptions
 from prstdiff.render.controls import safe_document
 
@@ -80,6 +81,10 @@ def inspect(
     from prstdiff.render.document import render_json, render_text
 
     document = load(file)
+    # What the reader mended or guessed (invisible characters, a misspelt adoption line) goes to
+    # standard error, one line each, so the output itself stays the document.
+    for warning in document.source.warnings if document.source is not None else ():
+        typer.echo(f"prstdiff: {printable(str(file))}: warning: {printable(warning)}", err=True)
     to_terminal = is_stdout(output)
     if output_format is InspectFormat.JSON:
         rendered = render_json(document)

@@ -2,9 +2,9 @@
 
 ``load`` reads a file (text, ``.docx`` or ``.pdf``) and ``parse_text`` reads text already in
 memory. Plain text is decoded as UTF-8 (a byte-order mark is allowed) or, with its byte-order
-mark, UTF-16. Bytes that are not UTF-8 are read as Windows-1252 only when they look like text
-(no control characters other than tab, line and page breaks, and four fifths letters or
-spaces), because that is what word processors on Windows save as "plain text". Anything else
+mark, UTF-16 or UTF-32. Bytes that are not UTF-8 are read as Windows-1252 only when they look
+like text (no control characters other than tab, line and page breaks, and four fifths letters
+or spaces), because that is what word processors on Windows save as "plain text". Anything else
 is refused with an ``InputError`` naming the file.
 """
 

@@ -25,6 +25,7 @@ from prstdiff.parse.metadata import (
 from prstdiff.parse.text import (
     classify_paragraphs,
     detect_layout,
+    is_misspelt_adopted_by,
     read_body,
     remove_furniture,
     split_head,
@@ -36,12 +37,35 @@ __all__ = ["decode_text", "parse_text"]
 # return do); a file holding them is binary, whatever its name.
 _BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
+# Characters that print as nothing yet hide a word from every pattern (``Secu\u00adrity``): a
+# soft hyphen inside a line (one that ends a line marks a word broken there, which the readers
+# join), zero-width space, non-joiner and joiner, word joiner, and a byte-order mark inside the
+# text. They are removed, with a warning.
+_INVISIBLE = re.compile("\u00ad(?![ \t]*\n)|[\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE_NAMES = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space (byte-order mark)",
+}
 _TITLE_RES = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
-_TITLE_STATEMENT = re.compile(r"^\s*(Statement by the President of the Security Council)\s*$", re.M)
+_TITLE_STATEMENT = re.compile(
+    r"^\s*Statement by the President of the Security Council\s*$", re.MULTILINE | re.IGNORECASE
+)
+_STATEMENT_TITLE = "Statement by the President of the Security Council"
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
     """Decode a text file's bytes, or raise ``InputError`` for binary or undecodable bytes."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        # UTF-32 with its byte-order mark; checked first, as its little-endian mark begins
+        # with UTF-16's.
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise InputError("cannot decode: invalid UTF-32", path) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 with its byte-order mark, as Windows' Notepad saves "Unicode" text.
         try:
@@ -79,6 +103,16 @@ def parse_text(
     [('introductory', None), ('preambular', None), ('operative', '1')]
     """
     normalised = _LINE_BREAKS.sub(lambda match: "\n\n" if match[0] == "\f" else "\n", text)
+    warnings: list[str] = []
+    invisible = _INVISIBLE.findall(normalised)
+    if invisible:
+        normalised = _INVISIBLE.sub("", normalised)
+        counts = ", ".join(
+            f"{name} ({invisible.count(character)})"
+            for character, name in _INVISIBLE_NAMES.items()
+            if character in invisible
+        )
+        warnings.append(f"removed invisible characters from the text: {counts}")
     lines = normalised.split("\n")
     body_start = split_head(lines)
     head_text = "\n".join(lines[:body_start])
@@ -87,7 +121,11 @@ def parse_text(
     kind = document_kind(symbol, head_text)
     body = remove_furniture(lines[body_start:], symbol)
     layout = detect_layout(body)
-    reading = read_body(body, layout, kind, symbol)
+    adopted_by = _adopted_by(head_text)
+    if adopted_by is not None and not adopted_by.startswith("Adopted by the Security"):
+        warnings.append(f"read a misspelt adoption line as one: {' '.join(adopted_by.split())!r}")
+    reading = read_body(body, layout, kind, symbol, adopted_in_head=adopted_by is not None)
+    warnings.extend(reading.warnings)
     paragraphs = classify_paragraphs(reading.paragraphs, kind)
     if not paragraphs:
         raise InputError("no paragraphs found (is this a UN document's text?)", path)
@@ -115,6 +153,7 @@ def parse_text(
             format=format,
             layout=layout.value,
             sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            warnings=tuple(warnings),
         ),
     )
 
@@ -142,24 +181,37 @@ _ADOPTED_BY = re.compile(r"Adopted by the Security\b[^\n]*(?:\n[^\n]*\b\d{4}\b[^
 _RESOLUTION_OF = re.compile(r"(?:Resolution|RESOLUTION)\b[^\n]*(?:\n\s*(?:[Oo]f\b)?[^\n]*)?")
 
 
-def _adoption_part(head: str) -> str:
-    """The part of the head that dates the adoption (not the distribution)."""
+def _adopted_by(head: str) -> str | None:
+    """The heading's ``Adopted by the Security Council ...`` line (and its date line), if any."""
     adopted = _ADOPTED_BY.search(head)
     if adopted:
         return adopted[0]
+    lines = head.split("\n")
+    for index, line in enumerate(lines):
+        if is_misspelt_adopted_by(line.strip()):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            return f"{line}\n{following}" if re.search(r"\b\d{4}\b", following) else line
+    return None
+
+
+def _adoption_part(head: str) -> str:
+    """The part of the head that dates the adoption (not the distribution)."""
+    adopted = _adopted_by(head)
+    if adopted:
+        return adopted
     resolution_of = _RESOLUTION_OF.search(head)
     return resolution_of[0] if resolution_of else ""
 
 
 def _adoption_line(head: str) -> str | None:
-    adopted = _ADOPTED_BY.search(head)
-    return " ".join(adopted[0].split()) if adopted else None
+    adopted = _adopted_by(head)
+    return " ".join(adopted.split()) if adopted else None
 
 
 def _title(head: str, symbol: str | None) -> str | None:
-    statement = _TITLE_STATEMENT.search(head)
-    if statement:
-        return statement[1]
+    if _TITLE_STATEMENT.search(head):
+        # The 1990s print it in capitals; the title is the same words.
+        return _STATEMENT_TITLE
     resolution = _TITLE_RES.search(head)
     if resolution and re.search(r"\(\d{4}\)", resolution[0]):
         return " ".join(resolution[0].split())

@@ -1,8 +1,8 @@
 """Shared fixtures: a temporary copy of part of the real corpus, indexed once per session.
 
-The subset is every document of 2000-2023 and every resolution of the Cyprus series (106 files,
-1960-2023): enough for the checked traces, small enough to index in seconds. Tests never write
-into ``corpus/``.
+The subset is every statement, every resolution of 2000-2023 and every resolution that names
+Cyprus (214 files, 1960-2023): enough for the checked traces, small enough to index in seconds.
+Tests never write into ``corpus/``.
 """
 
 from __future__ import annotations

@@ -174,8 +174,10 @@ NO_MEETING = {
     "S_RES_207_1965.txt": None,
     "S_RES_289_1970.txt": None,
     "S_RES_565_1985.txt": None,
-    # Adopted by written procedure, without a meeting.
+    # Adopted (or issued) by written procedure during the COVID-19 pandemic, without a meeting.
     "S_RES_2561_2021.txt": "Adopted by the Security Council on 29 January 2021",
+    "S_RES_2573_2021.txt": "Adopted by the Security Council on 27 April 2021",
+    "S_PRST_2020_6.txt": None,
     # The meeting number is lost or garbled by the OCR.
     "S_RES_270_1969.txt": "Adopted at the meeting.",
     "S_RES_273_1969.txt": (
