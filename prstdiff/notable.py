@@ -1,0 +1,611 @@
+"""Notable edits: what changed that matters in an altered pair of paragraphs.
+
+An analyst of a renewal does not weigh every edit the same. ``notable_edits`` points out, for any
+two texts, the edits that change what the Council says or does:
+
+- ``formula``: the leading verb or formula (``Encourages`` -> ``Urges``), with its direction on
+  the scale of ``prstdiff/data/formulas.toml``. The statement, preambular and operative forms of
+  one formula are the same formula (``The Security Council further recognizes`` = ``Recognizing``:
+  the folding of ``prstdiff.formulas``), so folding alone is never notable;
+- ``qualifier``: intensifiers and softeners added or removed (``strongly``, ``as appropriate``);
+- ``negation``: ``not``, ``no``, ``non-``, ``neither``, ``nor``, ``cannot`` added or removed;
+- ``date``: dates (with ISO 8601 values), years and periods (``within 90 days``, ``six months``);
+- ``number``: figures (``860`` -> ``1,000``, ``10 per cent``);
+- ``citation``: cited documents added or removed, as the reader's citation parser finds them;
+- ``charter``: Chapters and Articles of the Charter added, removed or changed.
+
+Each kind is found in both texts and the two lists compared, so wording that only moves inside
+the paragraph is not notable; dates, numbers and Charter references removed and added are paired
+in text order into changes (``31 July 2021`` -> ``31 January 2022``). Words the word diff marks
+as extraction artefacts (``Op.ARTEFACT``) count as unchanged. Each edit names the word operations
+that hold it (``NotableEdit.ops``, a half-open range of indices into the operations).
+
+>>> edit, = notable_edits("Encourages States to act", "Urges States to act")
+>>> edit.kind.value, edit.old, edit.new, edit.direction.value
+('formula', 'Encourages', 'Urges', 'stronger')
+>>> edit, = notable_edits("until 31 July 2021;", "until 31 January 2022;")
+>>> edit.kind.value, edit.old_date, edit.new_date, edit.ops
+('date', '2021-07-31', '2022-01-31', (1, 3))
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from prstdiff.errors import PrstdiffError
+from prstdiff.formulas import verb_stem
+from prstdiff.model import Direction, NotableEdit, NotableKind, Op, WordOp
+from prstdiff.parse.metadata import MONTH_NUMBERS, find_citations
+from prstdiff.worddiff import diff_words
+
+__all__ = [
+    "KIND_ORDER",
+    "Formula",
+    "FormulaTable",
+    "NotableOptions",
+    "formula_table",
+    "notable_edits",
+]
+
+KIND_ORDER: tuple[NotableKind, ...] = tuple(NotableKind)
+"""The order kinds are listed in summaries and tables."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotableOptions:
+    """Tunable limits of the notable-edit finder."""
+
+    formula_words: int = 8
+    """Words read at the start of a paragraph for its formula: the longest form (``takes note with
+    appreciation``) plus intensifiers and possessives (``expresses its deep concern``)."""
+    charter_context: int = 80
+    """Characters after ``Article 8`` in which ``of the Statute`` (or another instrument) shows
+    that the article is not one of the Charter: long enough for ``of the Rome Statute of ...``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One formula of the scale: its forms, its scale and its rank there."""
+
+    scale: str
+    """The scale it is ranked on (``directive``, ``condemnation``, ...)."""
+    rank: int
+    """Its rank on the scale; higher is stronger."""
+    forms: tuple[str, ...]
+    """The forms it takes, as printed in the table (``calls upon``, ``calls on``)."""
+    why: str
+    """The reason for its rank."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaTable:
+    """The scale of formulas and the qualifier words, as shipped in ``data/formulas.toml``."""
+
+    formulas: tuple[Formula, ...]
+    """Every formula of every scale."""
+    scales: tuple[str, ...]
+    """The scales' names, in the table's order."""
+    intensifiers: frozenset[str]
+    """Words that raise a formula one step (``strongly condemns``, ``deep concern``)."""
+    stronger: tuple[str, ...]
+    """Qualifiers whose addition strengthens a paragraph."""
+    weaker: tuple[str, ...]
+    """Qualifiers whose addition softens a paragraph."""
+
+    def rank(self, words: str) -> Formula | None:
+        """The formula whose form ``words`` is, in any inflection; None when none is."""
+        key = _stems(words.split())
+        return next((f for f in self.formulas for form in f.forms if _form_key(form) == key), None)
+
+
+@cache
+def formula_table() -> FormulaTable:
+    """The shipped table of formulas and qualifiers, read once."""
+    text = resources.files("prstdiff").joinpath("data/formulas.toml").read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+        return _table(data)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise PrstdiffError(f"the formula table is damaged: {error}") from None
+
+
+def _table(data: dict[str, Any]) -> FormulaTable:
+    scales = tuple(str(scale["name"]) for scale in data["scale"])
+    formulas = []
+    for entry in data["formula"]:
+        if entry["scale"] not in scales:
+            raise ValueError(f"unknown scale {entry['scale']!r}")
+        forms = tuple(str(form) for form in entry["forms"])
+        formulas.append(Formula(str(entry["scale"]), int(entry["rank"]), forms, str(entry["why"])))
+    qualifiers = data["qualifiers"]
+    return FormulaTable(
+        formulas=tuple(formulas),
+        scales=scales,
+        intensifiers=frozenset(str(word) for word in qualifiers["intensifiers"]),
+        stronger=tuple(str(phrase) for phrase in qualifiers["stronger"]),
+        weaker=tuple(str(phrase) for phrase in qualifiers["weaker"]),
+    )
+
+
+def notable_edits(
+    old_text: str,
+    new_text: str,
+    ops: Sequence[WordOp] | None = None,
+    options: NotableOptions | None = None,
+) -> tuple[NotableEdit, ...]:
+    """The notable edits that turn ``old_text`` into ``new_text``, in text order.
+
+    ``ops`` are the word operations between the two texts where they are known already (a
+    pair's ``ops``); otherwise they are computed with ``diff_words``.
+
+    >>> [(e.kind.value, e.old, e.new) for e in notable_edits("Decides to", "Decides not to")]
+    [('negation', None, 'not')]
+    """
+    opts = options or NotableOptions()
+    if ops is None:
+        ops = diff_words(old_text, new_text)
+    views = _Views.of(ops)
+    if views.old == views.new:
+        return ()
+    table = formula_table()
+    old_lead = _lead(views.old, table, opts)
+    new_lead = _lead(views.new, table, opts)
+    edits: list[_Found] = []
+    formula = _formula_edit(old_lead, new_lead, views)
+    if formula is not None:
+        edits.append(formula)
+    old_skip = old_lead.end if old_lead else 0
+    new_skip = new_lead.end if new_lead else 0
+    old_items = _items(views.old, opts)
+    new_items = _items(views.new, opts)
+    for kind in (NotableKind.QUALIFIER, NotableKind.NEGATION, NotableKind.CITATION):
+        old_of_kind = [i for i in old_items if i.kind is kind and i.start >= old_skip]
+        new_of_kind = [i for i in new_items if i.kind is kind and i.start >= new_skip]
+        edits += _unpaired(kind, old_of_kind, new_of_kind, views, table)
+    for kind in (NotableKind.DATE, NotableKind.NUMBER, NotableKind.CHARTER):
+        old_of_kind = [i for i in old_items if i.kind is kind]
+        new_of_kind = [i for i in new_items if i.kind is kind]
+        edits += _paired(kind, old_of_kind, new_of_kind, views)
+    edits.sort(key=lambda found: found.order)
+    return tuple(found.edit for found in edits)
+
+
+# --- the two texts as the word operations give them -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Views:
+    """Old and new text rebuilt from word operations, artefacts in their new form on both sides."""
+
+    old: str
+    new: str
+    bounds: tuple[tuple[int, int, int, int], ...]
+    """Per operation: its start and end in the old view, then in the new view."""
+    changed: tuple[bool, ...]
+    """Per operation: whether it inserts or deletes words."""
+
+    @classmethod
+    def of(cls, ops: Sequence[WordOp]) -> _Views:
+        old: list[str] = []
+        new: list[str] = []
+        bounds = []
+        at_old = at_new = 0
+        for op in ops:
+            # An artefact is the same words read two ways: the new form stands on both sides.
+            in_old = op.op is not Op.INSERT
+            in_new = op.op is not Op.DELETE
+            size = len(op.text)
+            if in_old:
+                old.append(op.text)
+            if in_new:
+                new.append(op.text)
+            bounds.append(
+                (
+                    at_old,
+                    at_old + size * in_old,
+                    at_new,
+                    at_new + size * in_new,
+                )
+            )
+            at_old += size * in_old
+            at_new += size * in_new
+        changed = tuple(op.op in (Op.INSERT, Op.DELETE) for op in ops)
+        return cls("".join(old), "".join(new), tuple(bounds), changed)
+
+    def touching(self, side: int, start: int, end: int) -> list[int]:
+        """Indices of the operations whose text on ``side`` (0 old, 1 new) overlaps a span."""
+        found = []
+        for index, bound in enumerate(self.bounds):
+            low, high = bound[2 * side], bound[2 * side + 1]
+            if low < high and low < end and start < high:
+                found.append(index)
+        return found
+
+    def place(
+        self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """The operations holding an edit: changed ones where it has any, else all it touches."""
+        indices: list[int] = []
+        if old_span is not None:
+            indices += self.touching(0, *old_span)
+        if new_span is not None:
+            indices += self.touching(1, *new_span)
+        if not indices:
+            return None
+        changed = [index for index in indices if self.changed[index]]
+        chosen = changed or indices
+        return (min(chosen), max(chosen) + 1)
+
+    def in_change(self, side: int, start: int, end: int) -> bool:
+        """Whether a span of one side overlaps an inserted or deleted run of words."""
+        return any(self.changed[index] for index in self.touching(side, start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    edit: NotableEdit
+    order: tuple[int, int, int]
+
+
+def _found(edit: NotableEdit, position: int) -> _Found:
+    start = edit.ops[0] if edit.ops is not None else 1 << 30
+    return _Found(edit, (start, KIND_ORDER.index(edit.kind), position))
+
+
+# --- formulas ----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+_NUMBERING = re.compile(r"^(?:\(?\d+\)?[.)]?|\([a-z]{1,4}\)|[ivxl]{1,5}[.)])$", re.IGNORECASE)
+_SUBJECTS: tuple[tuple[str, ...], ...] = (
+    ("the", "security", "council"),
+    ("the", "council"),
+    ("security", "council"),
+    ("it",),
+)
+_LINKING = frozenset({"also", "further", "again", "moreover", "furthermore"})
+_SKIPPED = frozenset({"its", "their", "having"})
+_STRONGEST = ("in", "the", "strongest", "terms")
+
+
+def _word(token: str) -> str:
+    return token.strip(".,;:()[]\"'“”‘’").casefold()
+
+
+def _stems(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(verb_stem(word) for word in words if word not in _SKIPPED)
+
+
+@cache
+def _form_key(form: str) -> tuple[str, ...]:
+    return _stems(form.casefold().split())
+
+
+@cache
+def _forms() -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Every form's stems with the index of its formula, longest first."""
+    table = formula_table()
+    keys = [(_form_key(form), i) for i, f in enumerate(table.formulas) for form in f.forms]
+    return tuple(sorted(keys, key=lambda key: -len(key[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """The leading formula of a text."""
+
+    key: tuple[str, ...]
+    """The folded words of the formula (stems)."""
+    formula: int | None
+    """Index of the formula in the table; None for a verb the table does not rank."""
+    intensity: int
+    """Intensifiers that open or follow it."""
+    start: int
+    end: int
+    """Character span of the formula's words, intensifiers included, subject excluded."""
+    text: str
+
+
+def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
+    tokens = [(match[0], match.start(), match.end()) for match in _TOKEN.finditer(text)]
+    words = [_word(token) for token, _, _ in tokens]
+    at = 0
+    while at < len(tokens) and _NUMBERING.match(tokens[at][0]):
+        at += 1
+    for subject in _SUBJECTS:
+        # A paragraph that is only the subject ("The Security Council,") has no formula.
+        if tuple(words[at : at + len(subject)]) == subject and at + len(subject) < len(words):
+            at += len(subject)
+            if at < len(words) and words[at] == "is":
+                at += 1
+            break
+    kept: list[tuple[str, int]] = []
+    intensifiers: list[int] = []
+    end = min(len(tokens), at + options.formula_words)
+    for index in range(at, end):
+        word = words[index]
+        if word in _LINKING or (word == "once" and index + 1 < end and words[index + 1] == "again"):
+            continue
+        if word in table.intensifiers:
+            intensifiers.append(index)
+        elif word not in _SKIPPED and word:
+            kept.append((verb_stem(word), index))
+    if not kept:
+        return None
+    stems = tuple(stem for stem, _ in kept)
+    formula = None
+    size = 1
+    for key, index in _forms():
+        if stems[: len(key)] == key:
+            formula, size = index, len(key)
+            break
+    last = kept[size - 1][1]
+    intensity = sum(1 for index in intensifiers if index < last)
+    after = last + 1
+    # "condemns in the strongest terms", "condemns unequivocally": intensifiers that follow.
+    if tuple(words[after : after + len(_STRONGEST)]) == _STRONGEST:
+        intensity += 1
+        last = after + len(_STRONGEST) - 1
+    elif after < len(words) and words[after] in table.intensifiers and words[after].endswith("ly"):
+        intensity += 1
+        last = after
+    first = min([kept[0][1], *(i for i in intensifiers if i < kept[0][1])])
+    start, stop = tokens[first][1], tokens[last][2]
+    shown = text[start:stop].rstrip(".,;:")
+    return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown)
+
+
+def _formula_edit(old: _Lead | None, new: _Lead | None, views: _Views) -> _Found | None:
+    if old is None or new is None:
+        return None
+    if old.formula is None and new.formula is None:
+        return None  # neither is a formula of the scale: a sub-paragraph, a heading, a clause
+    same = old.key == new.key or (old.formula is not None and old.formula == new.formula)
+    if same and old.intensity == new.intensity:
+        return None  # one formula, maybe in another of its forms ("calls upon", "calls on")
+    direction = None
+    table = formula_table()
+    if old.formula is not None and new.formula is not None:
+        before, after = table.formulas[old.formula], table.formulas[new.formula]
+        if before.scale == after.scale:
+            rank_before = (before.rank, old.intensity)
+            rank_after = (after.rank, new.intensity)
+            if rank_after > rank_before:
+                direction = Direction.STRONGER
+            elif rank_after < rank_before:
+                direction = Direction.WEAKER
+    place = views.place((old.start, old.end), (new.start, new.end))
+    edit = NotableEdit(NotableKind.FORMULA, old.text, new.text, direction, ops=place)
+    return _found(edit, 0)
+
+
+# --- the other kinds: found in each text, then compared ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    kind: NotableKind
+    key: str
+    """What is compared: the ISO date, the figure's value, the symbol, the phrase."""
+    text: str
+    """The wording as printed."""
+    start: int
+    end: int
+    group: str = ""
+    """Items pair only within a group (full dates with dates, periods with periods, ...)."""
+    iso: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the item stands in its text."""
+        return (self.start, self.end)
+
+
+_MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
+_FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+}
+_PERIOD = re.compile(
+    rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}|a)[\s-]+(?:calendar\s+|working\s+)?"
+    r"(day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\w/.,-])(19[4-9]\d|20\d\d)(?![\w/]|,\d)")
+_RESOLUTION_REFERENCE = re.compile(
+    r"\bresolutions?\s+\d{1,4}(?:\s*\(\d{4}\))?|\b\d{1,4}\s*\(\d{4}\)|\b\S*\w/\S*\w", re.IGNORECASE
+)
+_PARAGRAPH_REFERENCE = re.compile(
+    r"\b(?:paragraphs?|annex|annexes|chapter|section|sections|item|items|page|pages|rule|rules)"
+    r"\s+\d+(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d+(?:\s*\([a-z]{1,4}\))?)*",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"(?<![\w/.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:per\s*cent|percent|%))?(?![\w/]|,\d)"
+)
+_CHARTER = re.compile(
+    r"\b(Chapters?|Articles?)\s+((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)"
+)
+_CHARTER_NUMBER = re.compile(r"[IVXL]+|\d+")
+_OTHER_INSTRUMENT = re.compile(
+    r"\bof\s+the\s+(?:[\w-]+\s+){0,3}(?:Statute|Convention|Covenant|Protocol|Agreement|Treaty|"
+    r"Rules|Regulations|Constitution|Declaration|annex)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:(not)(?!\s+only\b)|(no)(?!\s+later\b|\.\s*\d|\s+longer\b)|(neither)|(nor)|(cannot))\b"
+    r"|\b(non-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)",
+    re.IGNORECASE,
+)
+
+
+def _items(text: str, options: NotableOptions) -> list[_Item]:
+    """Every date, number, qualifier, negation, citation and Charter reference of a text."""
+    items: list[_Item] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _RESOLUTION_REFERENCE.finditer(text)]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= low or high <= start for low, high in taken)
+
+    for match in _FULL_DATE.finditer(text):
+        if not free(*match.span()):
+            continue
+        day, month, year = match[1], MONTH_NUMBERS[match[2].lower()], int(match[3])
+        iso = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        group = "day" if day else "month"
+        items.append(_Item(NotableKind.DATE, iso, match[0], *match.span(), group, iso))
+        taken.append(match.span())
+    for match in _PERIOD.finditer(text):
+        if not free(*match.span()):
+            continue
+        count = match[1].lower()
+        value = 1 if count == "a" else _NUMBER_WORDS.get(count) or int(count)
+        key = f"{value} {match[2].lower()}"
+        items.append(_Item(NotableKind.DATE, key, match[0], *match.span(), "period"))
+        taken.append(match.span())
+    for match in _CHARTER.finditer(text):
+        after = text[match.end() : match.end() + options.charter_context]
+        charter = after.find("Charter")
+        other = _OTHER_INSTRUMENT.search(after)
+        if other is not None and (charter < 0 or other.start() < charter):
+            continue
+        taken.append(match.span())
+        singular = match[1].rstrip("s")
+        for number in _CHARTER_NUMBER.findall(match[2]):
+            name = f"{singular} {number}"
+            items.append(_Item(NotableKind.CHARTER, name, name, *match.span(), singular))
+    taken += [m.span() for m in _PARAGRAPH_REFERENCE.finditer(text)]
+    for match in _YEAR.finditer(text):
+        if free(*match.span()):
+            items.append(
+                _Item(NotableKind.DATE, match[0], match[0], *match.span(), "year", match[0])
+            )
+            taken.append(match.span())
+    for match in _FIGURE.finditer(text):
+        if free(*match.span()):
+            figure = match[1].replace(",", "") + ("%" if match[2] else "")
+            items.append(_Item(NotableKind.NUMBER, figure, match[0], *match.span()))
+    items += _qualifiers(text)
+    for match in _NEGATION.finditer(text):
+        word = match[0].lower()
+        key = "non-" if word.startswith("non-") else word
+        items.append(_Item(NotableKind.NEGATION, key, match[0], *match.span()))
+    for citation in find_citations(text):
+        span = _citation_span(text, citation.symbol)
+        start, end = span if span is not None else (len(text), len(text))
+        items.append(_Item(NotableKind.CITATION, citation.symbol, citation.symbol, start, end))
+    return items
+
+
+@cache
+def _qualifier_pattern() -> re.Pattern[str]:
+    table = formula_table()
+    phrases = sorted({*table.stronger, *table.weaker}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _qualifiers(text: str) -> Iterator[_Item]:
+    for match in _qualifier_pattern().finditer(text):
+        key = " ".join(match[0].lower().split())
+        yield _Item(NotableKind.QUALIFIER, key, match[0], *match.span())
+
+
+def _citation_span(text: str, symbol: str) -> tuple[int, int] | None:
+    """Where a cited symbol stands in the text (``S/RES/1325 (2000)`` as ``1325 (2000)``)."""
+    resolution = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", symbol)
+    if resolution:
+        pattern = rf"(?<!\d){resolution[1]}\s*\({resolution[2]}\)"
+    else:
+        tail = symbol.removeprefix("A/RES/")
+        pattern = r"\s*".join(map(re.escape, tail.split()))
+    match = re.search(pattern, text)
+    return match.span() if match else None
+
+
+def _surplus(old: list[_Item], new: list[_Item], views: _Views) -> tuple[list[_Item], list[_Item]]:
+    """Items of the old text missing from the new one, and the other way round, in text order.
+
+    Where a value stands several times, the occurrences inside changed words are the ones
+    taken to have gone (or come).
+    """
+    old_count = Counter(item.key for item in old)
+    new_count = Counter(item.key for item in new)
+
+    def pick(items: list[_Item], extra: Counter[str], side: int) -> list[_Item]:
+        ranked = sorted(items, key=lambda i: (not views.in_change(side, i.start, i.end), i.start))
+        chosen = []
+        for item in ranked:
+            if extra[item.key] > 0:
+                extra[item.key] -= 1
+                chosen.append(item)
+        return sorted(chosen, key=lambda i: i.start)
+
+    return pick(old, old_count - new_count, 0), pick(new, new_count - old_count, 1)
+
+
+def _unpaired(
+    kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views, table: FormulaTable
+) -> list[_Found]:
+    gone, came = _surplus(old, new, views)
+    found = []
+    for position, item in enumerate(gone):
+        direction = _qualifier_direction(item.key, table, added=False)
+        edit = NotableEdit(kind, item.text, None, direction, ops=views.place(item.span, None))
+        found.append(_found(edit, position))
+    for position, item in enumerate(came, start=len(gone)):
+        direction = _qualifier_direction(item.key, table, added=True)
+        edit = NotableEdit(kind, None, item.text, direction, ops=views.place(None, item.span))
+        found.append(_found(edit, position))
+    return found
+
+
+def _qualifier_direction(key: str, table: FormulaTable, *, added: bool) -> Direction | None:
+    if key in table.stronger:
+        return Direction.STRONGER if added else Direction.WEAKER
+    if key in table.weaker:
+        return Direction.WEAKER if added else Direction.STRONGER
+    return None
+
+
+def _paired(kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views) -> list[_Found]:
+    gone, came = _surplus(old, new, views)
+    found: list[_Found] = []
+    groups = dict.fromkeys(item.group for item in [*gone, *came])
+    for group in groups:
+        before = [item for item in gone if item.group == group]
+        after = [item for item in came if item.group == group]
+        for position in range(max(len(before), len(after))):
+            was = before[position] if position < len(before) else None
+            now = after[position] if position < len(after) else None
+            edit = NotableEdit(
+                kind,
+                was.text if was else None,
+                now.text if now else None,
+                old_date=was.iso if was else None,
+                new_date=now.iso if now else None,
+                ops=views.place(was.span if was else None, now.span if now else None),
+            )
+            found.append(_found(edit, len(found)))
+    return found
