@@ -101,7 +101,7 @@ class FormulaTable:
 
     def rank(self, words: str) -> Formula | None:
         """The formula whose form ``words`` is, in any inflection; None when none is."""
-        key = _stems(words.split())
+        key = _form_key(words)
         return next((f for f in self.formulas for form in f.forms if _form_key(form) == key), None)
 
 
@@ -256,7 +256,8 @@ class _Found:
 
 def _found(edit: NotableEdit, position: int) -> _Found:
     start = edit.ops[0] if edit.ops is not None else 1 << 30
-    return _Found(edit, (start, KIND_ORDER.index(edit.kind), position))
+    # Text order: by operation, then by place in the text, then by kind.
+    return _Found(edit, (start, position, KIND_ORDER.index(edit.kind)))
 
 
 # --- formulas ----------------------------------------------------------------------------------
@@ -437,7 +438,7 @@ _RESOLUTION_REFERENCE = re.compile(
     r"\bresolutions?\s+\d{1,4}(?:\s*\(\d{4}\))?|\b\d{1,4}\s*\(\d{4}\)|\b\S*\w/\S*\w", re.IGNORECASE
 )
 _PARAGRAPH_REFERENCE = re.compile(
-    r"\b(?:paragraphs?|annex|annexes|chapter|section|sections|item|items|page|pages|rule|rules)"
+    r"\b(?:paragraphs?|articles?|annex|annexes|chapter|section|sections|item|items|page|pages|rule|rules)"
     r"\s+\d+(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d+(?:\s*\([a-z]{1,4}\))?)*",
     re.IGNORECASE,
 )
@@ -488,9 +489,9 @@ def _items(text: str, options: NotableOptions) -> list[_Item]:
         after = text[match.end() : match.end() + options.charter_context]
         charter = after.find("Charter")
         other = _OTHER_INSTRUMENT.search(after)
+        taken.append(match.span())
         if other is not None and (charter < 0 or other.start() < charter):
             continue
-        taken.append(match.span())
         singular = match[1].rstrip("s")
         for number in _CHARTER_NUMBER.findall(match[2]):
             name = f"{singular} {number}"
@@ -570,14 +571,14 @@ def _unpaired(
 ) -> list[_Found]:
     gone, came = _surplus(old, new, views)
     found = []
-    for position, item in enumerate(gone):
+    for item in gone:
         direction = _qualifier_direction(item.key, table, added=False)
         edit = NotableEdit(kind, item.text, None, direction, ops=views.place(item.span, None))
-        found.append(_found(edit, position))
-    for position, item in enumerate(came, start=len(gone)):
+        found.append(_found(edit, item.start))
+    for item in came:
         direction = _qualifier_direction(item.key, table, added=True)
         edit = NotableEdit(kind, None, item.text, direction, ops=views.place(None, item.span))
-        found.append(_found(edit, position))
+        found.append(_found(edit, item.start))
     return found
 
 
@@ -607,5 +608,5 @@ def _paired(kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views
                 new_date=now.iso if now else None,
                 ops=views.place(was.span if was else None, now.span if now else None),
             )
-            found.append(_found(edit, len(found)))
+            found.append(_found(edit, (now or was or before[0]).start))
     return found
