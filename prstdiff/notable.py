@@ -409,6 +409,7 @@ class _Item:
 
 _MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
 _FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -477,6 +478,12 @@ def _items(text: str, options: NotableOptions) -> list[_Item]:
         group = "day" if day else "month"
         items.append(_Item(NotableKind.DATE, iso, match[0], *match.span(), group, iso))
         taken.append(match.span())
+    for match in _DAY_MONTH.finditer(text):
+        # "the 20 July announcement": a day without a year has no ISO date, but is still a date.
+        if free(*match.span()):
+            key = f"--{MONTH_NUMBERS[match[2].lower()]:02d}-{int(match[1]):02d}"
+            items.append(_Item(NotableKind.DATE, key, match[0], *match.span(), "day of year"))
+            taken.append(match.span())
     for match in _PERIOD.finditer(text):
         if not free(*match.span()):
             continue
