@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from prstdiff.compare import compare
+from prstdiff.corpus.series import build_series
 from prstdiff.model import Document, NotableEdit, NotableKind, Op, Status, WordOp
 from prstdiff.notable import formula_table, notable_edits
 from prstdiff.parse import load
+from prstdiff.render import RenderOptions
+from prstdiff.render.series import render_html, render_text, series_to_dict
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -378,3 +383,24 @@ def test_only_altered_pairs_carry_notable_edits() -> None:
     for pair in comparison.pairs:
         if pair.status is not Status.ALTERED:
             assert pair.notable == ()
+
+
+def test_unficyp_series_reads_as_its_list_of_end_dates(unficyp: list[Document]) -> None:
+    series = build_series(unficyp[:-1])
+    text = render_text(series, RenderOptions())
+    ends = re.findall(r"^ +\d+\. S/RES/\d+ \(\d{4}\): mandate extended to ([^;]+);", text, re.M)
+    expected = [dt.date.fromisoformat(end) for end in MANDATE_ENDS[1:-1]]
+    assert ends == [f"{end.day} {end:%B %Y}" for end in expected]
+    data = series_to_dict(series)
+    assert data["documents"][0]["notable"] == []
+    mandate = [
+        edit["new_date"]
+        for document in data["documents"]
+        for edit in document["notable"]
+        if edit["kind"] == "date"
+        and "for a further period ending"
+        in document["document"]["paragraphs"][edit["new_paragraphs"][0]]["text"]
+    ]
+    assert mandate == MANDATE_ENDS[1:-1]
+    page = render_html(series)
+    assert "<strong>S/RES/2300 (2016)</strong> · 26 July 2016: mandate extended to 31 January" in page
