@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from prstdiff.batch.task import compare_pair
 from prstdiff.compare import compare
 from prstdiff.corpus.series import build_series
 from prstdiff.model import Document, NotableEdit, NotableKind, Op, Status, WordOp
 from prstdiff.notable import formula_table, notable_edits
+from prstdiff.options import CompareOptions
 from prstdiff.parse import load
 from prstdiff.render import RenderOptions
 from prstdiff.render.series import render_html, render_text, series_to_dict
@@ -404,3 +406,18 @@ def test_unficyp_series_reads_as_its_list_of_end_dates(unficyp: list[Document]) 
     assert mandate == MANDATE_ENDS[1:-1]
     page = render_html(series)
     assert "<strong>S/RES/2300 (2016)</strong> · 26 July 2016: mandate extended to 31 January" in page
+
+
+def test_a_batch_pair_counts_its_notable_edits_by_kind() -> None:
+    old = load(CORPUS / "S_RES_2561_2021.txt")
+    new = load(CORPUS / "S_RES_2587_2021.txt")
+    outcome = compare_pair("unficyp", old, new, CompareOptions(), RenderOptions())
+    assert outcome.notable == {
+        "formula": 7,
+        "qualifier": 8,
+        "negation": 3,
+        "date": 9,
+        "number": 1,
+        "citation": 11,
+        "charter": 0,
+    }
