@@ -161,13 +161,15 @@ def notable_edits(
     formula = _formula_edit(old_lead, new_lead, views)
     if formula is not None:
         edits.append(formula)
+    # In the formula, "further" only orders paragraphs ("Further requests"); an intensifier
+    # there ("Deeply regrets") is both a formula change and a qualifier.
     old_skip = old_lead.end if old_lead else 0
     new_skip = new_lead.end if new_lead else 0
     old_items = _items(views.old, opts)
     new_items = _items(views.new, opts)
     for kind in (NotableKind.QUALIFIER, NotableKind.NEGATION, NotableKind.CITATION):
-        old_of_kind = [i for i in old_items if i.kind is kind and i.start >= old_skip]
-        new_of_kind = [i for i in new_items if i.kind is kind and i.start >= new_skip]
+        old_of_kind = [i for i in old_items if i.kind is kind and _outside(i, old_skip)]
+        new_of_kind = [i for i in new_items if i.kind is kind and _outside(i, new_skip)]
         edits += _unpaired(kind, old_of_kind, new_of_kind, views, table)
     for kind in (NotableKind.DATE, NotableKind.NUMBER, NotableKind.CHARTER):
         old_of_kind = [i for i in old_items if i.kind is kind]
@@ -175,6 +177,10 @@ def notable_edits(
         edits += _paired(kind, old_of_kind, new_of_kind, views)
     edits.sort(key=lambda found: found.order)
     return tuple(found.edit for found in edits)
+
+
+def _outside(item: _Item, lead_end: int) -> bool:
+    return item.start >= lead_end or item.key != "further"
 
 
 # --- the two texts as the word operations give them -------------------------------------------
@@ -455,6 +461,9 @@ _OTHER_INSTRUMENT = re.compile(
     r"Rules|Regulations|Constitution|Declaration|annex)\b",
     re.IGNORECASE,
 )
+# "Resolution 1325" with no year, which the citation parser (rightly) does not take for a symbol.
+_YEARLESS_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))")
+_WORD_AFTER = re.compile(r"\W*(\w+)")
 _NEGATION = re.compile(
     r"\b(?:(not)(?!\s+only\b)|(no)(?!\s+later\b|\.\s*\d|\s+longer\b)|(neither)|(nor)|(cannot))\b"
     r"|\b(non-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)",
@@ -475,14 +484,13 @@ def _items(text: str, options: NotableOptions) -> list[_Item]:
             continue
         day, month, year = match[1], MONTH_NUMBERS[match[2].lower()], int(match[3])
         iso = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-        group = "day" if day else "month"
-        items.append(_Item(NotableKind.DATE, iso, match[0], *match.span(), group, iso))
+        items.append(_Item(NotableKind.DATE, iso, match[0], *match.span(), "calendar", iso))
         taken.append(match.span())
     for match in _DAY_MONTH.finditer(text):
         # "the 20 July announcement": a day without a year has no ISO date, but is still a date.
         if free(*match.span()):
             key = f"--{MONTH_NUMBERS[match[2].lower()]:02d}-{int(match[1]):02d}"
-            items.append(_Item(NotableKind.DATE, key, match[0], *match.span(), "day of year"))
+            items.append(_Item(NotableKind.DATE, key, match[0], *match.span(), "calendar"))
             taken.append(match.span())
     for match in _PERIOD.finditer(text):
         if not free(*match.span()):
@@ -522,7 +530,12 @@ def _items(text: str, options: NotableOptions) -> list[_Item]:
     for citation in find_citations(text):
         span = _citation_span(text, citation.symbol)
         start, end = span if span is not None else (len(text), len(text))
-        items.append(_Item(NotableKind.CITATION, citation.symbol, citation.symbol, start, end))
+        # A resolution is known by its number: "resolution 1325" and "1325 (2000)" are one.
+        key = re.sub(r" \(\d{4}\)$", "", citation.symbol)
+        items.append(_Item(NotableKind.CITATION, key, citation.symbol, start, end))
+    for match in _YEARLESS_RESOLUTION.finditer(text):
+        key = f"S/RES/{int(match[1])}"
+        items.append(_Item(NotableKind.CITATION, key, match[0], *match.span()))
     return items
 
 
@@ -534,9 +547,21 @@ def _qualifier_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
+@cache
+def _formula_verbs() -> frozenset[str]:
+    """Stems of the first word of every form: the verbs a formula opens with."""
+    return frozenset(key[0] for key, _ in _forms() if key)
+
+
 def _qualifiers(text: str) -> Iterator[_Item]:
     for match in _qualifier_pattern().finditer(text):
         key = " ".join(match[0].lower().split())
+        if key == "further":
+            following = _WORD_AFTER.match(text, match.end())
+            word = following[1].casefold() if following else ""
+            # "and further calls upon", "further welcoming": an ordering word, not an intensifier.
+            if word.endswith("ing") or verb_stem(word) in _formula_verbs():
+                continue
         yield _Item(NotableKind.QUALIFIER, key, match[0], *match.span())
 
 
@@ -599,21 +624,41 @@ def _qualifier_direction(key: str, table: FormulaTable, *, added: bool) -> Direc
 
 def _paired(kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views) -> list[_Found]:
     gone, came = _surplus(old, new, views)
+    pairs: list[tuple[_Item | None, _Item | None]] = []
+    used: set[int] = set()
+    for was in gone:
+        low, high = views.place(was.span, None) or (-1, -1)
+        # A value replaces another only where the two stand in the same run of changed words
+        # (a deletion and the insertion next to it), in text order.
+        partner = next(
+            (
+                index
+                for index, now in enumerate(came)
+                if index not in used
+                and now.group == was.group
+                and _touches((low, high), views.place(None, now.span))
+            ),
+            None,
+        )
+        if partner is None:
+            pairs.append((was, None))
+        else:
+            used.add(partner)
+            pairs.append((was, came[partner]))
+    pairs += [(None, now) for index, now in enumerate(came) if index not in used]
     found: list[_Found] = []
-    groups = dict.fromkeys(item.group for item in [*gone, *came])
-    for group in groups:
-        before = [item for item in gone if item.group == group]
-        after = [item for item in came if item.group == group]
-        for position in range(max(len(before), len(after))):
-            was = before[position] if position < len(before) else None
-            now = after[position] if position < len(after) else None
-            edit = NotableEdit(
-                kind,
-                was.text if was else None,
-                now.text if now else None,
-                old_date=was.iso if was else None,
-                new_date=now.iso if now else None,
-                ops=views.place(was.span if was else None, now.span if now else None),
-            )
-            found.append(_found(edit, (now or was or before[0]).start))
+    for was, now in pairs:
+        edit = NotableEdit(
+            kind,
+            was.text if was else None,
+            now.text if now else None,
+            old_date=was.iso if was else None,
+            new_date=now.iso if now else None,
+            ops=views.place(was.span if was else None, now.span if now else None),
+        )
+        found.append(_found(edit, now.start if now else was.start if was else 0))
     return found
+
+
+def _touches(ops: tuple[int, int], other: tuple[int, int] | None) -> bool:
+    return other is not None and ops[0] <= other[1] and other[0] <= ops[1]

@@ -120,7 +120,11 @@ MADE_UP_PAIRS: list[tuple[str, str, str, list[tuple[str, str | None, str | None,
         "made-up formula intensified",
         "The Security Council condemns the attack on the convoy.",
         "The Security Council strongly condemns the attack on the convoy.",
-        [("formula", "condemns", "strongly condemns", "stronger")],
+        # An intensifier that changes the formula is also a qualifier, as the labelled set has it.
+        [
+            ("formula", "condemns", "strongly condemns", "stronger"),
+            ("qualifier", None, "strongly", "stronger"),
+        ],
     ),
     (
         "made-up qualifier intensifier",
@@ -326,7 +330,7 @@ def test_the_last_unficyp_renewal_in_full() -> None:
     new = mandate_paragraph(load(CORPUS / "S_RES_2674_2023.txt"))
     assert summary(notable_edits(old, new)) == [
         ("date", "31 January 2023", "31 January 2024", None),
-        ("qualifier", None, "further", "stronger"),
+        # "further affirms its readiness" only orders the clauses: no qualifier.
         ("date", None, "six months", None),
         ("qualifier", None, "as necessary", "weaker"),
     ]
@@ -343,28 +347,34 @@ def test_resolution_1820_to_1888() -> None:
     # affirmation: no common scale); OP 2 "Demands the immediate and complete cessation" became
     # "Reiterates its demand for the complete cessation" (the same demand restated, and the word
     # "immediate" gone); OP 3 lost its request to the Secretary-General, "where appropriate" with
-    # it. "Reaffirming also" -> "Reaffirming" (PP 6) is formula folding, not an edit.
+    # it. "Reaffirming also" -> "Reaffirming" (PP 6) is formula folding, not an edit. Added
+    # after tuning on the labelled set, whose qualifiers include "serious": OP 3's new "serious
+    # violations".
     assert notable_of("S_RES_1820_2008", "S_RES_1888_2009") == {
         (23,): [("formula", "Stresses", "Reaffirms", None)],
         (24,): [
             ("formula", "Demands", "Reiterates its demand", None),
             ("qualifier", "immediate", None, "weaker"),
         ],
-        (25,): [("qualifier", "where appropriate", None, "stronger")],
+        (25,): [
+            ("qualifier", "where appropriate", None, "stronger"),
+            ("qualifier", None, "serious", "stronger"),
+        ],
     }
 
 
 def test_statement_2007_42_to_resolution_1809() -> None:
     # Written down from reading the texts: "reaffirms its primary responsibility" became
-    # "Recalling its primary responsibility" (weaker on the affirmation scale) with Chapter VIII
-    # cited; "recalls its determination" became "Expresses its determination" (not on the scale),
-    # again citing Chapter VIII; "underlines" gave way to the paragraph's second formula
-    # "Welcomes"; the request for a report lost its reference to S/PRST/2007/7 of 28 March 2007.
-    # "The Security Council further recognizes" -> "Recognizing" and "The Security Council
-    # requests" -> "Requests" are formula folding only.
+    # "Recalling its primary responsibility" with Chapter VIII cited (first read as weaker; the
+    # labelled set leaves the affirmation words unordered, and no source orders them, so the
+    # tuned scale gives no direction); "recalls its determination" became "Expresses its
+    # determination" (not on the scale), again citing Chapter VIII; "underlines" gave way to the
+    # paragraph's second formula "Welcomes"; the request for a report lost its reference to
+    # S/PRST/2007/7 of 28 March 2007. "The Security Council further recognizes" -> "Recognizing"
+    # and "The Security Council requests" -> "Requests" are formula folding only.
     assert notable_of("S_PRST_2007_42", "S_RES_1809_2008") == {
         (3,): [
-            ("formula", "reaffirms", "Recalling", "weaker"),
+            ("formula", "reaffirms", "Recalling", None),
             ("charter", None, "Chapter VIII", None),
         ],
         (15,): [
@@ -415,7 +425,7 @@ def test_a_batch_pair_counts_its_notable_edits_by_kind() -> None:
     outcome = compare_pair("unficyp", old, new, CompareOptions(), RenderOptions())
     assert outcome.notable == {
         "formula": 7,
-        "qualifier": 8,
+        "qualifier": 12,
         "negation": 3,
         "date": 9,
         "number": 1,

@@ -13,7 +13,7 @@ from .madeup import XSS_IMAGE, XSS_SCRIPT
 
 MANDATE_LINE = "notable: date: 31 July 2021 → 31 January 2022"
 REAL_SUMMARY = (
-    "mandate extended to 31 January 2022; 7 formulas changed; 3 qualifiers stronger, 5 weaker; "
+    "mandate extended to 31 January 2022; 7 formulas changed; 4 qualifiers stronger, 8 weaker; "
     "1 negation added, 2 removed; 5 dates changed, 4 added; 1 number changed; "
     "5 citations added, 6 removed"
 )
@@ -39,7 +39,7 @@ def test_real_pair_summary_leads_with_the_mandate(real_comparison: Comparison) -
     edits = [edit for pair in real_comparison.pairs for edit in pair.notable]
     assert kind_counts(edits) == {
         NotableKind.FORMULA: 7,
-        NotableKind.QUALIFIER: 8,
+        NotableKind.QUALIFIER: 12,
         NotableKind.NEGATION: 3,
         NotableKind.DATE: 9,
         NotableKind.NUMBER: 1,
