@@ -647,16 +647,16 @@ def _paired(kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views
             pairs.append((was, came[partner]))
     pairs += [(None, now) for index, now in enumerate(came) if index not in used]
     found: list[_Found] = []
-    for was, now in pairs:
+    for before, after in pairs:
         edit = NotableEdit(
             kind,
-            was.text if was else None,
-            now.text if now else None,
-            old_date=was.iso if was else None,
-            new_date=now.iso if now else None,
-            ops=views.place(was.span if was else None, now.span if now else None),
+            before.text if before else None,
+            after.text if after else None,
+            old_date=before.iso if before else None,
+            new_date=after.iso if after else None,
+            ops=views.place(before.span if before else None, after.span if after else None),
         )
-        found.append(_found(edit, now.start if now else was.start if was else 0))
+        found.append(_found(edit, after.start if after else before.start if before else 0))
     return found
 
 
