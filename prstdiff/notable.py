@@ -30,10 +30,12 @@ that hold it (``NotableEdit.ops``, a half-open range of indices into the operati
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -68,6 +70,9 @@ class NotableOptions:
     charter_context: int = 80
     """Characters after ``Article 8`` in which ``of the Statute`` (or another instrument) shows
     that the article is not one of the Charter: long enough for ``of the Rome Statute of ...``."""
+    window: int = 120
+    """Characters read on each side of a changed run of words: more than any item that touches
+    the change (``as soon as practically achievable``) plus the ``charter_context`` after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +170,17 @@ def notable_edits(
     # there ("Deeply regrets") is both a formula change and a qualifier.
     old_skip = old_lead.end if old_lead else 0
     new_skip = new_lead.end if new_lead else 0
-    old_items = _items(views.old, opts)
-    new_items = _items(views.new, opts)
+    old_items = _changed_items(views.old, views.changed_spans(0), opts)
+    new_items = _changed_items(views.new, views.changed_spans(1), opts)
     for kind in (NotableKind.QUALIFIER, NotableKind.NEGATION, NotableKind.CITATION):
         old_of_kind = [i for i in old_items if i.kind is kind and _outside(i, old_skip)]
         new_of_kind = [i for i in new_items if i.kind is kind and _outside(i, new_skip)]
+        if kind is NotableKind.CITATION and (old_of_kind or new_of_kind):
+            # Citing is yes or no over the whole text: a document cited near a change but also
+            # elsewhere on the other side is not added or removed, and twice is once.
+            old_cited, new_cited = _cited(views.old), _cited(views.new)
+            old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
+            new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
         edits += _unpaired(kind, old_of_kind, new_of_kind, views, table)
     for kind in (NotableKind.DATE, NotableKind.NUMBER, NotableKind.CHARTER):
         old_of_kind = [i for i in old_items if i.kind is kind]
@@ -177,6 +188,18 @@ def notable_edits(
         edits += _paired(kind, old_of_kind, new_of_kind, views)
     edits.sort(key=lambda found: found.order)
     return tuple(found.edit for found in edits)
+
+
+def _first_of_each(items: Iterable[_Item]) -> list[_Item]:
+    first: dict[str, _Item] = {}
+    for item in items:
+        first.setdefault(item.key, item)
+    return list(first.values())
+
+
+def _cited(text: str) -> set[str]:
+    """The keys of every document a text cites."""
+    return {item.key for item in _citations(text)}
 
 
 def _outside(item: _Item, lead_end: int) -> bool:
@@ -249,6 +272,15 @@ class _Views:
         chosen = changed or indices
         return (min(chosen), max(chosen) + 1)
 
+    def changed_spans(self, side: int) -> list[tuple[int, int]]:
+        """Where the deleted (side 0) or inserted (side 1) words stand in that side's text."""
+        spans = []
+        for bound, changed in zip(self.bounds, self.changed, strict=True):
+            start, end = bound[2 * side], bound[2 * side + 1]
+            if changed and start < end:
+                spans.append((start, end))
+        return spans
+
     def in_change(self, side: int, start: int, end: int) -> bool:
         """Whether a span of one side overlaps an inserted or deleted run of words."""
         return any(self.changed[index] for index in self.touching(side, start, end))
@@ -319,7 +351,9 @@ class _Lead:
 
 
 def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
-    tokens = [(match[0], match.start(), match.end()) for match in _TOKEN.finditer(text)]
+    # The formula stands in the first words: numbering, subject, copula, then the formula.
+    head = itertools.islice(_TOKEN.finditer(text), options.formula_words + 8)
+    tokens = [(match[0], match.start(), match.end()) for match in head]
     words = [_word(token) for token, _, _ in tokens]
     at = 0
     while at < len(tokens) and _NUMBERING.match(tokens[at][0]):
@@ -416,6 +450,9 @@ class _Item:
 _MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
 _FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
+# What every date, period, number, citation and Charter reference holds: text without any of it
+# is not searched for them.
+_FIGURE_HINT = re.compile(r"\d|Chapter|Article|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear")
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -471,8 +508,53 @@ _NEGATION = re.compile(
 )
 
 
+def _changed_items(text: str, spans: list[tuple[int, int]], options: NotableOptions) -> list[_Item]:
+    """The items of a text that touch its changed words.
+
+    An item inside unchanged words stands the same on both sides and cancels out, so only the
+    text around each change is read: a window of ``options.window`` characters either side,
+    wide enough that an item touching the change is read whole (cut words at a window's edge
+    are too far from the change to touch it).
+    """
+    found: dict[tuple[int, int, NotableKind, str], _Item] = {}
+    margin = options.window
+    for low, high in _merged(spans, margin):
+        start, end = max(0, low - margin), min(len(text), high + margin)
+        inside = [span for span in spans if span[0] < high and low < span[1]]
+        for item in _items(text[start:end], options):
+            item_start, item_end = item.start + start, item.end + start
+            if any(a < item_end and item_start < b for a, b in inside):
+                key = (item_start, item_end, item.kind, item.key)
+                found.setdefault(key, dataclasses.replace(item, start=item_start, end=item_end))
+    return sorted(found.values(), key=lambda item: (item.start, item.end))
+
+
+def _merged(spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """Spans closer than two margins joined, so their windows are read once."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start - merged[-1][1] <= 2 * margin:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _items(text: str, options: NotableOptions) -> list[_Item]:
     """Every date, number, qualifier, negation, citation and Charter reference of a text."""
+    figures = _figures(text, options) if _FIGURE_HINT.search(text) else []
+    return [*_qualifiers(text), *_negations(text), *figures]
+
+
+def _negations(text: str) -> Iterator[_Item]:
+    for match in _NEGATION.finditer(text):
+        word = match[0].lower()
+        key = "non-" if word.startswith("non-") else word
+        yield _Item(NotableKind.NEGATION, key, match[0], *match.span())
+
+
+def _figures(text: str, options: NotableOptions) -> list[_Item]:
+    """Dates, periods, Charter references, years, numbers and citations of a text."""
     items: list[_Item] = []
     taken: list[tuple[int, int]] = [m.span() for m in _RESOLUTION_REFERENCE.finditer(text)]
 
@@ -522,11 +604,13 @@ def _items(text: str, options: NotableOptions) -> list[_Item]:
         if free(*match.span()):
             figure = match[1].replace(",", "") + ("%" if match[2] else "")
             items.append(_Item(NotableKind.NUMBER, figure, match[0], *match.span()))
-    items += _qualifiers(text)
-    for match in _NEGATION.finditer(text):
-        word = match[0].lower()
-        key = "non-" if word.startswith("non-") else word
-        items.append(_Item(NotableKind.NEGATION, key, match[0], *match.span()))
+    items += _citations(text)
+    return items
+
+
+def _citations(text: str) -> list[_Item]:
+    """The documents a text cites, by the reader's citation parser, and yearless resolutions."""
+    items = []
     for citation in find_citations(text):
         span = _citation_span(text, citation.symbol)
         start, end = span if span is not None else (len(text), len(text))
