@@ -16,8 +16,11 @@ from prstdiff.model import (
     Citation,
     CitationKind,
     Comparison,
+    Direction,
     Document,
     DocumentKind,
+    NotableEdit,
+    NotableKind,
     Op,
     Pair,
     Paragraph,
@@ -28,6 +31,7 @@ from prstdiff.model import (
     Status,
     WordOp,
 )
+from prstdiff.notable import notable_edits
 from prstdiff.options import CompareOptions
 from prstdiff.parse import load
 
@@ -38,9 +42,12 @@ __all__ = [
     "CitationKind",
     "CompareOptions",
     "Comparison",
+    "Direction",
     "Document",
     "DocumentKind",
     "InputError",
+    "NotableEdit",
+    "NotableKind",
     "Op",
     "OutputError",
     "Pair",
@@ -57,6 +64,7 @@ __all__ = [
     "index_corpus",
     "load",
     "load_folder",
+    "notable_edits",
     "open_index",
     "search_phrase",
     "select_series",
