@@ -419,6 +419,14 @@ def modern_corpus() -> list[str]:
 
 MODERN = modern_corpus()
 
+# Documents whose PDF text the reader cannot number as the printed page does, so a Word draft
+# (whose lists Word numbers itself) cannot read the same; strict, so a fix shows up here.
+MISNUMBERED_IN_THE_PDF_TEXT = {
+    "S_RES_1612_2005.txt": "sub-paragraphs 3 (c) and 3 (d) are interleaved word by word",
+    "S_RES_1674_2006.txt": "paragraph 5 lists (i) to (vii) inside running lines",
+    "S_RES_1894_2009.txt": "the number of paragraph 9 ends a line of paragraph 8 ('Fact9.')",
+}
+
 
 def word_draft_of(path: Path) -> bytes:
     """A Word draft of a corpus document, laid out as the UN's Word files are.
@@ -469,12 +477,23 @@ def keyed(document: Document) -> list[tuple[str, str | None, str]]:
 
 
 def test_the_modern_corpus_is_selected() -> None:
-    assert len(MODERN) == 39
+    assert len(MODERN) == 43
     assert "S_RES_1809_2008.txt" in MODERN
     assert "S_PRST_2007_42.txt" in MODERN
 
 
-@pytest.mark.parametrize("name", MODERN)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(strict=True, reason=MISNUMBERED_IN_THE_PDF_TEXT[name]),
+        )
+        if name in MISNUMBERED_IN_THE_PDF_TEXT
+        else name
+        for name in MODERN
+    ],
+)
 def test_word_draft_of_a_corpus_document_reads_as_its_text(tmp_path: Path, name: str) -> None:
     path = tmp_path / name.replace(".txt", ".docx")
     path.write_bytes(word_draft_of(CORPUS / name))
