@@ -67,6 +67,10 @@ class NotableOptions:
     formula_words: int = 8
     """Words read at the start of a paragraph for its formula: the longest form (``takes note with
     appreciation``) plus intensifiers and possessives (``expresses its deep concern``)."""
+    aside_words: int = 48
+    """Words read past the subject for a clause before the verb (``The Security Council, while
+    maintaining the primary responsibility for ..., encourages``): room for a clause of some
+    forty words, and reading more costs little."""
     charter_context: int = 80
     """Characters after ``Article 8`` in which ``of the Statute`` (or another instrument) shows
     that the article is not one of the Charter: long enough for ``of the Rome Statute of ...``."""
@@ -310,6 +314,7 @@ _SUBJECTS: tuple[tuple[str, ...], ...] = (
 )
 _LINKING = frozenset({"also", "further", "again", "moreover", "furthermore"})
 _SKIPPED = frozenset({"its", "their", "having"})
+_ASIDES = frozenset({"while", "whilst", "in", "acting", "mindful", "bearing", "recalling"})
 _STRONGEST = ("in", "the", "strongest", "terms")
 
 
@@ -352,7 +357,7 @@ class _Lead:
 
 def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
     # The formula stands in the first words: numbering, subject, copula, then the formula.
-    head = itertools.islice(_TOKEN.finditer(text), options.formula_words + 8)
+    head = itertools.islice(_TOKEN.finditer(text), options.formula_words + options.aside_words)
     tokens = [(match[0], match.start(), match.end()) for match in head]
     words = [_word(token) for token, _, _ in tokens]
     at = 0
@@ -364,6 +369,7 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
             at += len(subject)
             if at < len(words) and words[at] == "is":
                 at += 1
+            at = _past_aside(tokens, words, at)
             break
     kept: list[tuple[str, int]] = []
     intensifiers: list[int] = []
@@ -399,6 +405,19 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     start, stop = tokens[first][1], tokens[last][2]
     shown = text[start:stop].rstrip(".,;:")
     return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown)
+
+
+def _past_aside(tokens: list[tuple[str, int, int]], words: list[str], at: int) -> int:
+    """Past a clause between the subject and its verb: "The Security Council, while
+    maintaining the primary responsibility ..., encourages" reads as "encourages"."""
+    if at == 0 or not tokens[at - 1][0].endswith(",") or at >= len(words):
+        return at
+    if words[at] not in _ASIDES:
+        return at
+    for index in range(at, len(tokens) - 1):
+        if tokens[index][0].endswith(","):
+            return index + 1
+    return at
 
 
 def _formula_edit(old: _Lead | None, new: _Lead | None, views: _Views) -> _Found | None:

@@ -10,6 +10,8 @@ from types import ModuleType
 
 import pytest
 
+from prstdiff.notable import notable_edits
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 LABELS = Path(__file__).resolve().parent / "labels.json"
 
@@ -92,3 +94,28 @@ def test_scores_of_both_halves(bench: ModuleType, pairs: list[dict[str, object]]
         assert got == kinds, half
         lines = bench.table(scores, half)
         assert lines[0] == f"{half} half" and lines[-1].startswith("  all ")
+
+
+def test_formula_changes_labelled_independently(bench: ModuleType) -> None:
+    # labels.json also lists, read by hand apart from the pairs, every formula change between
+    # corresponding paragraphs of 1820 -> 1888 and S/PRST/2007/42 -> 1809 (some of them
+    # paragraphs the alignment does not pair), and the paragraphs whose formula is only folded.
+    expected = json.loads(LABELS.read_text(encoding="utf-8"))["expected"]["formula_changes"]
+    for block in expected.values():
+        old, new = bench.document(block["old_doc"]), bench.document(block["new_doc"])
+        for change in [*block["changes"], *block.get("folded_only", [])]:
+            found = [
+                (edit.old, edit.new, edit.direction and edit.direction.value)
+                for edit in notable_edits(
+                    "\n".join(old.paragraphs[i].text for i in change["old"]),
+                    "\n".join(new.paragraphs[i].text for i in change["new"]),
+                )
+                if edit.kind.value == "formula"
+            ]
+            if "direction" not in change:  # folded only: the same formula
+                assert found == [], change
+                continue
+            ((was, now, direction),) = found
+            assert change["old_formula"].casefold().startswith(was.casefold()), change
+            assert change["new_formula"].casefold().startswith(now.casefold()), change
+            assert direction == change["direction"], change
