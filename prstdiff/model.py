@@ -256,6 +256,53 @@ class Phrase:
     """Index of the paragraph of the other document that holds the same words."""
 
 
+class NotableKind(StrEnum):
+    """What a notable edit changes, as an analyst of Council language names it."""
+
+    FORMULA = "formula"
+    """The leading verb or formula (``Encourages`` -> ``Urges``)."""
+    QUALIFIER = "qualifier"
+    """An intensifier or softener added or removed (``strongly``, ``as appropriate``)."""
+    NEGATION = "negation"
+    """``not``, ``no``, ``non-``, ``neither`` added or removed."""
+    DATE = "date"
+    """A date or deadline (``31 July 2021`` -> ``31 January 2022``, ``within 90 days``)."""
+    NUMBER = "number"
+    """A figure: a troop ceiling, a percentage, a count."""
+    CITATION = "citation"
+    """A cited resolution, statement or report added or removed."""
+    CHARTER = "charter"
+    """A Chapter or Article of the Charter added, removed or changed."""
+
+
+class Direction(StrEnum):
+    """Whether an edit makes the Council's language stronger or weaker."""
+
+    STRONGER = "stronger"
+    WEAKER = "weaker"
+
+
+@dataclass(frozen=True, slots=True)
+class NotableEdit:
+    """One edit of an altered pair that an analyst of Council language looks for."""
+
+    kind: NotableKind
+    """What the edit changes."""
+    old: str | None
+    """The old wording (``31 July 2021``, ``Encourages``); None when the edit adds something."""
+    new: str | None
+    """The new wording; None when the edit removes something."""
+    direction: Direction | None = None
+    """Stronger or weaker for formulas and qualifiers whose scale says so; None otherwise."""
+    old_date: str | None = None
+    """For dates: the old date in ISO 8601 (``2021-07-31``, ``2021-07`` without a day)."""
+    new_date: str | None = None
+    """For dates: the new date in ISO 8601."""
+    ops: tuple[int, int] | None = None
+    """Where the edit sits: the half-open range ``(start, stop)`` of indices into the pair's
+    word operations that hold its changed words; None when it cannot be placed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned unit: old paragraphs, new paragraphs, and what became of the language."""
@@ -278,6 +325,8 @@ class Pair:
     """Word operations turning the old text into the new text (joined texts where several)."""
     phrases: tuple[Phrase, ...] = ()
     """For new paragraphs: long runs of words they share with paragraphs of the old document."""
+    notable: tuple[NotableEdit, ...] = ()
+    """For altered pairs: the edits that matter (formula, qualifier, date, ...), in text order."""
 
     def old_text(self, comparison: Comparison) -> str:
         """The old side's text: its paragraphs joined by line breaks; empty for new language."""

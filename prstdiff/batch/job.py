@@ -249,4 +249,5 @@ def _record(root: Path, pair: PlannedPair, outcome: PairOutcome) -> PairRecord:
         html=files.html,
         json=files.json,
         error=None,
+        notable=outcome.notable,
     )

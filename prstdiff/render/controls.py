@@ -72,6 +72,10 @@ def _pair(pair: Pair) -> Pair:
         phrases=tuple(
             dataclasses.replace(ph, text=escape_controls(ph.text)) for ph in pair.phrases
         ),
+        notable=tuple(
+            dataclasses.replace(edit, old=_maybe(edit.old), new=_maybe(edit.new))
+            for edit in pair.notable
+        ),
     )
 
 
