@@ -39,6 +39,7 @@ from prstdiff.align import score_words
 from prstdiff.corpus.folder import SkippedFile, list_document_files, read_document_file
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import IndexFileError, InputError
+from prstdiff.folding import FOLDING_VERSION, fold
 from prstdiff.formulas import language_key
 from prstdiff.model import (
     Citation,
@@ -97,7 +98,7 @@ CREATE TABLE paragraphs (
     key_hash INTEGER NOT NULL,
     same_hash INTEGER NOT NULL,
     encoded TEXT NOT NULL,  -- scored words, one character each (``vocabulary``), sorted
-    search_key TEXT NOT NULL,  -- ' ' + comparison key + ' ', for phrase search
+    search_key TEXT NOT NULL,  -- ' ' + folded words (prstdiff.folding) + ' ', for phrase search
     words INTEGER NOT NULL,  -- scored words (language key without stop words)
     sort_key TEXT NOT NULL
 );
@@ -353,6 +354,8 @@ class CorpusIndex:
                 # Another prstdiff may read documents differently: its paragraphs are not ours.
                 "prstdiff": _package_version(),
                 "shingle_words": options.shingle_words,
+                # Search keys folded another way would find other paragraphs.
+                "folding": FOLDING_VERSION,
                 "short_paragraph_words": options.short_paragraph_words,
                 "stop_words": sorted(CompareOptions().stop_words),
                 "scored": score_words(comparison_key(_FINGERPRINT_TEXT), frozenset()),
@@ -490,7 +493,7 @@ class CorpusIndex:
                     digest64(key),
                     digest64(plain),
                     "".join(sorted(self.encode(scored, extend=True))),
-                    f" {plain} ",
+                    f" {fold(paragraph.text)} ",
                     words,
                     sort_key,
                 ),
@@ -867,16 +870,21 @@ class CorpusIndex:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def phrase_rows(self, phrase_key: str) -> list[int]:
-        """Paragraphs whose comparison key holds a phrase's key as whole words, earliest first."""
+    def phrase_rows(self, joined_words: str) -> list[int]:
+        """Paragraphs whose folded words run together hold a phrase's (candidates), oldest first.
+
+        Spaces do not count here, so ``ceasefire`` also finds ``cease fire``; the caller checks
+        that a candidate's match begins and ends on word boundaries (``prstdiff.folding``).
+        """
         rows = self._db.execute(
-            "SELECT id FROM paragraphs WHERE instr(search_key, ?) > 0 ORDER BY sort_key, idx",
-            (f" {phrase_key} ",),
+            "SELECT id FROM paragraphs WHERE instr(replace(search_key, ' ', ''), ?) > 0"
+            " ORDER BY sort_key, idx",
+            (joined_words,),
         )
         return [int(r[0]) for r in rows]
 
     def iter_search_keys(self, batch: int = 2000) -> Iterator[list[tuple[int, str]]]:
-        """Every paragraph's (row id, comparison key), earliest first, in batches (streamed)."""
+        """Every paragraph's (row id, folded words), earliest first, in batches (streamed)."""
         cursor = self._db.execute(
             "SELECT id, trim(search_key) FROM paragraphs ORDER BY sort_key, idx"
         )

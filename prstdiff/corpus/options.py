@@ -33,7 +33,14 @@ class CorpusOptions:
     max_sources: int = 50
     """Most earlier paragraphs listed per traced paragraph (best similarity first, then oldest);
     earliest and closest are always found among all of them."""
-    fuzzy_score: float = 90.0
-    """Least ``partial_ratio`` (0-100) for a near match of a searched phrase: at 90 a phrase of
-    ten words still matches with one word changed, while unrelated text sharing a few words
-    does not."""
+    fuzzy_share: float = 0.75
+    """Least share of a searched phrase's content words a near match must hold, in order: three
+    words out of four, so "women, peace and security" (three content words) needs all three and
+    "secure peace and security" (no "women") is not a near match of it."""
+    fuzzy_spread: float = 1.5
+    """A near match's words stand within this many times the phrase's length in words (plus
+    ``fuzzy_slack``): words of the phrase scattered over a long paragraph are not the phrase."""
+    fuzzy_slack: int = 1
+    """Words a near match may add to the spread above: "women and peace and security" (five words)
+    for "women, peace and security" (four), but not "women to society, but also impede durable
+    peace and security"."""
