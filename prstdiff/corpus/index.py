@@ -894,6 +894,31 @@ class CorpusIndex:
                 return
             yield [(int(r[0]), str(r[1])) for r in rows]
 
+    def language_flows(self) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
+        """How much of each document's language comes from each earlier one, from the lineage.
+
+        Returns each document's scored words (introductory and closing formulas left out) and
+        rows ``(document, earlier document, words)``: the scored words of the document's
+        paragraphs whose closest earlier source stands in the earlier document.
+        """
+        formulas = (str(ParagraphKind.INTRODUCTORY), str(ParagraphKind.CLOSING))
+        totals = {
+            int(r[0]): int(r[1])
+            for r in self._db.execute(
+                "SELECT d.id, COALESCE(SUM(p.words), 0) FROM documents d"
+                " LEFT JOIN paragraphs p ON p.doc_id = d.id AND p.kind NOT IN (?, ?)"
+                " GROUP BY d.id",
+                formulas,
+            )
+        }
+        rows = self._db.execute(
+            "SELECT p.doc_id, q.doc_id, SUM(p.words) FROM paragraphs p"
+            " JOIN lineage l ON l.para_id = p.id JOIN paragraphs q ON q.id = l.parent_id"
+            " WHERE p.kind NOT IN (?, ?) GROUP BY p.doc_id, q.doc_id",
+            formulas,
+        )
+        return totals, [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
+
     def count_before(self, before: str | None) -> int:
         """Documents earlier than a sort key (all of them for None)."""
         if before is None:

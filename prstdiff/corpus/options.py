@@ -44,3 +44,17 @@ class CorpusOptions:
     """Words a near match may add to the spread above: "women and peace and security" (five words)
     for "women, peace and security" (four), but not "women to society, but also impede durable
     peace and security"."""
+    series_link_share: float = 0.15
+    """Least share of a document's language (scored words whose closest earlier source is there)
+    that links it to the previous document of a followed series: the renewals of a mission carry
+    half or more of each other's words, while the next thematic statement often carries a fifth."""
+    series_fill_share: float = 0.5
+    """Least share of its language a document between two steps of a followed series must take
+    from the series to join it: another renewal takes more than half, a resolution on the same
+    country but another matter (a crisis, a good-offices mission) less."""
+    series_gap_factor: float = 1.5
+    """A step of a series longer than this many times its usual (median) step is named as a gap:
+    a half-yearly renewal followed a year later suggests a renewal the corpus lacks."""
+    series_far_apart_days: int = 3 * 365
+    """Two consecutive documents of a series further apart than this are warned about: what
+    changed between them may have happened in documents in between."""
