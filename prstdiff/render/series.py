@@ -260,7 +260,8 @@ def _bars(series: Series) -> list[TimelineBar]:
 _LABEL_WORDS = 9
 """Opening words of a line's first paragraph shown as the row's label."""
 _TICK_SPACING = 6
-"""Least documents between two year ticks of the timeline head, so the years stay legible."""
+"""Least documents between two year ticks of the timeline head, so the years stay legible; the
+last columns get none, so a year never sticks out of the timeline."""
 
 
 def _grid(series: Series) -> list[GridRow]:
@@ -290,7 +291,13 @@ def _heads(series: Series, links: Sequence[str | None]) -> list[ColumnHead]:
     for position, document in enumerate(series.documents):
         year = document.date.year if document.date else None
         tick = ""
-        if year is not None and year != last_year and position - last_tick >= _TICK_SPACING:
+        room = len(series.documents) - position > _TICK_SPACING // 2
+        if (
+            year is not None
+            and year != last_year
+            and position - last_tick >= _TICK_SPACING
+            and room
+        ):
             tick = str(year)
             last_tick = position
         last_year = year if year is not None else last_year
