@@ -100,9 +100,10 @@ EXTENSION_FORMATS: Mapping[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
-    # The Word renderer adds ".docx": "docx" here for ``report``.
+    ".docx": "docx",
 }
-"""Output file extensions and the format each one means when ``--format`` is not given."""
+"""Output file extensions and the format each one means when ``--format`` is not given; a
+command offering no format of that name refuses the file rather than misname its content."""
 
 
 def pick_format(chosen: F | None, output: Path | None, formats: type[F], default: F) -> F:
