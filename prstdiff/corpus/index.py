@@ -273,6 +273,22 @@ _FIRST_CODE = 0x100
 _QUERY_CODES = 0x10FFFD
 """Words outside the vocabulary get codes counting down from the top of Unicode."""
 _NUMBER_IN_SYMBOL = re.compile(r"(\d+)(?:\s*\(\d{4}\))?$")
+_STATEMENT_SYMBOL = re.compile(
+    r"S\s*[/_]\s*PRST\s*[/_]\s*(\d{4})\s*[/_]\s*(\d{1,4})", re.IGNORECASE
+)
+_RESOLUTION_SYMBOL = re.compile(r"S\s*[/_]\s*RES\s*[/_]\s*(\d{1,5})", re.IGNORECASE)
+
+
+def _numbered(symbol: str | None, name: str) -> tuple[str, int, int | None] | None:
+    """(kind, number, year of a statement) from a symbol or else a file name, if either reads."""
+    for text in (symbol or "", name):
+        statement = _STATEMENT_SYMBOL.search(text)
+        if statement:
+            return ("statement", int(statement.group(2)), int(statement.group(1)))
+        resolution = _RESOLUTION_SYMBOL.search(text)
+        if resolution:
+            return ("resolution", int(resolution.group(1)), None)
+    return None
 
 
 def sort_key_of(document: Document, name: str) -> str:
@@ -667,6 +683,7 @@ class CorpusIndex:
                     self._db.execute("DELETE FROM skipped WHERE name = ?", (name,))
             if read or gone:
                 self._refresh_counts()
+            self.place_undated()
         if progress is not None:
             progress(len(files), len(files), "")
         return IndexReport(
@@ -678,6 +695,39 @@ class CorpusIndex:
             skipped=tuple(skipped),
             rebuilt=self.rebuilt,
         )
+
+    def place_undated(self) -> int:
+        """Place each undated document in time by its symbol's number; return how many moved.
+
+        An undated resolution stands right after the dated resolution numbered just below it
+        (numbers follow time), an undated statement after the dated statement of its year
+        numbered just below it; so an undated document is no longer "the newest" of the corpus.
+        Its date stays unknown. Documents whose symbol cannot be read stay last.
+        """
+        rows = self._db.execute("SELECT id, name, symbol, date, sort_key FROM documents").fetchall()
+        dated: dict[tuple[str, int | None], list[tuple[int, str]]] = {}
+        for _, name, symbol, date, _ in rows:
+            place = _numbered(symbol, name)
+            if date is not None and place is not None:
+                dated.setdefault((place[0], place[2]), []).append((place[1], date))
+        moved = 0
+        for doc_id, name, symbol, date, old_key in rows:
+            place = _numbered(symbol, name)
+            if date is not None or place is None:
+                continue
+            kind, number, year = place
+            neighbours = sorted(dated.get((kind, year), []))
+            below = [d for n, d in neighbours if n < number]
+            above = [d for n, d in neighbours if n > number]
+            when = below[-1] if below else above[0] if above else f"{year or 9999}-01-01"
+            key = f"{when}|{number:08d}|{symbol or ''}|{name}"
+            if key == old_key:
+                continue
+            self._mark_stale(min(key, old_key))
+            self._db.execute("UPDATE documents SET sort_key = ? WHERE id = ?", (key, doc_id))
+            self._db.execute("UPDATE paragraphs SET sort_key = ? WHERE doc_id = ?", (key, doc_id))
+            moved += 1
+        return moved
 
     def _record_skipped(self, name: str, digest: str | None, reason: str) -> None:
         self._db.execute(
