@@ -16,7 +16,8 @@ Per paragraph trace reports:
 
 - ``status``: *reused* when an earlier paragraph has the same comparison key, *altered* when the
   closest is only similar, *new* when nothing earlier reaches the threshold;
-- ``earliest``: the source in the earliest document (first appearance of the language);
+- ``earliest``: where the language first appears: the start of ``chain`` or the source in the
+  earliest document, whichever is older (so it is never later than the chain's start);
 - ``closest``: the most similar source, the most recent one among equals (the direct ancestor);
 - ``chain``: the versions of the language through intermediate documents, oldest first: the
   closest source, its own closest source, and so on until a paragraph has no earlier source.
@@ -24,6 +25,10 @@ Per paragraph trace reports:
   paragraph with that comparison key), so the chain lists the alterations. Each link's
   ``similarity`` and ``status`` are relative to the next, newer, link (the last one's: to the
   traced paragraph).
+
+Time is the index's sort key: date, then number. An undated document is placed by its symbol's
+number among the documents of its kind (after the dated resolution numbered just below it), not
+after everything; its ``date`` stays None, so reports flag it as undated.
 """
 
 from __future__ import annotations
@@ -97,7 +102,8 @@ class ParagraphTrace:
     source_count: int
     """How many earlier paragraphs reach the threshold in all (``sources`` may list fewer)."""
     earliest: TraceSource | None
-    """The source in the earliest document: where the language first appears."""
+    """Where the language first appears: the start of ``chain`` or the source in the earliest
+    document, whichever is older."""
     closest: TraceSource | None
     """The most similar source (the most recent among equals)."""
     chain: tuple[TraceSource, ...]
@@ -146,6 +152,8 @@ class Tracer:
         self.corpus_options = corpus_options or CorpusOptions()
         self._counts: dict[int, int] = {}
         self._paragraphs: dict[int, IndexedParagraph] = {}
+        self._chain_start: int | None = None
+        """Row id of the oldest link of the chain ``_chain`` built last."""
         self._parents: dict[int, Hit | None] = {}
         self._encodings: dict[str, str] = {}
         self._same_key: dict[str, list[tuple[str, int]]] = {}
@@ -345,6 +353,7 @@ class Tracer:
         newer = same_hash
         while current is not None:
             first = self.first_copy(current.para_id)
+            self._chain_start = first
             links.append(self._source(Hit(first, current.similarity), newer))
             newer = self._paragraphs[first].same_hash
             current = self.parent(first)
@@ -377,15 +386,23 @@ class Tracer:
             )
             reused = any(self._paragraphs[h.para_id].same_hash == same_hash for h in hits)
             closest = self._source(closest_hit, same_hash)
+            chain = self._chain(closest_hit, same_hash) if chains else (closest,)
+            earliest = self._source(earliest_hit, same_hash)
+            # A chain may reach back past every source similar enough to the paragraph itself:
+            # then its start, not a later source, is where the language first appears.
+            if chains and self._chain_start is not None:
+                start_key = self._paragraphs[self._chain_start].sort_key
+                if start_key < self._paragraphs[earliest_hit.para_id].sort_key:
+                    earliest = chain[0]
             traced.append(
                 ParagraphTrace(
                     index=paragraph.index,
                     status=Status.REUSED if reused else Status.ALTERED,
                     sources=tuple(self._source(h, same_hash) for h in listed),
                     source_count=len(hits),
-                    earliest=self._source(earliest_hit, same_hash),
+                    earliest=earliest,
                     closest=closest,
-                    chain=self._chain(closest_hit, same_hash) if chains else (closest,),
+                    chain=chain if chains else (closest,),
                 )
             )
         return Trace(
