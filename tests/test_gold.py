@@ -25,7 +25,6 @@ Re-run: ``.venv/bin/pytest tests/test_gold.py -s -q`` (the disagreements are pri
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -34,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from goldset import FLAGS, Gold, GoldPair, gold_files, read_gold
 
 from prstdiff.compare import compare
 from prstdiff.model import Comparison, Document, Op, Pair, Status
@@ -69,127 +69,7 @@ KNOWN_READER_ISSUES = (
     ),
 )
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent
-GOLD_FILES = sorted((HERE / "gold").glob("*.json"))
-FLAGS = ("moved", "split", "merged")
-
-
-@dataclass(frozen=True, slots=True)
-class AlternativePair:
-    """One pair of a second reading that the gold accepts for a doubtful pair."""
-
-    old: tuple[int, ...]
-    """Zero-based indices of the old paragraphs."""
-    new: tuple[int, ...]
-    """Zero-based indices of the new paragraphs."""
-    status: Status
-    """Status in that reading."""
-    borrows: tuple[int, ...]
-    """Old paragraphs whose long phrases the new paragraph must show in that reading."""
-
-
-@dataclass(frozen=True, slots=True)
-class GoldPair:
-    """One pair of the hand-written alignment."""
-
-    old: tuple[int, ...]
-    """Zero-based indices of the old paragraphs (empty for new language)."""
-    new: tuple[int, ...]
-    """Zero-based indices of the new paragraphs (empty for dropped language)."""
-    status: Status
-    """The status a reader gives the pair."""
-    moved: bool
-    """Out of document order."""
-    split: bool
-    """One old paragraph became several new ones."""
-    merged: bool
-    """Several old paragraphs became one new one."""
-    borderline: bool
-    """About half the words shared: leaving the paragraphs unmatched is accepted too."""
-    accept: tuple[Status, ...]
-    """Other statuses accepted, for the reason in the note."""
-    borrows: tuple[int, ...]
-    """Old paragraphs whose long phrases this new paragraph reuses."""
-    alternative: tuple[AlternativePair, ...]
-    """Another reading accepted for these paragraphs (reported, not failed); empty when none."""
-    deleted: tuple[str, ...] | None
-    """Words the word diff must delete, net of what it inserts again; None when not checked."""
-    inserted: tuple[str, ...] | None
-    """Words the word diff must insert, net of what it deletes; None when not checked."""
-    old_numbers: tuple[str | None, ...]
-    """Printed numbers of the old paragraphs (None where unnumbered)."""
-    new_numbers: tuple[str | None, ...]
-    """Printed numbers of the new paragraphs (None where unnumbered)."""
-    old_openings: tuple[str, ...]
-    """Opening words of each old paragraph, as printed."""
-    new_openings: tuple[str, ...]
-    """Opening words of each new paragraph, as printed."""
-    note: str
-    """Why the reader decided so, where it is not obvious."""
-
-
-@dataclass(frozen=True, slots=True)
-class Gold:
-    """A hand-written alignment of two real documents."""
-
-    name: str
-    """The gold file's stem."""
-    old_path: Path
-    """The earlier document."""
-    new_path: Path
-    """The later document."""
-    old_paragraphs: int
-    """Paragraphs the reader counted in the old document."""
-    new_paragraphs: int
-    """Paragraphs the reader counted in the new document."""
-    pairs: tuple[GoldPair, ...]
-    """Every paragraph of both documents in exactly one pair."""
-
-
-def read_gold(path: Path) -> Gold:
-    """Read a gold file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    pairs = []
-    for item in data["pairs"]:
-        old, new = tuple(item["old"]), tuple(item["new"])
-        pairs.append(
-            GoldPair(
-                old=old,
-                new=new,
-                status=Status(item["status"]),
-                moved=item.get("moved", False),
-                split=item.get("split", False),
-                merged=item.get("merged", False),
-                borderline=item.get("borderline", False),
-                accept=tuple(Status(s) for s in item.get("accept", [])),
-                borrows=tuple(item.get("borrows", [])),
-                deleted=tuple(item["changes"]["deleted"]) if "changes" in item else None,
-                inserted=tuple(item["changes"]["inserted"]) if "changes" in item else None,
-                alternative=tuple(
-                    AlternativePair(
-                        tuple(a["old"]),
-                        tuple(a["new"]),
-                        Status(a["status"]),
-                        tuple(a.get("borrows", [])),
-                    )
-                    for a in item.get("alternative", [])
-                ),
-                old_numbers=tuple(item.get("old_numbers", [None] * len(old))),
-                new_numbers=tuple(item.get("new_numbers", [None] * len(new))),
-                old_openings=tuple(item["old_openings"]),
-                new_openings=tuple(item["new_openings"]),
-                note=item.get("note", ""),
-            )
-        )
-    return Gold(
-        name=path.stem,
-        old_path=ROOT / data["old"],
-        new_path=ROOT / data["new"],
-        old_paragraphs=data["old_paragraphs"],
-        new_paragraphs=data["new_paragraphs"],
-        pairs=tuple(pairs),
-    )
+GOLD_FILES = gold_files("tuning")
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

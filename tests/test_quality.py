@@ -19,19 +19,14 @@ Re-run: ``.venv/bin/pytest tests/test_quality.py -s -q`` (the table is printed e
 
 from __future__ import annotations
 
-import difflib
-import functools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pytest
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]
+from goldset import assignment_baseline, line_diff_baseline, prstdiff_aligner, token_set_baseline
 from variants import (
     Edit,
     Link,
@@ -43,10 +38,7 @@ from variants import (
     word_similarity,
 )
 
-from prstdiff.compare import compare
 from prstdiff.model import Document, Pair, Status
-from prstdiff.normalize import comparison_key
-from prstdiff.options import CompareOptions
 from prstdiff.parse import load
 
 HERE = Path(__file__).parent
@@ -196,82 +188,6 @@ def _labels(link: Link) -> list[str]:
     return labels
 
 
-# --- baselines ---------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=16384)
-def _cached_key(text: str) -> str:
-    """Comparison key of a paragraph; the baselines see each text many times over the variants."""
-    return comparison_key(text)
-
-
-def _coded(keys: Sequence[str], codes: dict[str, str]) -> list[str]:
-    """Each key's words as one character per distinct word, so string scorers work on words."""
-    return ["".join(codes.setdefault(w, chr(0x100 + len(codes))) for w in k.split()) for k in keys]
-
-
-def _unmatched(old: Document, new: Document, used_old: set[int], used_new: set[int]) -> list[Pair]:
-    pairs = [
-        Pair(Status.DROPPED, (i,), (), None)
-        for i in range(len(old.paragraphs))
-        if i not in used_old
-    ]
-    pairs += [
-        Pair(Status.NEW, (), (j,), None) for j in range(len(new.paragraphs)) if j not in used_new
-    ]
-    return pairs
-
-
-def line_diff_baseline(old: Document, new: Document) -> list[Pair]:
-    """difflib over paragraph keys; a replaced run pairs its paragraphs in order when similar."""
-    threshold = CompareOptions().threshold
-    old_keys = [_cached_key(p.text) for p in old.paragraphs]
-    new_keys = [_cached_key(p.text) for p in new.paragraphs]
-    codes: dict[str, str] = {}
-    old_coded, new_coded = _coded(old_keys, codes), _coded(new_keys, codes)
-    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
-    pairs: list[Pair] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pairs += [Pair(Status.REUSED, (i1 + k,), (j1 + k,), 1.0) for k in range(i2 - i1)]
-        elif tag == "replace":
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                similarity = Indel.normalized_similarity(old_coded[i], new_coded[j])
-                if similarity >= threshold:
-                    pairs.append(Pair(Status.ALTERED, (i,), (j,), similarity))
-    used_old = {i for p in pairs for i in p.old}
-    used_new = {j for p in pairs for j in p.new}
-    return pairs + _unmatched(old, new, used_old, used_new)
-
-
-def assignment_baseline(old: Document, new: Document) -> list[Pair]:
-    """Optimal 1:1 assignment on word-level similarity; pairs below the threshold are cut."""
-    threshold = CompareOptions().threshold
-    old_keys = [_cached_key(p.text) for p in old.paragraphs]
-    new_keys = [_cached_key(p.text) for p in new.paragraphs]
-    codes: dict[str, str] = {}
-    old_coded, new_coded = _coded(old_keys, codes), _coded(new_keys, codes)
-    matrix = process.cdist(
-        old_coded, new_coded, scorer=Indel.normalized_similarity, dtype=np.float32
-    )
-    rows, cols = linear_sum_assignment(matrix, maximize=True)
-    pairs: list[Pair] = []
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        similarity = float(matrix[i, j])
-        if similarity < threshold:
-            continue
-        status = Status.REUSED if old_keys[i] == new_keys[j] else Status.ALTERED
-        pairs.append(Pair(status, (i,), (j,), similarity))
-    used_old = {i for p in pairs for i in p.old}
-    used_new = {j for p in pairs for j in p.new}
-    return pairs + _unmatched(old, new, used_old, used_new)
-
-
-def prstdiff_aligner(old: Document, new: Document) -> Sequence[Pair]:
-    """The engine under test."""
-    return compare(old, new).pairs
-
-
 # --- the test ----------------------------------------------------------------------------------
 
 
@@ -395,7 +311,8 @@ def test_quality_against_baselines(
     """prstdiff reaches the agreed figures; the baselines are printed beside it."""
     engine, misses, missed_by_edit = score("prstdiff", variants, prstdiff_aligner)
     line_diff, _, _ = score("line diff (difflib)", variants, line_diff_baseline)
-    assignment, _, _ = score("1:1 assignment (rapidfuzz + scipy)", variants, assignment_baseline)
+    assignment, _, _ = score("1:1 assignment, Indel ratio", variants, assignment_baseline)
+    token_set, _, _ = score("1:1 assignment, token_set_ratio >= 60", variants, token_set_baseline)
     by_name = {v.name: v for v in variants}
     edits = Counter(label for v in variants for link in v.links for label in _labels(link))
     layouts = {v.name: v.old.source.layout if v.old.source else "?" for v in variants}
@@ -403,7 +320,7 @@ def test_quality_against_baselines(
     missed_by_layout = Counter(layouts[m.variant] for m in misses)
     report = [
         f"\nQuality on {len(variants)} made-up variants of {len(SOURCES)} documents",
-        format_table([engine, line_diff, assignment]),
+        format_table([engine, line_diff, assignment, token_set]),
         "prstdiff links not found exactly (status and flags), by edit: "
         + ", ".join(f"{label} {missed_by_edit[label]}/{edits[label]}" for label in sorted(edits)),
         "... by layout: "
