@@ -15,11 +15,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+# This checkout's package and test helpers, whatever the installed prstdiff points at.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from goldset import METHODS, PairScore, gold_files, measure, read_gold
+from goldset import METHODS, PairScore, gold_files, measure, read_gold  # noqa: E402
 
-from prstdiff.parse import load
+from prstdiff.parse import load  # noqa: E402
 
 
 def mean(values: Sequence[float]) -> float:

@@ -81,30 +81,33 @@ class Link:
 def score_words(
     key: str, stop_words: frozenset[str], stems: dict[str, str] | None = None
 ) -> list[str]:
-    """The words similarity scores: a comparison key, formula folded, stop words out, stemmed.
+    """The words similarity scores: a comparison key, formula folded, stop words out, stemmed."""
+    words = stemmed_words(key, stems)
+    content = [word for word in words if word not in stop_words]
+    # A paragraph of nothing but stop words is still scored, on all its words.
+    return content or words
 
-    Every word is cut to its stem (``verb_stem``), not only the leading verb: a split part that
-    now opens with ``Calls on ...`` must still match the ``calls on`` inside the paragraph it
-    came from, and ``decides`` / ``decided`` inside a paragraph are the same carried word.
-    ``stems`` memoises stems across the keys of one call (words repeat from paragraph to
-    paragraph).
+
+def stemmed_words(key: str, stems: dict[str, str] | None = None) -> list[str]:
+    """Every word of a comparison key, formula folded, cut to its stem (``prstdiff.tokens``).
+
+    Every word is stemmed, not only the leading verb: a split part that now opens with ``Calls
+    on ...`` must still match the ``calls on`` inside the paragraph it came from. ``stems``
+    memoises stems across the keys of one call (words repeat from paragraph to paragraph).
     """
     memo = {} if stems is None else stems
     words = fold_formula(key).split()
-    content = []
+    result = []
     for position, word in enumerate(words):
-        if word in stop_words:
-            continue
         # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
         if position == 0:
-            content.append(word)
+            result.append(word)
             continue
-        stem = memo.get(word)
-        if stem is None:
-            stem = memo[word] = verb_stem(word)
-        content.append(stem)
-    # A paragraph of nothing but stop words is still scored, on all its words.
-    return content or words
+        folded = memo.get(word)
+        if folded is None:
+            folded = memo[word] = verb_stem(word)
+        result.append(folded)
+    return result
 
 
 class _Scores:
@@ -115,7 +118,8 @@ class _Scores:
     ) -> None:
         stems: dict[str, str] = {}
         keys = [*old_keys, *new_keys]
-        words = [score_words(key, options.stop_words, stems) for key in keys]
+        full = [stemmed_words(key, stems) for key in keys]
+        words = [[w for w in ws if w not in options.stop_words] or ws for ws in full]
         encoded, _ = encode_tokens(words)
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
@@ -133,6 +137,32 @@ class _Scores:
         self.similarity: npt.NDArray[np.float32] = np.asarray(
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
+        self.runs = _shared_runs(full[: len(old_keys)], full[len(old_keys) :], options)
+        self.evidence = self._evidence(options)
+        empty = self.evidence.size == 0
+        self.best_old = [] if empty else self.evidence.argmax(axis=0).tolist()
+        """For each new paragraph, the old one with the strongest evidence."""
+        self.best_new = [] if empty else self.evidence.argmax(axis=1).tolist()
+        """For each old paragraph, the new one with the strongest evidence."""
+
+    def _evidence(self, options: CompareOptions) -> npt.NDArray[np.float32]:
+        """How strongly each pair looks like carried language: similarity, or containment.
+
+        A paragraph kept nearly whole, in order, inside a longer one (a renewal that grew a
+        clause, a sentence split off from a statement paragraph) is the same language to a
+        reader whatever its similarity: its evidence is ``containment_weight`` times the share
+        kept. Evidence only ranks and admits pairs; a pair reports its similarity.
+        """
+        sim = self.similarity
+        if sim.size == 0:
+            return sim.copy()
+        kept_old = self.lcs / np.maximum(self.old_len[:, None], 1)
+        kept_new = self.lcs / np.maximum(self.new_len[None, :], 1)
+        long_old = self.old_len[:, None] >= options.contained_min_words
+        long_new = self.new_len[None, :] >= options.contained_min_words
+        kept = np.maximum(np.where(long_old, kept_old, 0), np.where(long_new, kept_new, 0))
+        contained = np.where(kept >= options.contained_share, kept * options.containment_weight, 0)
+        return np.asarray(np.maximum(sim, contained), dtype=np.float32)
 
     def new_inside_old(self, old: Sequence[int]) -> npt.NDArray[np.float32]:
         """Share of each new paragraph's words found, in order, inside each of the ``old`` ones."""
@@ -163,6 +193,51 @@ class _Scores:
 
 def _sorted(encoded: list[str]) -> list[str]:
     return ["".join(sorted(text)) for text in encoded]
+
+
+def _shared_runs(
+    old: list[list[str]], new: list[list[str]], options: CompareOptions
+) -> npt.NDArray[np.float32]:
+    """Length in words of the longest distinctive run each old and new paragraph share.
+
+    Runs are found by their ``run_min_words``-word shingles. A shingle held by more than one
+    paragraph of either document is a stock phrase of that text, not evidence: it is left out,
+    which also keeps the count sparse on long documents full of repeated formulas. A run of
+    consecutive shared shingles of length ``n`` is ``n + run_min_words - 1`` words.
+    """
+    size = options.run_min_words
+    runs = np.zeros((len(old), len(new)), dtype=np.float32)
+    if size < 1 or not old or not new:
+        return runs
+
+    def shingles(words: list[str]) -> dict[tuple[str, ...], int]:
+        return {tuple(words[k : k + size]): k for k in range(len(words) - size + 1)}
+
+    old_shingles = [shingles(words) for words in old]
+    new_shingles = [shingles(words) for words in new]
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for i, found in enumerate(old_shingles):
+        for shingle in found:
+            holders.setdefault(shingle, []).append(i)
+    new_count: dict[tuple[str, ...], int] = {}
+    for found in new_shingles:
+        for shingle in found:
+            new_count[shingle] = new_count.get(shingle, 0) + 1
+    for j, found in enumerate(new_shingles):
+        starts: dict[int, list[int]] = {}
+        for shingle, start in found.items():
+            owners = holders.get(shingle)
+            if owners is None or len(owners) > 1 or new_count[shingle] > 1:
+                continue
+            starts.setdefault(owners[0], []).append(start)
+        for i, positions in starts.items():
+            positions.sort()
+            best = length = 1
+            for previous, current in itertools.pairwise(positions):
+                length = length + 1 if current == previous + 1 else 1
+                best = max(best, length)
+            runs[i, j] = best + size - 1
+    return runs
 
 
 def similarity_matrix(
@@ -249,7 +324,7 @@ class _Aligner:
             self.old_group[index] = number
 
     def _candidates(self, threshold: float) -> npt.NDArray[np.bool_]:
-        sim = self.scores.similarity
+        sim = self.scores.evidence
         margin = self.options.candidate_margin
         row_best = sim.max(axis=1, keepdims=True)
         col_best = sim.max(axis=0, keepdims=True)
@@ -259,7 +334,7 @@ class _Aligner:
         return mask
 
     def _chain(self, mask: npt.NDArray[np.bool_]) -> None:
-        sim = self.scores.similarity
+        sim = self.scores.evidence
         rows, cols = np.nonzero(mask)
         weights = sim[rows, cols].tolist()
         rows_list, cols_list = rows.tolist(), cols.tolist()
@@ -268,7 +343,7 @@ class _Aligner:
 
     def order(self) -> None:
         """Pair the paragraphs that kept their place: the heaviest order-respecting chain."""
-        if self.scores.similarity.size == 0:
+        if self.scores.evidence.size == 0:
             return
         self._chain(self._candidates(self.options.threshold))
         # Between two pairs of the chain, the unmatched paragraphs of both sides stand in the same
@@ -311,9 +386,18 @@ class _Aligner:
         def joined(candidate: list[int]) -> float:
             return s.joined([anchor], candidate) if side_new else s.joined(candidate, [anchor])
 
+        # Parts far from the group must have the anchor as their best partner: a clause that
+        # travelled to another part of the text, not a stock phrase that happens to sit inside.
+        best_partner = s.best_old if side_new else s.best_new
+        far = [
+            k
+            for k in np.nonzero(inside >= self.options.containment)[0].tolist()
+            if k not in taken and best_partner[k] == anchor
+        ]
         while True:
             options: list[tuple[float, int]] = []
-            for k in (group[0] - 1, group[-1] + 1):
+            near = [k for k in far if k not in group and k not in (group[0] - 1, group[-1] + 1)]
+            for k in (group[0] - 1, group[-1] + 1, *near):
                 if 0 <= k < size and k not in taken and inside[k] >= self.options.containment:
                     score = joined(sorted([*group, k]))
                     if score >= current + self.options.split_gain and not self._taken_elsewhere(
@@ -335,7 +419,7 @@ class _Aligner:
         """True when an unmatched paragraph on the anchor's side matches ``member`` better than
         the group it would join (``score``): a paragraph moved or kept word for word next to a
         split is not glued to it, its own partner wins (a block of two moved paragraphs)."""
-        sim = self.scores.similarity
+        sim = self.scores.evidence
         line = sim[:, member] if side_new else sim[member, :]
         taken = self.old_group if side_new else self.new_group
         floor = max(score, self.options.threshold)
@@ -380,6 +464,35 @@ class _Aligner:
                 else:
                     self.add(best[1], [anchor])
 
+    def carried(self) -> list[int]:
+        """Pair unmatched paragraphs that are each other's best unmatched partner and share a
+        long distinctive run of words (``run_min_words``): a rewritten paragraph that kept its
+        opening or a key clause. Returns the new group numbers."""
+        s = self.scores
+        free_old = [i for i in range(len(s.old)) if i not in self.old_group]
+        free_new = [j for j in range(len(s.new)) if j not in self.new_group]
+        if not free_old or not free_new or self.options.run_min_words < 1:
+            return []
+        runs = s.runs[np.ix_(free_old, free_new)]
+        if not (runs >= self.options.run_min_words).any():
+            return []
+        sub = s.similarity[np.ix_(free_old, free_new)]
+        mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
+        chosen = mutual & (runs >= self.options.run_min_words) & (sub >= self.options.run_floor)
+        added: list[int] = []
+        taken_old: set[int] = set()
+        taken_new: set[int] = set()
+        for r, c in zip(*np.nonzero(chosen), strict=True):
+            i, j = free_old[int(r)], free_new[int(c)]
+            # Ties in a row or column leave one pair per paragraph, the first.
+            if i in taken_old or j in taken_new:
+                continue
+            taken_old.add(i)
+            taken_new.add(j)
+            added.append(len(self.groups))
+            self.add([i], [j])
+        return added
+
     def moves(self) -> list[int]:
         """Pair the remaining unmatched paragraphs, best score first; the new group numbers."""
         s = self.scores
@@ -387,7 +500,7 @@ class _Aligner:
         free_new = [j for j in range(len(s.new)) if j not in self.new_group]
         if not free_old or not free_new:
             return []
-        sub = s.similarity[np.ix_(free_old, free_new)]
+        sub = s.evidence[np.ix_(free_old, free_new)]
         rows, cols = np.nonzero(sub >= self.options.threshold)
         ranked = sorted(
             zip(rows.tolist(), cols.tolist(), strict=True),
@@ -443,6 +556,7 @@ def align_keys(
     aligner.grow(range(len(aligner.groups)))
     aligner.group_unmatched()
     aligner.grow(aligner.moves())
+    aligner.grow(aligner.carried())
     return aligner.links()
 
 

@@ -40,6 +40,7 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 
 from prstdiff.align import Link, align_keys
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
@@ -139,21 +140,25 @@ def _ordered(pairs: list[Pair]) -> list[Pair]:
 def _with_phrases(
     pairs: list[Pair], old: Document, new: Document, options: CompareOptions
 ) -> list[Pair]:
-    """Attach to each new paragraph the long runs of words it shares with the old document."""
+    """Attach to each new or altered paragraph the long runs of words it takes from old paragraphs
+    other than its own: new language built from old, and a clause an altered paragraph borrows
+    from a neighbour."""
     size = options.phrase_min_words
-    if size < 1 or not any(p.status is Status.NEW for p in pairs):
+    if size < 1 or not any(p.new for p in pairs):
         return pairs
-    shingles: dict[tuple[str, ...], int] = {}
+    shingles: dict[tuple[str, ...], list[int]] = {}
     for paragraph in old.paragraphs:
         words = _fold(paragraph.text).split()
         for start in range(len(words) - size + 1):
-            shingles.setdefault(tuple(words[start : start + size]), paragraph.index)
+            holders = shingles.setdefault(tuple(words[start : start + size]), [])
+            if not holders or holders[-1] != paragraph.index:
+                holders.append(paragraph.index)
     result = []
     for pair in pairs:
-        if pair.status is Status.NEW:
-            found = _phrases(new.paragraphs[pair.new[0]].text, shingles, size)
+        if pair.status is Status.NEW or (pair.status is Status.ALTERED and len(pair.new) == 1):
+            found = _phrases(new.paragraphs[pair.new[0]].text, shingles, size, set(pair.old))
             if found:
-                pair = Pair(pair.status, pair.old, pair.new, None, ops=pair.ops, phrases=found)
+                pair = replace(pair, phrases=found)
         result.append(pair)
     return result
 
@@ -168,8 +173,11 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tuple[Phrase, ...]:
-    """Maximal runs of ``size``-word shingles of ``text`` found in the old document."""
+def _phrases(
+    text: str, shingles: dict[tuple[str, ...], list[int]], size: int, own: set[int]
+) -> tuple[Phrase, ...]:
+    """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
+    ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
     tokens = display_words(text)
     spans = [position for position, token in enumerate(tokens) if not token.isspace()]
     folded = [
@@ -180,7 +188,10 @@ def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tupl
         folded = [_fold(tokens[position]).strip() for position in spans]
     positions = [position for position, word in zip(spans, folded, strict=True) if word]
     words = [word for word in folded if word]
-    hits = [shingles.get(tuple(words[s : s + size])) for s in range(len(words) - size + 1)]
+    hits: list[int | None] = []
+    for start in range(len(words) - size + 1):
+        holders = shingles.get(tuple(words[start : start + size]), [])
+        hits.append(None if not holders or own.intersection(holders) else holders[0])
     phrases: list[Phrase] = []
     start = 0
     while start < len(hits):

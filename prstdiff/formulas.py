@@ -12,8 +12,8 @@ part, each time behind a different formula::
 Security Council``, ``The Council``, ``It``), the linking adverbs (``also``, ``further``, ``again``,
 ``once again``, ``moreover``, ``furthermore``), the leading paragraph number, and the inflection of
 the leading verb, which is cut to its Snowball stem (``recognizes``, ``recognizing``,
-``recognised`` -> ``recogn``, see ``prstdiff.tokens``), so verbs never seen before fold too. The word diff of two paragraphs still works on
-display text and shows how the formula changed.
+``recognised`` -> ``recogn``, see ``prstdiff.tokens``), so verbs never seen before fold too. The
+word diff of two paragraphs still works on display text and shows how the formula changed.
 """
 
 from __future__ import annotations

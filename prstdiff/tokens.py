@@ -24,17 +24,16 @@ from __future__ import annotations
 import functools
 import re
 
-import Stemmer
+import Stemmer  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["KEPT_WORDS", "stem"]
 
 _STEMMER = Stemmer.Stemmer("english")
 # A well-formed Roman numeral up to 3999 (``i``, ``iv``, ``viii``, ``xlii``, ``mcmxc``).
 _ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-KEPT_WORDS = frozenset(
-    "not no non none nor neither "
-    "january february march april may june july august september october november december".split()
-)
+_NEGATIONS = ("not", "no", "non", "none", "nor", "neither")
+_MONTHS = "january february march april may june july august september october november december"
+KEPT_WORDS = frozenset((*_NEGATIONS, *_MONTHS.split(" ")))
 """Words never stemmed besides Roman numerals and words with digits (see the module docstring)."""
 
 # British -> American spellings, on the lower-case word before stemming. ``-ise`` forms go to

@@ -265,7 +265,7 @@ def measure(method: str, gold: Gold, pairs: Sequence[Pair]) -> PairScore:
     status_of.update({("new", j): p.status for p in pairs for j in p.new})
     exact = {(p.old, p.new): p for p in pairs}
     expected: set[tuple[int, int]] = set()
-    right = 0
+    accepted: dict[tuple[str, int], set[Status]] = {}
     flags_found = dict.fromkeys(FLAGS, 0)
     flags_expected = dict.fromkeys(FLAGS, 0)
     for pair in gold.pairs:
@@ -278,13 +278,15 @@ def measure(method: str, gold: Gold, pairs: Sequence[Pair]) -> PairScore:
         reading = min(_readings(pair), key=wrong)
         for old, new, status, flags in reading:
             expected |= _links(old, new)
-            accepted = {status, *pair.accept}
-            right += sum(status_of.get(("old", i)) in accepted for i in old)
-            right += sum(status_of.get(("new", j)) in accepted for j in new)
+            # An alternative reading may name paragraphs of a neighbouring gold pair too:
+            # each paragraph is judged once, by the last reading that names it.
+            accepted.update({("old", i): {status, *pair.accept} for i in old})
+            accepted.update({("new", j): {status, *pair.accept} for j in new})
             found = exact.get((old, new))
             for flag in flags:
                 flags_expected[flag] += 1
                 flags_found[flag] += found is not None and bool(getattr(found, flag))
+    right = sum(status_of.get(where) in statuses for where, statuses in accepted.items())
     return PairScore(
         method=method,
         gold=gold.name,
