@@ -103,6 +103,9 @@ def _pair(
     reused = [w for i in link.old for w in old_keys[i]] == [
         w for j in link.new for w in new_keys[j]
     ]
+    ops = diff_words(old_text, new_text, options)
+    # Words that differ only by extraction (``advers e``) are the same words: reused.
+    reused = reused or all(op.op in (Op.EQUAL, Op.ARTEFACT) for op in ops)
     similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
     return Pair(
         Status.REUSED if reused else Status.ALTERED,
@@ -112,7 +115,7 @@ def _pair(
         moved=link.moved,
         split=link.split,
         merged=link.merged,
-        ops=diff_words(old_text, new_text, options),
+        ops=ops,
     )
 
 

@@ -1,4 +1,4 @@
-"""The comparison as versioned JSON (``prstdiff/comparison``, version 1).
+"""The comparison as versioned JSON (``prstdiff/comparison``, version 2).
 
 The shape is documented in the README and in ``prstdiff/schemas/comparison.schema.json``;
 ``old`` and ``new`` are the documents exactly as ``prstdiff inspect --format json`` writes them,
@@ -11,14 +11,14 @@ import dataclasses
 import json
 from typing import Any
 
-from prstdiff.model import Comparison, Pair, Stats
+from prstdiff.model import Comparison, Pair, Stats, WordOp
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 from prstdiff.render.document import document_to_dict
 
 SCHEMA = "prstdiff/comparison"
 """The value of the ``schema`` member, naming the format."""
-VERSION = 1
+VERSION = 2
 """The format version; raised whenever a member changes meaning or disappears."""
 
 
@@ -29,7 +29,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as plain JSON-ready values (``prstdiff/comparison``, version 1)."""
+    """The comparison as plain JSON-ready values (``prstdiff/comparison``, version 2)."""
     return {
         "schema": SCHEMA,
         "version": VERSION,
@@ -51,7 +51,7 @@ def pair_to_dict(pair: Pair) -> dict[str, Any]:
         "moved": pair.moved,
         "split": pair.split,
         "merged": pair.merged,
-        "ops": [{"op": op.op.value, "text": op.text} for op in pair.ops],
+        "ops": [_op_to_dict(op) for op in pair.ops],
         "phrases": [
             {
                 "text": phrase.text,
@@ -84,3 +84,11 @@ def stats_to_dict(stats: Stats) -> dict[str, Any]:
     values["share_altered"] = stats.share_altered
     values["share_new"] = stats.share_new
     return values
+
+
+def _op_to_dict(op: WordOp) -> dict[str, str]:
+    """One word operation; an artefact also carries the old text's form."""
+    item = {"op": op.op.value, "text": op.text}
+    if op.old_text is not None:
+        item["old_text"] = op.old_text
+    return item

@@ -45,7 +45,7 @@ def test_real_pair_is_valid_against_the_schema(
     data = json.loads(render(real_comparison, RenderOptions(only_changes=True)))
     assert sorted(e.message for e in validator.iter_errors(data)) == []
     assert data["schema"] == "prstdiff/comparison"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["old"]["symbol"] == "S/RES/2561 (2021)"
     assert data["new"]["symbol"] == "S/RES/2587 (2021)"
     assert len(data["pairs"]) == len(real_comparison.pairs)  # JSON is always complete
@@ -63,7 +63,9 @@ def test_indices_cover_both_documents_once_and_ops_rebuild_the_texts(
     for pair in data["pairs"]:
         if pair["status"] != "altered":
             continue
-        old_text = "".join(op["text"] for op in pair["ops"] if op["op"] != Op.INSERT)
+        old_text = "".join(
+            op.get("old_text", op["text"]) for op in pair["ops"] if op["op"] != Op.INSERT
+        )
         new_text = "".join(op["text"] for op in pair["ops"] if op["op"] != Op.DELETE)
         assert old_text == "\n".join(data["old"]["paragraphs"][i]["text"] for i in pair["old"])
         assert new_text == "\n".join(data["new"]["paragraphs"][i]["text"] for i in pair["new"])
