@@ -24,7 +24,8 @@ Alignment, in stages:
    matches the neighbour better than the group does; an unmatched paragraph pairs with a run of
    consecutive unmatched paragraphs contained in it the same way;
 4. moves: the remaining unmatched paragraphs are paired best score first, then grown like (3);
-5. a pair is *moved* when it is not on the heaviest order-respecting chain of all final pairs.
+5. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
+   (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
 
 from __future__ import annotations
@@ -386,19 +387,21 @@ class _Aligner:
         def joined(candidate: list[int]) -> float:
             return s.joined([anchor], candidate) if side_new else s.joined(candidate, [anchor])
 
-        # Parts far from the group must have the anchor as their best partner: a clause that
-        # travelled to another part of the text, not a stock phrase that happens to sit inside.
+        # A part whose best partner is the anchor may stand anywhere and keep less of its words
+        # (``part_share``) or only a long distinctive run: a clause that travelled to another
+        # part of the text. Any other part must be a contained neighbour of the group.
         best_partner = s.best_old if side_new else s.best_new
-        far = [
-            k
-            for k in np.nonzero(inside >= self.options.containment)[0].tolist()
-            if k not in taken and best_partner[k] == anchor
-        ]
+        runs = s.runs[anchor] if side_new else s.runs[:, anchor]
+        own = np.asarray(best_partner) == anchor
+        eligible = (inside >= self.options.containment) | (
+            own & ((inside >= self.options.part_share) | (runs >= self.options.run_min_words))
+        )
+        far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
         while True:
             options: list[tuple[float, int]] = []
             near = [k for k in far if k not in group and k not in (group[0] - 1, group[-1] + 1)]
             for k in (group[0] - 1, group[-1] + 1, *near):
-                if 0 <= k < size and k not in taken and inside[k] >= self.options.containment:
+                if 0 <= k < size and k not in taken and eligible[k]:
                     score = joined(sorted([*group, k]))
                     if score >= current + self.options.split_gain and not self._taken_elsewhere(
                         anchor, k, score, side_new=side_new
@@ -519,10 +522,12 @@ class _Aligner:
         s = self.scores
         matched = [(old, new, s.joined(old, new)) for old, new in self.groups]
         order = sorted(range(len(matched)), key=lambda n: (matched[n][0][0], matched[n][1][0]))
+        # A reader calls moved the fewest paragraphs that explain the new order: the longest
+        # order-respecting chain by count, similarity only breaking ties between chains.
         chain = _heaviest_chain(
             [matched[n][0][0] for n in order],
             [matched[n][1][0] for n in order],
-            [matched[n][2] for n in order],
+            [1.0 + matched[n][2] / (len(matched) + 1) for n in order],
             len(s.new),
         )
         on_chain = {order[p] for p in chain}

@@ -33,6 +33,10 @@ class CompareOptions:
     """Least share of a paragraph's words, in order, found inside another for it to count as a part
     of a split or merge; a cut part keeps most of its words even when edited (0.7 seen), while a
     borrowed phrase is a small share of its paragraph."""
+    part_share: float = 0.45
+    """Least share of its words, in order, that a part of a split or merge keeps inside the
+    paragraph it came from when that paragraph is its best partner: drafters cut a statement's
+    sentence off and rewrite half of it; such a part may stand anywhere in the text."""
     split_gain: float = 0.03
     """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
     phrases shared by chance never glue an unrelated paragraph to a group."""

@@ -271,9 +271,16 @@ def measure(method: str, gold: Gold, pairs: Sequence[Pair]) -> PairScore:
     for pair in gold.pairs:
         mine = {(i, j) for i, j in predicted if i in pair.old or j in pair.new}
 
-        def wrong(reading: list[Unit], mine: set[tuple[int, int]] = mine) -> int:
+        def wrong(reading: list[Unit], mine: set[tuple[int, int]] = mine) -> tuple[int, int]:
+            """Wrong links, then units whose status or flags differ: readings that agree on
+            the links (a moved flag by convention) are told apart by what else agrees."""
             links = set().union(*(_links(old, new) for old, new, _, _ in reading))
-            return len(links ^ mine)
+            off = 0
+            for old, new, status, flags in reading:
+                found = exact.get((old, new))
+                got = () if found is None else tuple(f for f in FLAGS if getattr(found, f))
+                off += found is None or found.status is not status or got != flags
+            return len(links ^ mine), off
 
         reading = min(_readings(pair), key=wrong)
         for old, new, status, flags in reading:
