@@ -138,12 +138,14 @@ class _Scores:
         self.similarity: npt.NDArray[np.float32] = np.asarray(
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
-        self.runs = _shared_runs(full[: len(old_keys)], full[len(old_keys) :], options)
+        coded, _ = encode_tokens(full)
+        self.runs = _shared_runs(coded[: len(old_keys)], coded[len(old_keys) :], options)
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0
-        self.best_old = [] if empty else self.evidence.argmax(axis=0).tolist()
+        none = np.zeros(0, dtype=np.intp)
+        self.best_old: npt.NDArray[np.intp] = none if empty else self.evidence.argmax(axis=0)
         """For each new paragraph, the old one with the strongest evidence."""
-        self.best_new = [] if empty else self.evidence.argmax(axis=1).tolist()
+        self.best_new: npt.NDArray[np.intp] = none if empty else self.evidence.argmax(axis=1)
         """For each old paragraph, the new one with the strongest evidence."""
 
     def _evidence(self, options: CompareOptions) -> npt.NDArray[np.float32]:
@@ -197,7 +199,7 @@ def _sorted(encoded: list[str]) -> list[str]:
 
 
 def _shared_runs(
-    old: list[list[str]], new: list[list[str]], options: CompareOptions
+    old: list[str], new: list[str], options: CompareOptions
 ) -> npt.NDArray[np.float32]:
     """Length in words of the longest distinctive run each old and new paragraph share.
 
@@ -211,16 +213,17 @@ def _shared_runs(
     if size < 1 or not old or not new:
         return runs
 
-    def shingles(words: list[str]) -> dict[tuple[str, ...], int]:
-        return {tuple(words[k : k + size]): k for k in range(len(words) - size + 1)}
+    # Paragraphs come encoded one character per word: a shingle is a substring.
+    def shingles(words: str) -> dict[str, int]:
+        return {words[k : k + size]: k for k in range(len(words) - size + 1)}
 
     old_shingles = [shingles(words) for words in old]
     new_shingles = [shingles(words) for words in new]
-    holders: dict[tuple[str, ...], list[int]] = {}
+    holders: dict[str, list[int]] = {}
     for i, found in enumerate(old_shingles):
         for shingle in found:
             holders.setdefault(shingle, []).append(i)
-    new_count: dict[tuple[str, ...], int] = {}
+    new_count: dict[str, int] = {}
     for found in new_shingles:
         for shingle in found:
             new_count[shingle] = new_count.get(shingle, 0) + 1
@@ -392,7 +395,7 @@ class _Aligner:
         # part of the text. Any other part must be a contained neighbour of the group.
         best_partner = s.best_old if side_new else s.best_new
         runs = s.runs[anchor] if side_new else s.runs[:, anchor]
-        own = np.asarray(best_partner) == anchor
+        own = best_partner == anchor
         eligible = (inside >= self.options.containment) | (
             own & ((inside >= self.options.part_share) | (runs >= self.options.run_min_words))
         )

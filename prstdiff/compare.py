@@ -158,12 +158,19 @@ def _with_phrases(
                 holders.append(paragraph.index)
     result = []
     for pair in pairs:
-        if pair.status is Status.NEW or (pair.status is Status.ALTERED and len(pair.new) == 1):
+        if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
             found = _phrases(new.paragraphs[pair.new[0]].text, shingles, size, set(pair.old))
             if found:
                 pair = replace(pair, phrases=found)
         result.append(pair)
     return result
+
+
+def _inserts_a_phrase(pair: Pair, size: int) -> bool:
+    """An altered single paragraph whose inserted words could hold a borrowed phrase."""
+    if pair.status is not Status.ALTERED or len(pair.new) != 1:
+        return False
+    return sum(len(op.text.split()) for op in pair.ops if op.op is Op.INSERT) >= size
 
 
 def _fold(text: str) -> str:

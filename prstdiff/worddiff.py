@@ -23,7 +23,6 @@ equal, inserted and artefact texts the new one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from diff_match_patch import diff_match_patch
@@ -131,13 +130,11 @@ def diff_words(
 
 
 # Spaces and hyphens (with soft hyphens) are what extraction adds to or takes from a word.
-_EXTRACTION = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
+_EXTRACTION_CHARS = dict.fromkeys(
+    map(ord, " \t\n\r\f\v\u00a0\u2009\u202f\u200b-\u00ad\u2010\u2011")
+)
 _MAX_PIECES = 3
 """Most tokens on one side of one artefact: ``gen der-responsive`` is two, ``a d vers e`` four."""
-
-
-def _squashed(tokens: list[str]) -> str:
-    return _EXTRACTION.sub("", "".join(tokens))
 
 
 def _append(ops: list[WordOp], op: WordOp) -> None:
@@ -162,18 +159,29 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
             if deleted
             else ([WordOp(Op.INSERT, "".join(inserted))] if inserted else [])
         )
+    # Taking characters out commutes with joining: a run's squash is its tokens' squashes joined.
+    old_pieces = [token.translate(_EXTRACTION_CHARS) for token in deleted]
+    new_pieces = [token.translate(_EXTRACTION_CHARS) for token in inserted]
     old_squash = {
-        (p, a): _squashed(deleted[p : p + a])
+        (p, a): "".join(old_pieces[p : p + a])
         for p in range(len(deleted))
         for a in range(1, min(_MAX_PIECES, len(deleted) - p) + 1)
     }
     new_squash = {
-        (q, b): _squashed(inserted[q : q + b])
+        (q, b): "".join(new_pieces[q : q + b])
         for q in range(len(inserted))
         for b in range(1, min(_MAX_PIECES, len(inserted) - q) + 1)
     }
-    # Most replaced spans hold no artefact at all: they skip the programme.
-    if not (set(old_squash.values()) - {""}) & set(new_squash.values()):
+    # Most replaced spans hold no artefact at all (the same squash, other characters): they
+    # skip the programme.
+    forms: dict[str, set[str]] = {}
+    for (p, a), squash in old_squash.items():
+        if squash:
+            forms.setdefault(squash, set()).add("".join(deleted[p : p + a]))
+    if not any(
+        squash in forms and forms[squash] != {"".join(inserted[q : q + b])}
+        for (q, b), squash in new_squash.items()
+    ):
         return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
     rows, cols = len(deleted), len(inserted)
     best = [[0] * (cols + 1) for _ in range(rows + 1)]

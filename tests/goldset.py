@@ -166,6 +166,39 @@ def read_gold(path: Path) -> Gold:
     )
 
 
+def gold_from_units(
+    name: str,
+    units: Iterable[tuple[tuple[int, ...], tuple[int, ...], Status, tuple[str, ...]]],
+    old_paragraphs: int,
+    new_paragraphs: int,
+) -> Gold:
+    """A gold alignment built from known units (old, new, status, flags), such as the truth of a
+    made-up variant, so that it is measured exactly as the real pairs are."""
+    pairs = tuple(
+        GoldPair(
+            old=old,
+            new=new,
+            status=status,
+            moved="moved" in flags,
+            split="split" in flags,
+            merged="merged" in flags,
+            borderline=False,
+            accept=(),
+            borrows=(),
+            alternative=(),
+            deleted=None,
+            inserted=None,
+            old_numbers=(None,) * len(old),
+            new_numbers=(None,) * len(new),
+            old_openings=("",) * len(old),
+            new_openings=("",) * len(new),
+            note="",
+        )
+        for old, new, status, flags in units
+    )
+    return Gold(name, Path(), Path(), old_paragraphs, new_paragraphs, pairs, half="made-up")
+
+
 def gold_files(half: str | None = "tuning") -> list[Path]:
     """The gold files of one half (``tuning`` or ``test``), or of both when ``half`` is None."""
     files = sorted(GOLD_DIR.glob("*.json"))
