@@ -10,21 +10,28 @@ any order (the common multiset: sorted, the LCS of two word strings is exactly t
 order keeps unrelated paragraphs on the same subject apart. The mapping is a bijection, so a
 pair's score depends only on its two texts, never on the rest of the batch.
 
-Alignment, in stages:
+Alignment ranks pairs by *evidence*: the similarity, or, for a paragraph kept nearly whole in
+order inside a longer one (``contained_share``), ``containment_weight`` times the share kept. A
+pair always reports its similarity, never its evidence. In stages:
 
-1. candidates: pairs at or above ``threshold`` whose score is within ``candidate_margin`` of the
-   best score of both their row and their column (a paragraph's clearly better partner elsewhere
+1. candidates: pairs whose evidence reaches ``threshold`` and is within ``candidate_margin`` of
+   the best of both their row and their column (a paragraph's clearly better partner elsewhere
    wins over a neighbour that only shares stock phrases);
-2. order: the heaviest chain of candidates increasing in both documents (weights = similarity),
+2. order: the heaviest chain of candidates increasing in both documents (weights = evidence),
    found in O(k log n) over the k candidates: the paragraphs that kept their place; then, in each
    gap between two pairs of the chain, the same at ``threshold - gap_allowance``;
-3. splits and merges around the chain: a matched pair grows by neighbouring unmatched paragraphs
-   that are contained (``containment``) in its single paragraph on the other side, as long as the
-   similarity of the joined texts rises by ``split_gain`` and no other unmatched paragraph
-   matches the neighbour better than the group does; an unmatched paragraph pairs with a run of
-   consecutive unmatched paragraphs contained in it the same way;
-4. moves: the remaining unmatched paragraphs are paired best score first, then grown like (3);
-5. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
+3. splits and merges: a matched pair grows by unmatched paragraphs of one side, neighbours
+   contained (``containment``) in its single paragraph on the other side or, anywhere in the
+   text, paragraphs whose best partner it is and that keep ``part_share`` of their words in it
+   or share a long distinctive run with it, as long as the similarity of the joined texts rises
+   by ``split_gain`` and no other unmatched paragraph matches the part better than the group
+   does; an unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained
+   in it the same way;
+4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
+5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
+   and share a run of ``run_min_words`` words that no other paragraph of either text holds pair
+   when they score ``run_floor``, then grow like (3);
+6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
    (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
 
@@ -60,9 +67,11 @@ class Link:
     """Paragraphs of the old and new documents that carry the same language (or stand alone)."""
 
     old: tuple[int, ...]
-    """Indices of old paragraphs, consecutive and ascending; empty for a new paragraph."""
+    """Indices of old paragraphs, ascending, not necessarily consecutive (the parts of a merge
+    may stand apart); empty for a new paragraph."""
     new: tuple[int, ...]
-    """Indices of new paragraphs, consecutive and ascending; empty for a dropped paragraph."""
+    """Indices of new paragraphs, ascending, not necessarily consecutive (the parts of a split
+    may stand apart); empty for a dropped paragraph."""
     similarity: float | None
     """Word-level similarity of the joined texts; None when one side is empty."""
     moved: bool = False
@@ -98,17 +107,13 @@ def stemmed_words(key: str, stems: dict[str, str] | None = None) -> list[str]:
     """
     memo = {} if stems is None else stems
     words = fold_formula(key).split()
-    result = []
-    for position, word in enumerate(words):
-        # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
-        if position == 0:
-            result.append(word)
-            continue
-        folded = memo.get(word)
-        if folded is None:
-            folded = memo[word] = verb_stem(word)
-        result.append(folded)
-    return result
+    if not words:
+        return words
+    # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
+    rest = words[1:]
+    for word in set(rest).difference(memo):
+        memo[word] = verb_stem(word)
+    return [words[0], *map(memo.__getitem__, rest)]
 
 
 class _Scores:
@@ -139,7 +144,7 @@ class _Scores:
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
         coded, _ = encode_tokens(full)
-        self.runs = _shared_runs(coded[: len(old_keys)], coded[len(old_keys) :], options)
+        self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0
         none = np.zeros(0, dtype=np.intp)
@@ -159,13 +164,14 @@ class _Scores:
         sim = self.similarity
         if sim.size == 0:
             return sim.copy()
-        kept_old = self.lcs / np.maximum(self.old_len[:, None], 1)
-        kept_new = self.lcs / np.maximum(self.new_len[None, :], 1)
-        long_old = self.old_len[:, None] >= options.contained_min_words
-        long_new = self.new_len[None, :] >= options.contained_min_words
-        kept = np.maximum(np.where(long_old, kept_old, 0), np.where(long_new, kept_new, 0))
-        contained = np.where(kept >= options.contained_share, kept * options.containment_weight, 0)
-        return np.asarray(np.maximum(sim, contained), dtype=np.float32)
+        # The contained paragraph is the shorter one: the common words are at most its length.
+        shorter = np.minimum(self.old_len[:, None], self.new_len[None, :])
+        kept = self.lcs / np.maximum(shorter, 1)
+        kept[shorter < options.contained_min_words] = 0
+        evidence = sim.copy()
+        weighted = kept * np.float32(options.containment_weight)
+        np.maximum(evidence, weighted, out=evidence, where=kept >= options.contained_share)
+        return evidence
 
     def new_inside_old(self, old: Sequence[int]) -> npt.NDArray[np.float32]:
         """Share of each new paragraph's words found, in order, inside each of the ``old`` ones."""
@@ -198,50 +204,55 @@ def _sorted(encoded: list[str]) -> list[str]:
     return ["".join(sorted(text)) for text in encoded]
 
 
-def _shared_runs(
-    old: list[str], new: list[str], options: CompareOptions
-) -> npt.NDArray[np.float32]:
-    """Length in words of the longest distinctive run each old and new paragraph share.
+class _Runs:
+    """Length in words of the longest distinctive run an old and a new paragraph share.
 
-    Runs are found by their ``run_min_words``-word shingles. A shingle held by more than one
-    paragraph of either document is a stock phrase of that text, not evidence: it is left out,
-    which also keeps the count sparse on long documents full of repeated formulas. A run of
-    consecutive shared shingles of length ``n`` is ``n + run_min_words - 1`` words.
+    Runs are found by their ``size``-word shingles, on paragraphs encoded one character per word
+    (a shingle is a substring). A shingle found more than once in either document is a stock
+    phrase of that text, not evidence, and is left out. A run of ``n`` consecutive shared
+    shingles is ``n + size - 1`` words. Computed on demand: only the few pairs the late stages
+    ask about, never the whole matrix.
     """
-    size = options.run_min_words
-    runs = np.zeros((len(old), len(new)), dtype=np.float32)
-    if size < 1 or not old or not new:
-        return runs
 
-    # Paragraphs come encoded one character per word: a shingle is a substring.
-    def shingles(words: str) -> dict[str, int]:
-        return {words[k : k + size]: k for k in range(len(words) - size + 1)}
+    def __init__(self, old: list[str], new: list[str], size: int) -> None:
+        self.old = old
+        self.new = new
+        self.size = size
+        # A separator outside the word characters, so no shingle spans two paragraphs.
+        self.old_text = "\n".join(old)
+        self.new_text = "\n".join(new)
+        self.shingles: dict[int, dict[str, int]] = {}
+        self.stock: dict[str, bool] = {}
 
-    old_shingles = [shingles(words) for words in old]
-    new_shingles = [shingles(words) for words in new]
-    holders: dict[str, list[int]] = {}
-    for i, found in enumerate(old_shingles):
-        for shingle in found:
-            holders.setdefault(shingle, []).append(i)
-    new_count: dict[str, int] = {}
-    for found in new_shingles:
-        for shingle in found:
-            new_count[shingle] = new_count.get(shingle, 0) + 1
-    for j, found in enumerate(new_shingles):
-        starts: dict[int, list[int]] = {}
-        for shingle, start in found.items():
-            owners = holders.get(shingle)
-            if owners is None or len(owners) > 1 or new_count[shingle] > 1:
-                continue
-            starts.setdefault(owners[0], []).append(start)
-        for i, positions in starts.items():
-            positions.sort()
-            best = length = 1
-            for previous, current in itertools.pairwise(positions):
-                length = length + 1 if current == previous + 1 else 1
-                best = max(best, length)
-            runs[i, j] = best + size - 1
-    return runs
+    def __call__(self, i: int, j: int) -> int:
+        """The longest distinctive run of old ``i`` and new ``j``, in words; 0 when none."""
+        size = self.size
+        if size < 1:
+            return 0
+        found = self.shingles.get(j)
+        if found is None:
+            words = self.new[j]
+            found = {words[k : k + size]: k for k in range(len(words) - size + 1)}
+            self.shingles[j] = found
+        old = self.old[i]
+        starts = sorted(
+            start for shingle, start in found.items() if shingle in old and self._distinct(shingle)
+        )
+        if not starts:
+            return 0
+        best = length = 1
+        for previous, current in itertools.pairwise(starts):
+            length = length + 1 if current == previous + 1 else 1
+            best = max(best, length)
+        return best + size - 1
+
+    def _distinct(self, shingle: str) -> bool:
+        known = self.stock.get(shingle)
+        if known is None:
+            known = self.stock[shingle] = (
+                self.old_text.count(shingle) == 1 and self.new_text.count(shingle) == 1
+            )
+        return known
 
 
 def similarity_matrix(
@@ -394,11 +405,14 @@ class _Aligner:
         # (``part_share``) or only a long distinctive run: a clause that travelled to another
         # part of the text. Any other part must be a contained neighbour of the group.
         best_partner = s.best_old if side_new else s.best_new
-        runs = s.runs[anchor] if side_new else s.runs[:, anchor]
         own = best_partner == anchor
         eligible = (inside >= self.options.containment) | (
-            own & ((inside >= self.options.part_share) | (runs >= self.options.run_min_words))
+            own & (inside >= self.options.part_share)
         )
+        for k in np.nonzero(own & ~eligible)[0].tolist():
+            if k not in taken:
+                run = s.runs(anchor, k) if side_new else s.runs(k, anchor)
+                eligible[k] = run >= self.options.run_min_words
         far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
         while True:
             options: list[tuple[float, int]] = []
@@ -479,12 +493,12 @@ class _Aligner:
         free_new = [j for j in range(len(s.new)) if j not in self.new_group]
         if not free_old or not free_new or self.options.run_min_words < 1:
             return []
-        runs = s.runs[np.ix_(free_old, free_new)]
-        if not (runs >= self.options.run_min_words).any():
-            return []
         sub = s.similarity[np.ix_(free_old, free_new)]
         mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
-        chosen = mutual & (runs >= self.options.run_min_words) & (sub >= self.options.run_floor)
+        chosen = np.zeros_like(mutual)
+        for r, c in zip(*np.nonzero(mutual & (sub >= self.options.run_floor)), strict=True):
+            run = s.runs(free_old[int(r)], free_new[int(c)])
+            chosen[r, c] = run >= self.options.run_min_words
         added: list[int] = []
         taken_old: set[int] = set()
         taken_new: set[int] = set()

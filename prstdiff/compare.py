@@ -149,17 +149,21 @@ def _with_phrases(
     size = options.phrase_min_words
     if size < 1 or not any(p.new for p in pairs):
         return pairs
-    shingles: dict[tuple[str, ...], list[int]] = {}
+    # The first old paragraph holding each shingle, and all of them where several do.
+    shingles: dict[tuple[str, ...], int] = {}
+    shared: dict[tuple[str, ...], set[int]] = {}
     for paragraph in old.paragraphs:
         words = _fold(paragraph.text).split()
         for start in range(len(words) - size + 1):
-            holders = shingles.setdefault(tuple(words[start : start + size]), [])
-            if not holders or holders[-1] != paragraph.index:
-                holders.append(paragraph.index)
+            shingle = tuple(words[start : start + size])
+            first = shingles.setdefault(shingle, paragraph.index)
+            if first != paragraph.index:
+                shared.setdefault(shingle, {first}).add(paragraph.index)
     result = []
     for pair in pairs:
         if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
-            found = _phrases(new.paragraphs[pair.new[0]].text, shingles, size, set(pair.old))
+            text = new.paragraphs[pair.new[0]].text
+            found = _phrases(text, shingles, shared, size, set(pair.old))
             if found:
                 pair = replace(pair, phrases=found)
         result.append(pair)
@@ -184,7 +188,11 @@ def _fold(text: str) -> str:
 
 
 def _phrases(
-    text: str, shingles: dict[tuple[str, ...], list[int]], size: int, own: set[int]
+    text: str,
+    shingles: dict[tuple[str, ...], int],
+    shared: dict[tuple[str, ...], set[int]],
+    size: int,
+    own: set[int],
 ) -> tuple[Phrase, ...]:
     """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
     ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
@@ -200,8 +208,15 @@ def _phrases(
     words = [word for word in folded if word]
     hits: list[int | None] = []
     for start in range(len(words) - size + 1):
-        holders = shingles.get(tuple(words[start : start + size]), [])
-        hits.append(None if not holders or own.intersection(holders) else holders[0])
+        shingle = tuple(words[start : start + size])
+        first = shingles.get(shingle)
+        if (
+            first is not None
+            and own
+            and (first in own or not own.isdisjoint(shared.get(shingle, ())))
+        ):
+            first = None
+        hits.append(first)
     phrases: list[Phrase] = []
     start = 0
     while start < len(hits):

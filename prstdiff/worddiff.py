@@ -150,94 +150,129 @@ def _append(ops: list[WordOp], op: WordOp) -> None:
 def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
     """Deletions, insertions and extraction artefacts of one replaced span, in text order.
 
-    ``best[p][q]`` is the most tokens of ``deleted[p:]`` and ``inserted[q:]`` that artefacts can
-    cover; ties prefer deleting before inserting, as diff-match-patch does.
+    Candidate artefacts are runs of up to ``_MAX_PIECES`` tokens on each side with the same
+    squash and other characters; the heaviest chain of them in the order of both sides (most
+    tokens covered) is kept. Identical tokens right beside an artefact are shown equal; the
+    rest of the span stays deleted and inserted, deletions first.
     """
     if not deleted or not inserted:
-        return (
-            [WordOp(Op.DELETE, "".join(deleted))]
-            if deleted
-            else ([WordOp(Op.INSERT, "".join(inserted))] if inserted else [])
-        )
+        if deleted:
+            return [WordOp(Op.DELETE, "".join(deleted))]
+        return [WordOp(Op.INSERT, "".join(inserted))] if inserted else []
     # Taking characters out commutes with joining: a run's squash is its tokens' squashes joined.
     old_pieces = [token.translate(_EXTRACTION_CHARS) for token in deleted]
     new_pieces = [token.translate(_EXTRACTION_CHARS) for token in inserted]
-    old_squash = {
-        (p, a): "".join(old_pieces[p : p + a])
-        for p in range(len(deleted))
-        for a in range(1, min(_MAX_PIECES, len(deleted) - p) + 1)
-    }
-    new_squash = {
-        (q, b): "".join(new_pieces[q : q + b])
-        for q in range(len(inserted))
-        for b in range(1, min(_MAX_PIECES, len(inserted) - q) + 1)
-    }
-    # Most replaced spans hold no artefact at all (the same squash, other characters): they
-    # skip the programme.
-    forms: dict[str, set[str]] = {}
-    for (p, a), squash in old_squash.items():
-        if squash:
-            forms.setdefault(squash, set()).add("".join(deleted[p : p + a]))
-    if not any(
-        squash in forms and forms[squash] != {"".join(inserted[q : q + b])}
-        for (q, b), squash in new_squash.items()
-    ):
+    if not _may_hold_artefacts(deleted, inserted, old_pieces, new_pieces):
         return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
-    rows, cols = len(deleted), len(inserted)
-    best = [[0] * (cols + 1) for _ in range(rows + 1)]
-    step: dict[tuple[int, int], tuple[int, int]] = {}
-    for p in range(rows, -1, -1):
-        for q in range(cols, -1, -1):
-            value, move = 0, (0, 0)
-            if p < rows:
-                value, move = best[p + 1][q], (1, 0)
-            if q < cols and (p == rows or best[p][q + 1] > value):
-                value, move = best[p][q + 1], (0, 1)
-            for a in range(1, min(_MAX_PIECES, rows - p) + 1):
-                left = old_squash[p, a]
-                if not left:
+    by_squash: dict[str, list[tuple[int, int]]] = {}
+    for p in range(len(deleted)):
+        for a in range(1, min(_MAX_PIECES, len(deleted) - p) + 1):
+            squash = "".join(old_pieces[p : p + a])
+            if squash:
+                by_squash.setdefault(squash, []).append((p, a))
+    candidates: list[tuple[int, int, int, int]] = []
+    for q in range(len(inserted)):
+        for b in range(1, min(_MAX_PIECES, len(inserted) - q) + 1):
+            for p, a in by_squash.get("".join(new_pieces[q : q + b]), ()):
+                # A run that opens or closes with the same token on both sides is a smaller
+                # artefact beside an equal word: that smaller one is a candidate of its own.
+                if deleted[p] == inserted[q] or deleted[p + a - 1] == inserted[q + b - 1]:
                     continue
-                for b in range(1, min(_MAX_PIECES, cols - q) + 1):
-                    if left == new_squash[q, b] and best[p + a][q + b] + a + b > value:
-                        value, move = best[p + a][q + b] + a + b, (a, b)
-            best[p][q] = value
-            step[p, q] = move
+                if "".join(deleted[p : p + a]) != "".join(inserted[q : q + b]):
+                    candidates.append((p, a, q, b))
+    if not candidates:
+        return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
+    candidates.sort()
+    # Heaviest chain increasing on both sides; candidates are few, so quadratic is fine.
+    weight = [a + b for _, a, _, b in candidates]
+    back = [-1] * len(candidates)
+    for n, (p, _, q, _) in enumerate(candidates):
+        for m in range(n):
+            pm, am, qm, bm = candidates[m]
+            if (
+                pm + am <= p
+                and qm + bm <= q
+                and weight[m] + candidates[n][1] + candidates[n][3] > weight[n]
+            ):
+                weight[n] = weight[m] + candidates[n][1] + candidates[n][3]
+                back[n] = m
+    last = max(range(len(candidates)), key=weight.__getitem__)
+    chain: list[tuple[int, int, int, int]] = []
+    while last >= 0:
+        chain.append(candidates[last])
+        last = back[last]
+    chain.reverse()
     result: list[WordOp] = []
     p = q = 0
-    while p < rows or q < cols:
-        a, b = step[p, q]
-        if a and b:
-            before, after = "".join(deleted[p : p + a]), "".join(inserted[q : q + b])
-            # Semantic cleanup leaves short equal words inside a replaced span: they stay equal.
-            same = before == after
-            result.append(WordOp(Op.EQUAL, after) if same else WordOp(Op.ARTEFACT, after, before))
-        elif a:
-            result.append(WordOp(Op.DELETE, deleted[p]))
-        else:
-            result.append(WordOp(Op.INSERT, inserted[q]))
-        p, q = p + a, q + b
+    for position, (start_old, a, start_new, b) in enumerate(chain):
+        _gap(result, deleted[p:start_old], inserted[q:start_new], after=position > 0)
+        result.append(
+            WordOp(
+                Op.ARTEFACT,
+                "".join(inserted[start_new : start_new + b]),
+                "".join(deleted[start_old : start_old + a]),
+            )
+        )
+        p, q = start_old + a, start_new + b
+    _gap(result, deleted[p:], inserted[q:], after=True, before=False)
     merged: list[WordOp] = []
-    # Deletions first, then insertions, between two artefacts: a reader sees one replacement.
-    pending: dict[Op, str] = {Op.DELETE: "", Op.INSERT: ""}
-    for position, word_op in enumerate(result):
-        if word_op.op is Op.EQUAL and not any(
-            0 <= k < len(result) and result[k].op is Op.ARTEFACT
-            for k in (position - 1, position + 1)
-        ):
-            # A short equal word the semantic cleanup put inside a replacement stays replaced
-            # there; only one next to an artefact is shown kept.
-            pending[Op.DELETE] += word_op.text
-            pending[Op.INSERT] += word_op.text
-            continue
-        if word_op.op in (Op.ARTEFACT, Op.EQUAL):
-            for kind in (Op.DELETE, Op.INSERT):
-                if pending[kind]:
-                    _append(merged, WordOp(kind, pending[kind]))
-                    pending[kind] = ""
-            _append(merged, word_op)
-        else:
-            pending[word_op.op] += word_op.text
-    for kind in (Op.DELETE, Op.INSERT):
-        if pending[kind]:
-            _append(merged, WordOp(kind, pending[kind]))
+    for word_op in result:
+        _append(merged, word_op)
     return merged
+
+
+def _may_hold_artefacts(
+    deleted: list[str], inserted: list[str], old_pieces: list[str], new_pieces: list[str]
+) -> bool:
+    """A quick necessary test: some token of one side is a token of the other in another form,
+    or (3+ characters) lies inside the other side's characters without being one of its words.
+    Most replaced spans (real rewrites) fail it and skip the search."""
+    for tokens, pieces, other_tokens, other_pieces in (
+        (inserted, new_pieces, deleted, old_pieces),
+        (deleted, old_pieces, inserted, new_pieces),
+    ):
+        forms: dict[str, set[str]] = {}
+        for token, piece in zip(other_tokens, other_pieces, strict=True):
+            forms.setdefault(piece, set()).add(token)
+        other_text = "".join(other_pieces)
+        for token, piece in zip(tokens, pieces, strict=True):
+            if not piece:
+                continue
+            known = forms.get(piece)
+            if known is not None:
+                if token not in known:
+                    return True
+            elif len(piece) >= 3 and piece in other_text:
+                return True
+    return False
+
+
+def _gap(
+    result: list[WordOp],
+    deleted: list[str],
+    inserted: list[str],
+    *,
+    after: bool,
+    before: bool = True,
+) -> None:
+    """The tokens between two artefacts (or an artefact and a span end): identical tokens next
+    to an artefact are equal, the rest deleted then inserted."""
+    head = 0
+    if after:
+        while head < min(len(deleted), len(inserted)) and deleted[head] == inserted[head]:
+            head += 1
+    tail = 0
+    if before:
+        while (
+            tail < min(len(deleted), len(inserted)) - head
+            and deleted[len(deleted) - 1 - tail] == inserted[len(inserted) - 1 - tail]
+        ):
+            tail += 1
+    if head:
+        result.append(WordOp(Op.EQUAL, "".join(inserted[:head])))
+    if "".join(deleted[head : len(deleted) - tail]):
+        result.append(WordOp(Op.DELETE, "".join(deleted[head : len(deleted) - tail])))
+    if "".join(inserted[head : len(inserted) - tail]):
+        result.append(WordOp(Op.INSERT, "".join(inserted[head : len(inserted) - tail])))
+    if tail:
+        result.append(WordOp(Op.EQUAL, "".join(inserted[len(inserted) - tail :])))
