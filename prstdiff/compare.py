@@ -171,10 +171,11 @@ def _with_phrases(
 
 
 def _inserts_a_phrase(pair: Pair, size: int) -> bool:
-    """An altered single paragraph whose inserted words could hold a borrowed phrase."""
+    """An altered single paragraph that inserts a run of words long enough to be a borrowed
+    phrase (a borrowed clause arrives as one insertion)."""
     if pair.status is not Status.ALTERED or len(pair.new) != 1:
         return False
-    return sum(len(op.text.split()) for op in pair.ops if op.op is Op.INSERT) >= size
+    return any(op.op is Op.INSERT and len(op.text.split()) >= size for op in pair.ops)
 
 
 def _fold(text: str) -> str:
