@@ -395,8 +395,10 @@ class _Aligner:
         s = self.scores
         group = sorted(members)
         taken = self.new_group if side_new else self.old_group
-        inside = (s.new_inside_old if side_new else s.old_inside_new)([anchor])[0]
         size = len(s.new) if side_new else len(s.old)
+        if len(taken) >= size:
+            return group, current
+        inside = (s.new_inside_old if side_new else s.old_inside_new)([anchor])[0]
 
         def joined(candidate: list[int]) -> float:
             return s.joined([anchor], candidate) if side_new else s.joined(candidate, [anchor])
