@@ -125,8 +125,10 @@ class _Scores:
         stems: dict[str, str] = {}
         keys = [*old_keys, *new_keys]
         full = [stemmed_words(key, stems) for key in keys]
-        words = [[w for w in ws if w not in options.stop_words] or ws for ws in full]
-        encoded, _ = encode_tokens(words)
+        # One encoding serves both: the scored words are the full ones without stop words.
+        coded, decode = encode_tokens(full)
+        stop = dict.fromkeys(ord(c) for c, word in decode.items() if word in options.stop_words)
+        encoded = [text.translate(stop) or text for text in coded]
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
         self.old_len = np.array([len(s) for s in self.old], dtype=np.float32)
@@ -143,7 +145,6 @@ class _Scores:
         self.similarity: npt.NDArray[np.float32] = np.asarray(
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
-        coded, _ = encode_tokens(full)
         self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0

@@ -159,6 +159,11 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
         if deleted:
             return [WordOp(Op.DELETE, "".join(deleted))]
         return [WordOp(Op.INSERT, "".join(inserted))] if inserted else []
+    if len(deleted) == 1 and len(inserted) == 1:
+        # One word for one (the most common span): an artefact exactly when the squashes agree.
+        if deleted[0].translate(_EXTRACTION_CHARS) == inserted[0].translate(_EXTRACTION_CHARS):
+            return [WordOp(Op.ARTEFACT, inserted[0], deleted[0])]
+        return [WordOp(Op.DELETE, deleted[0]), WordOp(Op.INSERT, inserted[0])]
     # Taking characters out commutes with joining: a run's squash is its tokens' squashes joined.
     old_pieces = [token.translate(_EXTRACTION_CHARS) for token in deleted]
     new_pieces = [token.translate(_EXTRACTION_CHARS) for token in inserted]
