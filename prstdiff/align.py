@@ -374,13 +374,19 @@ class _Aligner:
 
     def grow(self, numbers: Sequence[int]) -> None:
         """Grow one-to-one groups into splits or merges by contained unmatched neighbours."""
+        # Only anchors that some unmatched paragraph could join are searched: a quick superset.
+        split_anchors = self._anchors(side_new=True)
+        merge_anchors = self._anchors(side_new=False)
         for number in numbers:
             old, new = self.groups[number]
             if len(old) != 1 or len(new) != 1:
                 continue
             base = float(self.scores.similarity[old[0], new[0]])
-            split = self._grown(old[0], new, base, side_new=True)
-            merge = self._grown(new[0], old, base, side_new=False)
+            split = merge = (new, base)
+            if old[0] in split_anchors:
+                split = self._grown(old[0], new, base, side_new=True)
+            if new[0] in merge_anchors:
+                merge = self._grown(new[0], old, base, side_new=False)
             best = max((split, merge), key=lambda g: g[1])
             if best[1] <= base or len(best[0]) <= 1:
                 continue
@@ -388,6 +394,26 @@ class _Aligner:
             for index in best[0]:
                 if index not in (new if side_new else old):
                     self.extend(number, side_new=side_new, index=index)
+
+    def _anchors(self, *, side_new: bool) -> set[int]:
+        """Paragraphs of the anchor side that an unmatched paragraph of the other side has as
+        its best partner or keeps ``part_share`` of its words in (the least any part needs)."""
+        s = self.scores
+        taken = self.new_group if side_new else self.old_group
+        size = len(s.new) if side_new else len(s.old)
+        free = [k for k in range(size) if k not in taken]
+        if not free or s.evidence.size == 0:
+            return set()
+        best = s.best_old if side_new else s.best_new
+        anchors = set(best[free].tolist())
+        least = min(self.options.containment, self.options.part_share)
+        if side_new:
+            shares = s.lcs[:, free] / np.maximum(s.new_len[free], 1)
+            anchors.update(np.nonzero((shares >= least).any(axis=1))[0].tolist())
+        else:
+            shares = s.lcs[free, :] / np.maximum(s.old_len[free], 1)[:, None]
+            anchors.update(np.nonzero((shares >= least).any(axis=0))[0].tolist())
+        return anchors
 
     def _grown(
         self, anchor: int, members: list[int], current: float, *, side_new: bool
