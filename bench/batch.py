@@ -1,6 +1,6 @@
 """Benchmark: batch jobs, pairs per second locally and on Dask, and peak memory as jobs grow.
 
-Run from the repository root: ``.venv/bin/python bench/batch.py`` (``--quick`` skips the 500-pair
+Run from the repository root: ``python bench/batch.py`` (``--quick`` skips the 500-pair
 memory run). Two tables:
 
 1. **Throughput** on two real jobs, the UNFICYP renewals series (14 consecutive pairs of

@@ -1,6 +1,6 @@
 """Benchmark: time to compare real pairs, and the same pairs scaled x10 and x50, against baselines.
 
-Run from the repository root: ``.venv/bin/python bench/compare.py`` (``--repeat N`` for more
+Run from the repository root: ``python bench/compare.py`` (``--repeat N`` for more
 runs). For every pair it prints the paragraphs on each side, the paragraph pairs scored, and the
 best time of ``prstdiff.compare`` (and, of that, the time ``prstdiff.normalize.key_words``
 takes to fold every paragraph once: the reader's share) next to, in the same run and on the

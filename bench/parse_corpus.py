@@ -1,6 +1,6 @@
 """Benchmark: reading the whole bundled corpus, against baselines run in the same process.
 
-Run from the repository root: ``.venv/bin/python bench/parse_corpus.py`` (``--repeat N`` for
+Run from the repository root: ``python bench/parse_corpus.py`` (``--repeat N`` for
 more runs). It prints, for each way of reading the 941 documents, the median wall time and CPU
 time of a full pass, documents per second and megabytes per second:
 

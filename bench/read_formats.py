@@ -1,6 +1,6 @@
 """Benchmark: reading Word drafts and PDFs, against reading the same documents' text.
 
-Run from the repository root: ``.venv/bin/python bench/read_formats.py`` (``--repeat N`` for more
+Run from the repository root: ``python bench/read_formats.py`` (``--repeat N`` for more
 runs, ``--limit N`` for fewer documents). It takes the modern corpus documents (the ones whose
 text came from UN PDFs), writes each once as a Word draft (python-docx; operative paragraphs on
 Word's automatic numbering) and once as a PDF (fpdf2, the text's lines page by page) in a

@@ -1,6 +1,6 @@
 """Benchmark: ``prstdiff report`` end to end, on a real pair and a x10 pair, against difflib.
 
-Run from the repository root: ``.venv/bin/python bench/report.py`` (``--repeat N`` for more runs).
+Run from the repository root: ``python bench/report.py`` (``--repeat N`` for more runs).
 For each pair it prints the median wall time of
 
 - ``prstdiff report OLD NEW -o FILE`` as a separate process, from process start to file written;

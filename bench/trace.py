@@ -14,7 +14,7 @@ paragraphs dropped, with a fixed random seed). For each size the script reports:
   that candidate retrieval found too;
 - peak memory: the process's peak resident set size after the run (``getrusage``).
 
-Run: ``.venv/bin/python bench/trace.py`` (options: ``--sizes 1,2,4,8 --sample 30``).
+Run: ``python bench/trace.py`` (options: ``--sizes 1,2,4,8 --sample 30``).
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ from collections import defaultdict
 from prstdiff.align import Link, align_keys
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
 from prstdiff.normalize import display_words, key_words
+from prstdiff.notable import notable_edits
 from prstdiff.options import CompareOptions
 from prstdiff.worddiff import diff_words
 
@@ -103,6 +104,7 @@ def _pair(
         w for j in link.new for w in new_keys[j]
     ]
     similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
+    ops = diff_words(old_text, new_text, options)
     return Pair(
         Status.REUSED if reused else Status.ALTERED,
         link.old,
@@ -111,7 +113,8 @@ def _pair(
         moved=link.moved,
         split=link.split,
         merged=link.merged,
-        ops=diff_words(old_text, new_text, options),
+        ops=ops,
+        notable=() if reused else notable_edits(old_text, new_text, ops),
     )
 
 

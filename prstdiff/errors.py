@@ -15,8 +15,13 @@ class PrstdiffError(Exception):
 
     @property
     def message(self) -> str:
-        """The one-line message: ``FILE: problem`` when a file is involved."""
-        return f"{self.path}: {self.problem}" if self.path else self.problem
+        """The one-line message: ``FILE: problem`` when a file is involved.
+
+        A file name is shown as the bytes it has: undecodable bytes and control characters
+        (a newline in a name) as escapes, so the message stays one printable line.
+        """
+        problem = printable(self.problem)
+        return f"{printable(self.path)}: {problem}" if self.path else problem
 
 
 class InputError(PrstdiffError):
@@ -33,6 +38,20 @@ class IndexFileError(PrstdiffError):
 
 class ManifestError(PrstdiffError):
     """A batch manifest cannot be read or names an unusable entry."""
+
+
+def printable(text: str) -> str:
+    r"""``text`` with undecodable bytes and control characters shown as escapes, on one line.
+
+    >>> printable("bad\nname\udcff.txt")
+    'bad\\nname\\xff.txt'
+    """
+    raw = text.encode("utf-8", "surrogateescape")
+    decoded = raw.decode("utf-8", "backslashreplace")
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
+        for char in decoded
+    )
 
 
 def one_line(error: BaseException, *, with_type: bool = False) -> str:

@@ -7,6 +7,8 @@ Everything here is a frozen value. Nothing here reads files or formats output: r
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -91,6 +93,9 @@ class Source:
     """The layout recognised: ``one-paragraph-per-line``, ``wrapped`` or ``yearly-volume``."""
     sha256: str
     """Digest of the file's bytes, so caches and indexes can tell when it changed."""
+    warnings: tuple[str, ...] = ()
+    """What the reader mended or had to guess (invisible characters removed, a misspelt adoption
+    line read as one), one sentence each; ``inspect`` shows them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +112,26 @@ class Paragraph:
     """Display text: the document's wording with page furniture removed, numbering not included."""
 
 
-@dataclass(frozen=True, slots=True)
+_BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Document:
-    """A parsed UN document: its metadata and its paragraphs."""
+    """A parsed UN document: its metadata and its paragraphs.
+
+    Readers build documents from files (``prstdiff.load``) or from a UN document's text
+    (``prstdiff.parse_text``); ``from_paragraphs`` and ``from_text`` build one from plain text
+    with every piece of metadata defaulted:
+
+    >>> doc = Document.from_paragraphs(["Recalling its resolutions,", "Decides to remain seized."])
+    >>> doc
+    <Document 'document' (draft), 2 paragraphs>
+    >>> doc.paragraphs[1].kind, doc.paragraphs[1].text
+    (<ParagraphKind.OPERATIVE: 'operative'>, 'Decides to remain seized.')
+    >>> drafted = Document.from_text("First paragraph,\\nstill the first.\\n\\nSecond.")
+    >>> [p.text for p in drafted.paragraphs]
+    ['First paragraph, still the first.', 'Second.']
+    """
 
     symbol: str | None
     """``S/PRST/2007/42`` or ``S/RES/1809 (2008)``; None when the text does not say."""
@@ -141,6 +163,71 @@ class Document:
             return self.source.path.replace("\\", "/").rsplit("/", 1)[-1]
         return "document"
 
+    def __repr__(self) -> str:
+        # One line: the default repr prints every paragraph (tens of kilobytes).
+        described = self.kind.value if self.date is None else f"{self.kind.value} of {self.date}"
+        count = len(self.paragraphs)
+        return f"<Document {self.name!r} ({described}), {count} paragraph{'s' * (count != 1)}>"
+
+    @classmethod
+    def from_paragraphs(
+        cls,
+        paragraphs: Iterable[str | Paragraph],
+        *,
+        symbol: str | None = None,
+        kind: DocumentKind = DocumentKind.DRAFT,
+        date: dt.date | None = None,
+        meeting: int | None = None,
+        item: str | None = None,
+        title: str | None = None,
+        vote: str | None = None,
+        citations: Iterable[Citation] = (),
+        source: Source | None = None,
+    ) -> Document:
+        """A document of these paragraphs, in order: texts become unnumbered operative paragraphs.
+
+        ``Paragraph`` values are kept as they are, re-indexed to their place. No reader rule is
+        applied: the texts are the paragraphs' display texts.
+        """
+        built = []
+        for index, paragraph in enumerate(paragraphs):
+            if isinstance(paragraph, Paragraph):
+                built.append(Paragraph(index, paragraph.kind, paragraph.number, paragraph.text))
+            else:
+                built.append(Paragraph(index, ParagraphKind.OPERATIVE, None, paragraph.strip()))
+        return cls(
+            symbol=symbol,
+            kind=kind,
+            date=date,
+            meeting=meeting,
+            item=item,
+            title=title,
+            vote=vote,
+            citations=tuple(citations),
+            paragraphs=tuple(built),
+            source=source,
+        )
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        symbol: str | None = None,
+        kind: DocumentKind = DocumentKind.DRAFT,
+        date: dt.date | None = None,
+    ) -> Document:
+        """A document whose paragraphs are the blocks of ``text`` between blank lines.
+
+        Lines inside a block are joined with a space. This is for plain text such as a draft
+        typed or pasted by hand; the text of a UN document (page furniture, wrapped lines,
+        printed numbers, metadata) is read by ``prstdiff.parse_text``.
+        """
+        blocks = (" ".join(block.split()) for block in _BLANK_LINES.split(text))
+        return cls.from_paragraphs(
+            (block for block in blocks if block), symbol=symbol, kind=kind, date=date
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class WordOp:
@@ -169,6 +256,53 @@ class Phrase:
     """Index of the paragraph of the other document that holds the same words."""
 
 
+class NotableKind(StrEnum):
+    """What a notable edit changes, as an analyst of Council language names it."""
+
+    FORMULA = "formula"
+    """The leading verb or formula (``Encourages`` -> ``Urges``)."""
+    QUALIFIER = "qualifier"
+    """An intensifier or softener added or removed (``strongly``, ``as appropriate``)."""
+    NEGATION = "negation"
+    """``not``, ``no``, ``non-``, ``neither`` added or removed."""
+    DATE = "date"
+    """A date or deadline (``31 July 2021`` -> ``31 January 2022``, ``within 90 days``)."""
+    NUMBER = "number"
+    """A figure: a troop ceiling, a percentage, a count."""
+    CITATION = "citation"
+    """A cited resolution, statement or report added or removed."""
+    CHARTER = "charter"
+    """A Chapter or Article of the Charter added, removed or changed."""
+
+
+class Direction(StrEnum):
+    """Whether an edit makes the Council's language stronger or weaker."""
+
+    STRONGER = "stronger"
+    WEAKER = "weaker"
+
+
+@dataclass(frozen=True, slots=True)
+class NotableEdit:
+    """One edit of an altered pair that an analyst of Council language looks for."""
+
+    kind: NotableKind
+    """What the edit changes."""
+    old: str | None
+    """The old wording (``31 July 2021``, ``Encourages``); None when the edit adds something."""
+    new: str | None
+    """The new wording; None when the edit removes something."""
+    direction: Direction | None = None
+    """Stronger or weaker for formulas and qualifiers whose scale says so; None otherwise."""
+    old_date: str | None = None
+    """For dates: the old date in ISO 8601 (``2021-07-31``, ``2021-07`` without a day)."""
+    new_date: str | None = None
+    """For dates: the new date in ISO 8601."""
+    ops: tuple[int, int] | None = None
+    """Where the edit sits: the half-open range ``(start, stop)`` of indices into the pair's
+    word operations that hold its changed words; None when it cannot be placed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned unit: old paragraphs, new paragraphs, and what became of the language."""
@@ -191,6 +325,16 @@ class Pair:
     """Word operations turning the old text into the new text (joined texts where several)."""
     phrases: tuple[Phrase, ...] = ()
     """For new paragraphs: long runs of words they share with paragraphs of the old document."""
+    notable: tuple[NotableEdit, ...] = ()
+    """For altered pairs: the edits that matter (formula, qualifier, date, ...), in text order."""
+
+    def old_text(self, comparison: Comparison) -> str:
+        """The old side's text: its paragraphs joined by line breaks; empty for new language."""
+        return "\n".join(comparison.old.paragraphs[index].text for index in self.old)
+
+    def new_text(self, comparison: Comparison) -> str:
+        """The new side's text: its paragraphs joined by line breaks; empty for dropped language."""
+        return "\n".join(comparison.new.paragraphs[index].text for index in self.new)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +384,7 @@ class Stats:
         return self.words_new / self.new_words if self.new_words else 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Comparison:
     """The comparison of an old and a new document: every paragraph of both in exactly one pair."""
 
@@ -262,3 +406,10 @@ class Comparison:
         return all(
             p.status is Status.REUSED and not (p.moved or p.split or p.merged) for p in self.pairs
         )
+
+    def __repr__(self) -> str:
+        # One line: the default repr prints both documents and every word operation.
+        counts = ", ".join(
+            f"{getattr(self.stats, status.value)} {status.value}" for status in Status
+        )
+        return f"<Comparison {self.old.name!r} -> {self.new.name!r}: {counts}>"

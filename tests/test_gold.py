@@ -20,7 +20,7 @@ A reader defect that moves words between two paragraphs is listed in ``KNOWN_REA
 its exact symptom: while the reader shows that symptom, a failure confined to those paragraphs is
 an expected failure (xfail, with the reason); any other disagreement fails.
 
-Re-run: ``.venv/bin/pytest tests/test_gold.py -s -q`` (the disagreements are printed either way).
+Re-run: ``python -m pytest tests/test_gold.py -s -q`` (the disagreements are printed either way).
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ class ReaderIssue:
     """What goes wrong, for the xfail message."""
 
 
-# Known while this test was written and reported in /work/notes/quality-findings.md. A test that
-# fails only on these paragraphs, showing exactly these symptoms, is an expected failure; any other
-# disagreement fails. Once the reader is fixed the symptom is gone and the entry has no effect.
+# Known while this test was written. A test that fails only on these paragraphs, showing exactly
+# these symptoms, is an expected failure; any other disagreement fails. Once the reader is fixed
+# the symptom is gone and the entry has no effect.
 KNOWN_READER_ISSUES = (
     ReaderIssue(
         gold="S_RES_2561_2021__S_RES_2587_2021",

@@ -14,7 +14,7 @@ paragraphs' comparison keys, replaced runs paired in order when similar enough) 
 assignment (word-level similarity matrix from ``rapidfuzz.process.cdist``, optimal assignment with
 ``scipy.optimize.linear_sum_assignment``, pairs kept above the threshold).
 
-Re-run: ``.venv/bin/pytest tests/test_quality.py -s -q`` (the table is printed either way).
+Re-run: ``python -m pytest tests/test_quality.py -s -q`` (the table is printed either way).
 """
 
 from __future__ import annotations

@@ -7,9 +7,14 @@ return report texts to the caller, which writes them: workers never touch the ou
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
 import os
+import re
 import signal
+import socket
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -58,10 +63,29 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _ignore_interrupts() -> None:
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker checks that the process that started the job still runs: a killed job's
+workers stop within this time instead of computing pairs nobody will read."""
+
+
+def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; only the client decides how the job stops, and the
     # workers finish their current pair quietly instead of printing tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A client killed by SIGKILL or SIGTERM cannot stop its workers, and a forkserver's workers
+    # are not its children, so each worker watches the client and ends with it.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            continue  # a process of another user took the number: rare, and harmless to wait
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -88,7 +112,10 @@ class ProcessExecutor:
 
     def __enter__(self) -> Self:
         self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=_start_method(), initializer=_ignore_interrupts
+            max_workers=self.workers,
+            mp_context=_start_method(),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
         return self
 
@@ -141,6 +168,55 @@ class ProcessExecutor:
             ) from None
 
 
+PROBE_TIMEOUT = 5.0
+"""Seconds to wait for a scheduler's greeting: a Dask scheduler greets a new connection at once,
+so a server that stays silent this long is something else."""
+MAX_GREETING_BYTES = 1 << 20
+"""Largest first message believed to come from a Dask scheduler: its greeting is a few dozen
+bytes; another server's reply read as a Dask length header gives absurd sizes (exbibytes)."""
+_ADDRESS = re.compile(
+    r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*)://)?(?P<host>\[[^\]]+\]|[^:/\[\]]+):(?P<port>\d{1,5})/?$"
+)
+
+
+def probe_scheduler(address: str, timeout: float = PROBE_TIMEOUT) -> None:
+    """Check that ``address`` answers like a Dask scheduler; ``PrstdiffError`` in one line if not.
+
+    The Dask client would read another server's reply as a message length and try to allocate
+    it (exbibytes), or wait for minutes; a plain TCP look at the scheduler's greeting (a length
+    header, then a small message) tells within seconds. Only ``tcp://`` addresses are probed.
+    """
+    match = _ADDRESS.match(address.strip())
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise PrstdiffError("not a scheduler address (expected tcp://HOST:PORT)", address)
+    if (match["scheme"] or "tcp") != "tcp":
+        return
+    host = match["host"].strip("[]")
+    try:
+        with socket.create_connection((host, int(match["port"])), timeout=timeout) as connection:
+            connection.settimeout(timeout)
+            header = b""
+            while len(header) < 8:
+                chunk = connection.recv(8 - len(header))
+                if not chunk:
+                    break
+                header += chunk
+    except TimeoutError:
+        raise PrstdiffError(
+            f"not a Dask scheduler: no greeting within {timeout:g} s", address
+        ) from None
+    except OSError as error:
+        raise PrstdiffError(
+            f"cannot reach the Dask scheduler: {error.strerror or one_line(error)}", address
+        ) from None
+    if len(header) < 8 or not 0 < int.from_bytes(header, "little") <= MAX_GREETING_BYTES:
+        raise PrstdiffError("not a Dask scheduler: it does not speak Dask's protocol", address)
+
+
+DASK_MISSING = "running on a Dask cluster needs Dask: pip install 'prstdiff[dask]'"
+"""The one-line message when a Dask executor is asked for and dask.distributed is missing."""
+
+
 class DaskExecutor:
     """Pairs computed on a dask.distributed cluster; each document is shipped to it once."""
 
@@ -151,12 +227,15 @@ class DaskExecutor:
         function: PairFunction = compare_pair,
         connect_timeout: float = CONNECT_TIMEOUT,
     ):
+        if importlib.util.find_spec("distributed") is None:
+            raise PrstdiffError(DASK_MISSING)
         self.address = address
         self.function = function
         self.connect_timeout = connect_timeout
         self._client: Any = None
 
     def __enter__(self) -> Self:
+        probe_scheduler(self.address, min(self.connect_timeout, PROBE_TIMEOUT))
         import distributed
 
         dask: Any = distributed  # untyped library

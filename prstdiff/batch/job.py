@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import prstdiff
 from prstdiff.batch.executors import PairExecutor
 from prstdiff.batch.outputs import (
     prepare_outdir,
@@ -37,11 +36,12 @@ from prstdiff.batch.record import (
     record_to_dict,
 )
 from prstdiff.batch.task import PairOutcome, PairTask
-from prstdiff.corpus import SkippedFile
+from prstdiff.corpus.folder import SkippedFile
 from prstdiff.errors import OutputError
 from prstdiff.io import write_atomic
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
+from prstdiff.version import __version__
 
 JOB_FILE = "job.json"
 """The job file in the output folder."""
@@ -92,7 +92,7 @@ class JobResult:
 def job_settings(options: CompareOptions, render_options: RenderOptions) -> dict[str, Any]:
     """Everything besides the inputs that decides a pair's reports; a change redoes every pair."""
     return {
-        "prstdiff": prstdiff.__version__,
+        "prstdiff": __version__,
         "options": _plain(dataclasses.asdict(options)),
         "render": _plain(dataclasses.asdict(render_options)),
     }
@@ -249,4 +249,5 @@ def _record(root: Path, pair: PlannedPair, outcome: PairOutcome) -> PairRecord:
         html=files.html,
         json=files.json,
         error=None,
+        notable=outcome.notable,
     )

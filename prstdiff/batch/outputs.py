@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import prstdiff
 from prstdiff.batch.record import DocumentInfo, PairRecord, PairState, record_to_dict
-from prstdiff.corpus import SkippedFile
+from prstdiff.corpus.folder import SkippedFile
 from prstdiff.errors import OutputError
 from prstdiff.io import write_atomic
+from prstdiff.model import NotableKind
+from prstdiff.version import __version__
 
 PAIRS_FOLDER = "pairs"
 """Sub-folder of the output folder that holds the per-pair reports."""
@@ -61,12 +62,13 @@ CSV_COLUMNS = (
     "merged",
     "old_words",
     "new_words",
+    *(f"notable_{kind.value}" for kind in NotableKind),
     "html",
     "json",
     "error",
 )
 """Columns of ``summary.csv``; ``new_paragraphs`` counts pairs of new language (``new`` is the
-later document's file)."""
+later document's file); ``notable_<kind>`` count the comparison's notable edits of each kind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,8 @@ def summary_csv(records: Sequence[PairRecord]) -> str:
                 stats.new_words,
             ]
         )
+        notable = record.notable or {}
+        counts += [notable.get(kind.value, "") for kind in NotableKind]
         writer.writerow(
             [
                 record.name,
@@ -253,6 +257,8 @@ class IndexRow:
     """Share of new words."""
     carried: float
     """Share of carried words (reused and altered)."""
+    notable: tuple[int | None, ...] = ()
+    """Notable edits by kind, in ``NotableKind`` order; None where not known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +326,7 @@ def index_html(records: Sequence[PairRecord], skipped: Sequence[SkippedFile] = (
             altered=record.stats.share_altered if record.stats else 0.0,
             new=record.stats.share_new if record.stats else 0.0,
             carried=record.carried or 0.0,
+            notable=tuple((record.notable or {}).get(kind.value) for kind in NotableKind),
         )
         for number, record in enumerate(records, 1)
     ]
@@ -327,6 +334,7 @@ def index_html(records: Sequence[PairRecord], skipped: Sequence[SkippedFile] = (
     template = environment().get_template("batch_index.html.j2")
     return template.render(
         rows=rows,
+        notable_kinds=[kind.value for kind in NotableKind],
         done=sum(r.state is PairState.DONE for r in records),
         failed=sum(r.state is PairState.FAILED for r in records),
         skipped=skipped,
@@ -334,7 +342,7 @@ def index_html(records: Sequence[PairRecord], skipped: Sequence[SkippedFile] = (
         documents=len(documents),
         heatmap_limit=HEATMAP_LIMIT,
         percent=percent,
-        version=prstdiff.__version__,
+        version=__version__,
     )
 
 

@@ -75,6 +75,9 @@ class PairRecord:
     """The JSON comparison, relative to the output folder; None when the pair failed."""
     error: str | None
     """One-line reason the pair failed; None when it is done."""
+    notable: dict[str, int] | None = None
+    """Notable edits of the comparison by kind; None when the pair failed (or was recorded by a
+    version without notable edits)."""
 
     @property
     def carried(self) -> float | None:
@@ -96,6 +99,7 @@ def record_to_dict(record: PairRecord) -> dict[str, Any]:
         "json": record.json,
         "error": record.error,
         "stats": None if record.stats is None else dataclasses.asdict(record.stats),
+        "notable": record.notable,
     }
 
 
@@ -112,9 +116,16 @@ def record_from_dict(data: Any) -> PairRecord:
             html=data["html"],
             json=data["json"],
             error=data["error"],
+            notable=_counts(data.get("notable")),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"not a pair record: {error}") from None
+
+
+def _counts(data: Any) -> dict[str, int] | None:
+    if data is None:
+        return None
+    return {str(kind): int(count) for kind, count in data.items()}
 
 
 def failed_record(name: str, old: Input, new: Input, error: str) -> PairRecord:

@@ -15,6 +15,7 @@ from prstdiff.errors import one_line
 from prstdiff.model import Document, Stats
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions, html, json
+from prstdiff.render.notable import comparison_edits, kind_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class PairOutcome:
     """The comparison's statistics; None when the pair failed."""
     error: str | None = None
     """One-line reason the pair failed; None when it succeeded."""
+    notable: dict[str, int] | None = None
+    """Notable edits of the comparison by kind (``{"formula": 2, ...}``); None when it failed."""
 
 
 def compare_pair(
@@ -64,6 +67,10 @@ def compare_pair(
             html=html.render(comparison, render_options),
             json=json.render(comparison, render_options),
             stats=comparison.stats,
+            notable={
+                kind.value: count
+                for kind, count in kind_counts(comparison_edits(comparison)).items()
+            },
         )
     except Exception as error:  # one bad pair must not end a job of thousands
         detail = one_line(error, with_type=True)

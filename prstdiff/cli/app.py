@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+import click
 import typer
 
-from prstdiff.errors import PrstdiffError, one_line
+from prstdiff.errors import PrstdiffError
+from prstdiff.io import refuse_overwriting, write_atomic
 from prstdiff.render import RenderOptions
+from prstdiff.render.controls import escape_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -24,6 +30,15 @@ EXIT_DIFFERENT = 1
 """diff(1): the inputs differ."""
 EXIT_TROUBLE = 2
 """diff(1): trouble (bad input, unwritable output)."""
+EXIT_BUG = 70
+"""An unexpected exception: a bug in prstdiff (sysexits' EX_SOFTWARE), never an answer."""
+EXIT_INTERRUPTED = 130
+"""Interrupted by Ctrl-C (128 + SIGINT), as shells report it."""
+
+BUG_REQUEST = (
+    "prstdiff: this is a bug in prstdiff, not a problem with your files; please report it "
+    "with the command you ran and the traceback above."
+)
 
 app = typer.Typer(
     name="prstdiff",
@@ -43,7 +58,11 @@ def fail(message: str) -> typer.Exit:
 
 
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors raised by a command into one line on stderr and exit status 2."""
+    """Library errors become one line and exit 2; Ctrl-C exits 130; anything else is a bug.
+
+    A bug shows its traceback, a request to report it, and exit status 70, which no command
+    uses for an answer (diff's 0/1, search's 0/1, trouble's 2).
+    """
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -52,13 +71,69 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         except PrstdiffError as error:
             raise fail(error.message) from None
         except KeyboardInterrupt:
-            raise fail("interrupted") from None
-        except (OSError, UnicodeError, ValueError) as error:
-            if os.environ.get("PRSTDIFF_DEBUG"):
-                raise
-            raise fail(one_line(error)) from None
+            typer.echo("prstdiff: interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader of our output went away (``| head``): nothing more to say to anyone.
+            _silence_stdout()
+            raise typer.Exit(EXIT_SAME) from None
+        except (
+            click.exceptions.ClickException,
+            click.exceptions.Exit,
+            typer.Exit,
+            typer.Abort,
+            SystemExit,
+        ):
+            raise
+        except Exception:
+            traceback.print_exc()
+            typer.echo(BUG_REQUEST, err=True)
+            raise typer.Exit(EXIT_BUG) from None
 
     return wrapper
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit and would report the broken pipe there.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def is_stdout(output: Path | None) -> bool:
+    """True when output goes to standard output: no ``--output``, or ``--output -``."""
+    return output is None or str(output) == "-"
+
+
+def write_output(
+    rendered: str | bytes,
+    output: Path | None,
+    *,
+    inputs: Sequence[Path] = (),
+    protected: Sequence[Path] = (),
+    terminal_text: bool = False,
+    color: bool = False,
+) -> Path | None:
+    """Write a command's result to ``output`` (atomically) or to standard output.
+
+    ``inputs`` (documents) and ``protected`` (an index) are never overwritten. ``terminal_text``
+    marks text and Markdown, whose control characters are shown escaped so a document cannot
+    drive the terminal; ``color`` spares the colour codes the renderer added.
+    """
+    if isinstance(rendered, str) and terminal_text:
+        rendered = escape_controls(rendered, keep_colour=color)
+    if is_stdout(output):
+        if isinstance(rendered, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(rendered)
+            sys.stdout.buffer.flush()
+        else:
+            typer.echo(rendered, nl=False, color=color)
+        return None
+    assert output is not None
+    refuse_overwriting(output, inputs, "an input document")
+    refuse_overwriting(output, protected, "the corpus index")
+    return write_atomic(output, rendered)
 
 
 def stdout_is_terminal() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from types import TracebackType
-from typing import Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Self
 
 import typer
 from rich.console import Console
@@ -19,20 +19,15 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from prstdiff.batch import (
-    DaskExecutor,
-    PairExecutor,
-    PairRecord,
-    PairState,
-    Plan,
-    ProcessExecutor,
-    plan_all_pairs,
-    plan_manifest,
-    plan_series,
-    run_job,
-)
 from prstdiff.cli.app import EXIT_SAME, EXIT_TROUBLE, app, fail, handle_errors
 from prstdiff.options import CompareOptions
+
+# The batch machinery is imported when the command runs, so that ``prstdiff --help`` and the
+# other commands do not load it.
+if TYPE_CHECKING:
+    from prstdiff.batch.executors import PairExecutor
+    from prstdiff.batch.plan import Plan
+    from prstdiff.batch.record import PairRecord
 
 _DEFAULT_THRESHOLD = CompareOptions().threshold
 
@@ -75,6 +70,8 @@ class _ProgressBar:
 
     def advance(self, record: PairRecord) -> None:
         """Count one more pair."""
+        from prstdiff.batch.record import PairState
+
         if self._task is None:
             return
         self._failed += record.state is PairState.FAILED
@@ -101,6 +98,8 @@ def _plan(
         raise fail("give exactly one of --manifest FILE, --series CORPUS_DIR or --all-pairs DIR")
     if (match is not None or symbols is not None) and series is None:
         raise fail("--match and --symbols choose the documents of --series")
+    from prstdiff.batch.plan import plan_all_pairs, plan_manifest, plan_series
+
     if manifest is not None:
         return plan_manifest(manifest)
     if series is not None:
@@ -208,12 +207,16 @@ def batch(
 
     Example: prstdiff batch reports --series corpus --match "Cyprus" --workers 2
     """
+    from prstdiff.batch.executors import DaskExecutor, ProcessExecutor
+    from prstdiff.batch.job import run_job
+
     if workers is not None and scheduler is not None:
         raise fail("--workers counts local processes; a Dask cluster has its own workers")
-    plan = _plan(manifest, series, match, symbols, all_pairs)
+    # The executor first: a missing Dask is reported before any document is read.
     executor: PairExecutor = (
         DaskExecutor(scheduler) if scheduler is not None else ProcessExecutor(workers)
     )
+    plan = _plan(manifest, series, match, symbols, all_pairs)
     console = Console(stderr=True)
     try:
         with _ProgressBar(console) as progress:

@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, app, handle_errors, stdout_is_terminal
-from prstdiff.corpus.folder import load_folder
-from prstdiff.corpus.index import IndexReport, index_corpus, open_index
-from prstdiff.corpus.search import SearchResult, search_phrase
-from prstdiff.corpus.series import build_series, select_series
-from prstdiff.corpus.trace import trace_document
-from prstdiff.errors import InputError
-from prstdiff.io import write_atomic
-from prstdiff.parse import load
+from prstdiff.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    app,
+    handle_errors,
+    stdout_is_terminal,
+    write_output,
+)
+from prstdiff.errors import InputError, printable
 from prstdiff.render import RenderOptions
-from prstdiff.render import series as series_render
-from prstdiff.render import trace as trace_render
-from prstdiff.render.text import format_date
+
+# The corpus machinery (SQLite, numpy, rapidfuzz, jinja2) is imported inside each command, so
+# that ``prstdiff --help`` and the other commands do not load it.
+if TYPE_CHECKING:
+    from prstdiff.corpus.index import IndexReport
+    from prstdiff.corpus.search import SearchResult
 
 
 class CorpusFormat(StrEnum):
@@ -101,15 +104,34 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
 
 
 def _index(corpus: Path, db: Path | None) -> IndexReport:
+    from prstdiff.corpus.build import index_corpus
+
     with _progress("indexing") as progress:
-        return index_corpus(corpus, db=db, progress=progress)
+        return index_corpus(corpus, db=db, progress=progress, on_wait=_say_waiting)
 
 
-def _emit(rendered: str, output: Path | None) -> None:
-    if output is None:
-        typer.echo(rendered, nl=False)
-    else:
-        write_atomic(output, rendered)
+def _say_waiting(path: Path) -> None:
+    typer.echo(
+        f"prstdiff: waiting for another prstdiff to finish updating {printable(str(path))}",
+        err=True,
+    )
+
+
+def _emit(
+    rendered: str,
+    output: Path | None,
+    *,
+    inputs: Sequence[Path] = (),
+    corpus: Path | None = None,
+    db: Path | None = None,
+    text: bool = True,
+) -> None:
+    from prstdiff.corpus.index import default_index_path
+
+    protected = [db] if db is not None else []
+    if corpus is not None:
+        protected.append(default_index_path(corpus))
+    write_output(rendered, output, inputs=inputs, protected=protected, terminal_text=text)
 
 
 def describe_report(report: IndexReport) -> list[str]:
@@ -161,16 +183,28 @@ def trace_command(
 
     Example: prstdiff trace corpus/S_RES_1888_2009.txt --corpus corpus --format html -o 1888.html
     """
+    from prstdiff.corpus.index import default_index_path, index_errors, open_index
+    from prstdiff.corpus.trace import trace_document
+    from prstdiff.parse import load
+    from prstdiff.render import trace as trace_render
+
     loaded = load(document)
     _index(corpus, db)
-    with open_index(corpus, db=db) as index:
+    with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         trace = trace_document(index, loaded)
     renderers = {
         CorpusFormat.TEXT: trace_render.render_text,
         CorpusFormat.JSON: trace_render.render_json,
         CorpusFormat.HTML: trace_render.render_html,
     }
-    _emit(renderers[output_format](trace, RenderOptions()), output)
+    _emit(
+        renderers[output_format](trace, RenderOptions()),
+        output,
+        inputs=(document,),
+        corpus=corpus,
+        db=db,
+        text=output_format is CorpusFormat.TEXT,
+    )
     new = any(p.status.value == "new" for p in trace.paragraphs)
     raise typer.Exit(EXIT_DIFFERENT if new else EXIT_SAME)
 
@@ -209,6 +243,10 @@ def series_command(
 
     Example: prstdiff series corpus --match Cyprus --format html -o unficyp.html
     """
+    from prstdiff.corpus.folder import load_folder
+    from prstdiff.corpus.series import build_series, select_series
+    from prstdiff.render import series as series_render
+
     if (match is None) == (symbols is None):
         raise InputError("give --match TEXT or --symbols A,B,C (one of them)")
     loaded = load_folder(corpus)
@@ -225,12 +263,20 @@ def series_command(
         CorpusFormat.JSON: series_render.render_json,
         CorpusFormat.HTML: series_render.render_html,
     }
-    _emit(renderers[output_format](series, RenderOptions()), output)
+    _emit(
+        renderers[output_format](series, RenderOptions()),
+        output,
+        inputs=[Path(d.source.path) for d in chosen if d.source is not None],
+        corpus=corpus,
+        text=output_format is CorpusFormat.TEXT,
+    )
     raise typer.Exit(EXIT_SAME if series.identical else EXIT_DIFFERENT)
 
 
 def render_search(result: SearchResult, width: int = 100) -> str:
     """Search results for the terminal, oldest first, with the first appearance."""
+    from prstdiff.render.text import format_date
+
     if not result.hits:
         return f"{result.phrase!r}: not found in {result.documents} documents\n"
     first = result.hits[0]
@@ -300,13 +346,16 @@ def search_command(
 
     Example: prstdiff search "remain actively seized of the matter" --corpus corpus
     """
+    from prstdiff.corpus.index import default_index_path, index_errors, open_index
+    from prstdiff.corpus.search import search_phrase
+
     _index(corpus, db)
-    with open_index(corpus, db=db) as index:
+    with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         result = search_phrase(index, phrase, fuzzy=fuzzy)
     if output_format is SearchFormat.JSON:
         import json
 
         typer.echo(json.dumps(search_to_dict(result), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_search(result), nl=False)
+        _emit(render_search(result), None)
     raise typer.Exit(EXIT_SAME if result.hits else EXIT_DIFFERENT)

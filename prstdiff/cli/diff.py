@@ -7,7 +7,7 @@ import webbrowser
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,15 +17,17 @@ from prstdiff.cli.app import (
     ColorChoice,
     app,
     handle_errors,
+    is_stdout,
     output_width,
     use_color,
+    write_output,
 )
-from prstdiff.compare import compare
-from prstdiff.io import write_atomic
-from prstdiff.model import Comparison
 from prstdiff.options import CompareOptions
-from prstdiff.parse import load
-from prstdiff.render import RenderOptions, html, json, markdown, text
+from prstdiff.render import RenderOptions
+from prstdiff.render.controls import safe_comparison
+
+if TYPE_CHECKING:
+    from prstdiff.model import Comparison
 
 
 class DiffFormat(StrEnum):
@@ -37,12 +39,25 @@ class DiffFormat(StrEnum):
     HTML = "html"
 
 
-RENDERERS: dict[DiffFormat, Callable[[Comparison, RenderOptions], str]] = {
-    DiffFormat.TEXT: text.render,
-    DiffFormat.JSON: json.render,
-    DiffFormat.MARKDOWN: markdown.render,
-    DiffFormat.HTML: html.render,
-}
+def renderer(output_format: DiffFormat) -> Callable[[Comparison, RenderOptions], str]:
+    """The render function of a format, its module imported only when that format is asked for."""
+    # Imported here so that ``--help`` and the other commands never load jinja2 or rich's renderer.
+    if output_format is DiffFormat.JSON:
+        from prstdiff.render import json
+
+        return json.render
+    if output_format is DiffFormat.MARKDOWN:
+        from prstdiff.render import markdown
+
+        return markdown.render
+    if output_format is DiffFormat.HTML:
+        from prstdiff.render import html
+
+        return html.render
+    from prstdiff.render import text
+
+    return text.render
+
 
 OldArgument = Annotated[
     Path,
@@ -125,18 +140,22 @@ def diff_command(
 
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
-    comparison = compare(load(old), load(new), _compare_options(threshold))
-    to_terminal = output is None
+    comparison = _compare(old, new, threshold)
+    to_terminal = is_stdout(output)
     options = RenderOptions(
         width=output_width(width, to_terminal),
         color=output_format is DiffFormat.TEXT and use_color(color, to_terminal),
         only_changes=only_changes,
     )
-    rendered = RENDERERS[output_format](comparison, options)
-    if output is None:
-        typer.echo(rendered, nl=False, color=options.color)
-    else:
-        write_atomic(output, rendered)
+    terminal_text = output_format in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
+    shown = safe_comparison(comparison) if terminal_text else comparison
+    write_output(
+        renderer(output_format)(shown, options),
+        output,
+        inputs=(old, new),
+        terminal_text=terminal_text,
+        color=options.color,
+    )
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
 
 
@@ -171,12 +190,19 @@ def report_command(
 
     Example: prstdiff report corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt -o cyprus.html
     """
-    comparison = compare(load(old), load(new), _compare_options(threshold))
-    rendered = html.render(comparison, RenderOptions(only_changes=only_changes))
-    written = write_atomic(output, rendered)
-    if open_report:
+    comparison = _compare(old, new, threshold)
+    rendered = renderer(DiffFormat.HTML)(comparison, RenderOptions(only_changes=only_changes))
+    written = write_output(rendered, output, inputs=(old, new))
+    if open_report and written is not None:
         webbrowser.open(written.resolve().as_uri())
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
+
+
+def _compare(old: Path, new: Path, threshold: float | None) -> Comparison:
+    from prstdiff.compare import compare  # the engine loads numpy and rapidfuzz: not for --help
+    from prstdiff.parse import load
+
+    return compare(load(old), load(new), _compare_options(threshold))
 
 
 def _compare_options(threshold: float | None) -> CompareOptions:

@@ -13,13 +13,14 @@ from prstdiff.cli.app import (
     ColorChoice,
     app,
     handle_errors,
+    is_stdout,
     output_width,
     use_color,
+    write_output,
 )
-from prstdiff.io import write_atomic
-from prstdiff.parse import load
+from prstdiff.errors import printable
 from prstdiff.render import RenderOptions
-from prstdiff.render.document import render_json, render_text
+from prstdiff.render.controls import safe_document
 
 
 class InspectFormat(StrEnum):
@@ -75,8 +76,16 @@ def inspect(
 
     Example: prstdiff inspect corpus/S_RES_1809_2008.txt --format json
     """
+    # Imported when the command runs, so that ``prstdiff --help`` stays quick.
+    from prstdiff.parse import load
+    from prstdiff.render.document import render_json, render_text
+
     document = load(file)
-    to_terminal = output is None
+    # What the reader mended or guessed (invisible characters, a misspelt adoption line) goes to
+    # standard error, one line each, so the output itself stays the document.
+    for warning in document.source.warnings if document.source is not None else ():
+        typer.echo(f"prstdiff: {printable(str(file))}: warning: {printable(warning)}", err=True)
+    to_terminal = is_stdout(output)
     if output_format is InspectFormat.JSON:
         rendered = render_json(document)
         colored = False
@@ -85,9 +94,12 @@ def inspect(
         # terminal's.
         colored = use_color(color, to_terminal)
         options = RenderOptions(width=output_width(width, to_terminal), color=colored)
-        rendered = render_text(document, options)
-    if output is None:
-        typer.echo(rendered, nl=False, color=colored)
-    else:
-        write_atomic(output, rendered)
+        rendered = render_text(safe_document(document), options)
+    write_output(
+        rendered,
+        output,
+        inputs=(file,),
+        terminal_text=output_format is not InspectFormat.JSON,
+        color=colored,
+    )
     return EXIT_SAME

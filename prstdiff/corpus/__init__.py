@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from prstdiff.corpus.folder import LoadedCorpus, SkippedFile, iter_folder, load_folder
-from prstdiff.corpus.index import CorpusIndex, IndexReport, index_corpus, open_index
+from prstdiff.corpus.build import index_corpus
+from prstdiff.corpus.index import CorpusIndex, IndexReport, open_index
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.corpus.search import SearchHit, SearchResult, search_phrase
 from prstdiff.corpus.series import (

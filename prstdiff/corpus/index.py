@@ -20,11 +20,16 @@ another schema version is rebuilt from the corpus, never misread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import json
+import os
 import re
 import sqlite3
+import stat
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,11 +51,18 @@ from prstdiff.model import (
 )
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
+from prstdiff.version import __version__
 
 INDEX_FILE_NAME = ".prstdiff-index.sqlite"
 """The index file's name inside the corpus folder."""
 SCHEMA_VERSION = 1
 """Version of the tables below; a database of another version is rebuilt."""
+BUSY_TIMEOUT = 60.0
+"""Seconds a reader or writer waits for another process's short write to the database before
+giving up: updates commit in small steps, so a minute means something is wrong."""
+UPDATE_WAIT = 3600.0
+"""Seconds an update waits for another process's update of the same index to finish: a whole
+corpus indexes in well under that, so waiting longer means that process hangs."""
 APPLICATION_ID = 0x50525344
 """SQLite ``application_id`` of a prstdiff index: ``PRSD`` in ASCII."""
 
@@ -196,12 +208,6 @@ class IndexedParagraph:
     """Its document's place in time."""
 
 
-def _package_version() -> str:
-    from prstdiff import __version__  # the package imports this module's users, not the reverse
-
-    return __version__
-
-
 def default_index_path(folder: str | Path) -> Path:
     """Where the index of a corpus folder lives unless ``--db`` says otherwise."""
     return Path(folder) / INDEX_FILE_NAME
@@ -298,22 +304,24 @@ class CorpusIndex:
             raise IndexFileError("cannot create the index: folder does not exist", target.parent)
         existed = target.exists() and target.stat().st_size > 0
         try:
-            connection = sqlite3.connect(target)
+            connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as error:
             raise IndexFileError(f"cannot open the index: {error}", target) from None
         try:
+            # Write-ahead logging lets readers (trace, search) work while an update runs.
+            connection.execute("PRAGMA journal_mode = WAL")
             rebuilt = cls._prepare(connection, target, existed, opts)
         except sqlite3.OperationalError as error:
             # Not the file's content but its place: read-only folder, locked, disk full.
             connection.close()
             raise IndexFileError(
-                f"cannot use the index: {error}; name another file with --db", target
+                f"cannot use the index: {error}; name another index file", target
             ) from None
         except sqlite3.DatabaseError as error:
             connection.close()
             raise IndexFileError(
                 f"not a prstdiff index (corrupt or not an SQLite database: {error}); "
-                "delete it or name another file with --db",
+                "delete it or name another index file",
                 target,
             ) from None
         except IndexFileError:
@@ -332,13 +340,13 @@ class CorpusIndex:
         if existed and application_id != APPLICATION_ID and tables:
             raise IndexFileError(
                 "not a prstdiff index (another application's SQLite database); "
-                "name another file with --db",
+                "name another index file",
                 target,
             )
         settings = json.dumps(
             {
                 # Another prstdiff may read documents differently: its paragraphs are not ours.
-                "prstdiff": _package_version(),
+                "prstdiff": __version__,
                 "shingle_words": options.shingle_words,
                 "short_paragraph_words": options.short_paragraph_words,
                 "stop_words": sorted(CompareOptions().stop_words),
@@ -600,6 +608,10 @@ class CorpusIndex:
                     status = path.stat()
                 except OSError as error:
                     skipped.append(SkippedFile(str(path), error.strerror or str(error)))
+                    continue
+                if not stat.S_ISREG(status.st_mode):
+                    # A FIFO would block the digest for ever and a device never ends.
+                    skipped.append(SkippedFile(str(path), "not a regular file"))
                     continue
                 known = stored.get(path.name)
                 if known is not None and known[1:] == (status.st_size, status.st_mtime_ns):
@@ -890,26 +902,91 @@ def open_index(
     return CorpusIndex.open(path, options=options)
 
 
-def index_corpus(
-    folder: str | Path,
-    *,
-    db: str | Path | None = None,
-    options: CorpusOptions | None = None,
-    compare_options: CompareOptions | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-) -> IndexReport:
-    """Build or bring up to date the index of a corpus folder, lineage included.
+@contextlib.contextmanager
+def update_lock(path: Path, on_wait: Callable[[Path], None] | None = None) -> Iterator[None]:
+    """Hold the right to update the index at ``path``; wait while another process holds it.
 
-    Unreadable files are skipped and reported; only new or changed files are read again, and
-    only the documents after the earliest change get their lineage worked out again.
+    The lock is an ``flock`` on a ``.lock`` file beside the index (SQLite's own locks cover one
+    transaction, not a whole update); where that file cannot be made, nothing is locked and
+    SQLite's busy timeout still keeps two writers apart.
     """
-    from prstdiff.corpus.trace import build_lineage  # trace builds on this module
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(path)
+            deadline = time.monotonic() + UPDATE_WAIT
+            while True:
+                time.sleep(0.2)
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise IndexFileError(
+                            "another process has been updating the index for an hour", path
+                        ) from None
+        yield
+    finally:
+        os.close(descriptor)  # closing the file releases the lock
 
-    root = Path(folder)
-    list_document_files(root)  # a missing folder is an input error before any file is created
-    with open_index(root, db=db, options=options) as index:
-        report = index.update_from_folder(root, progress=progress)
-        traced = build_lineage(
-            index, options=compare_options, corpus_options=options, progress=progress
-        )
-    return replace(report, traced=traced)
+
+@contextlib.contextmanager
+def index_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite's failures while using the index into one-line ``IndexFileError``s."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        text = str(error)
+        if "full" in text:
+            raise IndexFileError("cannot write the index: the disk is full", path) from None
+        raise IndexFileError(f"cannot use the index: {text}", path) from None
+    except sqlite3.DatabaseError as error:
+        raise IndexFileError(
+            f"the index file is damaged ({error}); run prstdiff index again to rebuild it",
+            path,
+        ) from None
+
+
+def index_damage(path: Path) -> str | None:
+    """What SQLite's quick check finds wrong with an existing index file of ours, or None.
+
+    Only a file whose header says it is a prstdiff index is checked (and may then be rebuilt):
+    any other file is left for ``CorpusIndex.open`` to refuse, never deleted.
+    """
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    except sqlite3.Error:
+        return None  # cannot open it: opening for real says why
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError:
+        return None  # locked or unreadable, not damaged
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    finally:
+        connection.close()
+    problems = [" ".join(str(row[0]).replace("***", "").split()) for row in rows if row[0] != "ok"]
+    return "; ".join(problems[:2]) if problems else None
+
+
+def remove_index_file(path: Path) -> None:
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            name.unlink()

@@ -2,74 +2,23 @@
 
 ``load`` reads a file (text, ``.docx`` or ``.pdf``) and ``parse_text`` reads text already in
 memory. Plain text is decoded as UTF-8 (a byte-order mark is allowed) or, with its byte-order
-mark, UTF-16. Bytes that are not UTF-8 are read as Windows-1252 only when they look like text
-(no control characters other than tab, line and page breaks, and four fifths letters or
-spaces), because that is what word processors on Windows save as "plain text". Anything else
+mark, UTF-16 or UTF-32. Bytes that are not UTF-8 are read as Windows-1252 only when they look
+like text (no control characters other than tab, line and page breaks, and four fifths letters
+or spaces), because that is what word processors on Windows save as "plain text". Anything else
 is refused with an ``InputError`` naming the file.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
-from prstdiff.errors import InputError
-from prstdiff.model import Document, Source
+from prstdiff.model import Document
 from prstdiff.parse.files import read_document_bytes
-from prstdiff.parse.metadata import (
-    document_kind,
-    find_citations,
-    find_date,
-    find_item,
-    find_meeting,
-    find_symbol,
-)
-from prstdiff.parse.text import (
-    Layout,
-    classify_paragraphs,
-    detect_layout,
-    read_body,
-    remove_furniture,
-    split_head,
-)
+from prstdiff.parse.reader import decode_text, parse_text
+from prstdiff.parse.text import Layout
 
 __all__ = ["Layout", "decode_text", "load", "parse_text"]
-
-# Control characters that never occur in text files (tab, line feed, form feed and carriage
-# return do); a file holding them is binary, whatever its name.
-_BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
-_TITLE_RES = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
-_TITLE_STATEMENT = re.compile(r"^\s*(Statement by the President of the Security Council)\s*$", re.M)
-
-
-def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode a text file's bytes, or raise ``InputError`` for binary or undecodable bytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 with its byte-order mark, as Windows' Notepad saves "Unicode" text.
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("cannot decode: invalid UTF-16", path) from None
-    if b"\x00" in data or _BINARY_CONTROLS.search(data[:65536]):
-        raise InputError("not a text file (binary content)", path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InputError(
-            f"cannot decode: not UTF-8 (invalid byte at offset {utf8_error.start})", path
-        ) from None
-    letters = sum(character.isalpha() or character.isspace() for character in text)
-    if letters < 0.8 * len(text):
-        raise InputError(
-            f"cannot decode: not UTF-8 (invalid byte at offset {utf8_error.start})", path
-        )
-    return text
 
 
 def load(path: str | Path) -> Document:
@@ -81,96 +30,13 @@ def load(path: str | Path) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix in {".docx", ".doc"}:
         # A .doc goes to the Word reader too, which tells the user to save it as .docx.
-        from prstdiff.parse.docx import read_docx  # written alongside; imported on demand
+        from prstdiff.parse.docx import read_docx  # python-docx loads only when a draft is read
 
         return read_docx(path)
     if suffix == ".pdf":
-        from prstdiff.parse.pdf import read_pdf
+        from prstdiff.parse.pdf import read_pdf  # pypdf likewise
 
         return read_pdf(path)
     data = read_document_bytes(path)
     text = decode_text(data, path)
     return parse_text(text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
-
-
-def parse_text(
-    text: str, *, path: str = "<text>", format: str = "text", sha256: str | None = None
-) -> Document:
-    """Parse the text of a UN document into a ``Document``; ``InputError`` if it has no paragraphs.
-
-    >>> doc = parse_text("The Security Council,\\n\\nRecalling its resolutions,\\n\\n"
-    ...                  "1. Decides to remain seized of the matter.\\n")
-    >>> [(p.kind.value, p.number) for p in doc.paragraphs]
-    [('introductory', None), ('preambular', None), ('operative', '1')]
-    """
-    normalised = _LINE_BREAKS.sub(lambda match: "\n\n" if match[0] == "\f" else "\n", text)
-    lines = normalised.split("\n")
-    body_start = split_head(lines)
-    head_text = "\n".join(lines[:body_start])
-    # Only the heading names the document; a symbol further down is a citation.
-    symbol = find_symbol(head_text)
-    kind = document_kind(symbol, head_text)
-    body = remove_furniture(lines[body_start:], symbol)
-    layout = detect_layout(body)
-    reading = read_body(body, layout, kind, symbol)
-    paragraphs = classify_paragraphs(reading.paragraphs, kind)
-    if not paragraphs:
-        raise InputError("no paragraphs found (is this a UN document's text?)", path)
-    first_text = paragraphs[0].text
-    introduction = first_text if paragraphs[0].kind == "introductory" else ""
-    adoption = _adoption_part(head_text)
-    # The adoption text decides; the rest of the head (distribution date, or the end of another
-    # document printed above a yearly-volume heading) only when it is silent.
-    date = find_date(adoption, introduction, head_text, reading.vote or "")
-    meeting = find_meeting(reading.vote or "", adoption, introduction, head_text)
-    body_text = " ".join(paragraph.text for paragraph in paragraphs)
-    return Document(
-        symbol=symbol,
-        kind=kind,
-        date=date,
-        meeting=meeting,
-        item=find_item(first_text) or find_item(body_text),
-        title=_title(head_text, symbol),
-        vote=reading.vote or _adoption_line(head_text),
-        citations=find_citations(body_text, symbol),
-        paragraphs=paragraphs,
-        source=Source(
-            path=path,
-            format=format,
-            layout=layout.value,
-            sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        ),
-    )
-
-
-# ``Adopted by the Security Council at its 5868th meeting,`` and the next line when it holds the
-# date (``on 16 April 2008``).
-_ADOPTED_BY = re.compile(r"Adopted by the Security\b[^\n]*(?:\n[^\n]*\b\d{4}\b[^\n]*)?")
-_RESOLUTION_OF = re.compile(r"(?:Resolution|RESOLUTION)\b[^\n]*(?:\n\s*(?:[Oo]f\b)?[^\n]*)?")
-
-
-def _adoption_part(head: str) -> str:
-    """The part of the head that dates the adoption (not the distribution)."""
-    adopted = _ADOPTED_BY.search(head)
-    if adopted:
-        return adopted[0]
-    resolution_of = _RESOLUTION_OF.search(head)
-    return resolution_of[0] if resolution_of else ""
-
-
-def _adoption_line(head: str) -> str | None:
-    adopted = _ADOPTED_BY.search(head)
-    return " ".join(adopted[0].split()) if adopted else None
-
-
-def _title(head: str, symbol: str | None) -> str | None:
-    statement = _TITLE_STATEMENT.search(head)
-    if statement:
-        return statement[1]
-    resolution = _TITLE_RES.search(head)
-    if resolution and re.search(r"\(\d{4}\)", resolution[0]):
-        return " ".join(resolution[0].split())
-    if symbol and symbol.startswith("S/RES/"):
-        # The yearly volumes head a resolution ``186 (1964). Resolution of 4 March 1964``.
-        return f"Resolution {symbol.removeprefix('S/RES/')}"
-    return None

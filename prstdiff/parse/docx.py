@@ -23,8 +23,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from prstdiff.errors import InputError
+from prstdiff.limits import LIMITS
 from prstdiff.model import Document
 from prstdiff.parse.files import read_document_bytes
+from prstdiff.parse.reader import parse_text
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Start of a Word 97-2003 ``.doc`` (and other OLE2 files), to name that problem precisely."""
@@ -173,8 +175,6 @@ def read_docx(path: str | Path) -> Document:
     data = read_document_bytes(path)
     package = _open(data, path)
     text = _body_text(package, path)
-    from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
-
     digest = hashlib.sha256(data).hexdigest()
     document = parse_text(text, path=str(path), format="docx", sha256=digest)
     if package.masthead:
@@ -223,6 +223,7 @@ def _open(data: bytes, path: str | Path) -> _Package:
     if data.startswith(_OLE2_MAGIC):
         raise InputError("a Word 97-2003 .doc file, not .docx: save it as .docx first", path)
     try:
+        _check_unpacked_size(data, path)
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         styles = {
@@ -233,6 +234,8 @@ def _open(data: bytes, path: str | Path) -> _Package:
         masthead = _masthead(document, styles)
     except (zipfile.BadZipFile, PackageNotFoundError):
         raise InputError("not a Word .docx file (not a zip package)", path) from None
+    except _NumberingError as error:
+        raise InputError(str(error), path) from None
     except KeyError as error:
         # zipfile names the missing member: "There is no item named 'word/document.xml' ..."
         raise InputError(
@@ -286,7 +289,7 @@ def _read_numbering(document: Any, styles: dict[str, Any]) -> _Numbering:
             ilvl = _int(override.get(qn("w:ilvl")), 0)
             start = override.find(qn("w:startOverride"))
             if start is not None:
-                numbering.overrides.setdefault(num_id, {})[ilvl] = _int(start.get(qn("w:val")), 1)
+                numbering.overrides.setdefault(num_id, {})[ilvl] = _start(start.get(qn("w:val")))
             lvl = override.find(qn("w:lvl"))
             if lvl is not None:
                 numbering.level_overrides.setdefault(num_id, {})[ilvl] = _read_level(lvl)
@@ -307,6 +310,36 @@ def _read_numbering(document: Any, styles: dict[str, Any]) -> _Numbering:
     return numbering
 
 
+def _check_unpacked_size(data: bytes, path: str | Path) -> None:
+    """Refuse a package whose XML would unzip past the limit (a zip bomb), before it unzips."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(
+            member.file_size
+            for member in package.infolist()
+            if member.filename.endswith((".xml", ".rels"))
+        )
+    if unpacked > LIMITS.max_docx_xml_bytes:
+        raise InputError(
+            f"Word package's XML unpacks to {unpacked / (1024 * 1024):,.0f} MB "
+            f"(the limit is {LIMITS.max_docx_xml_bytes // (1024 * 1024)} MB)",
+            path,
+        )
+
+
+class _NumberingError(Exception):
+    """A list start value past the limit, raised where the file's name is not known."""
+
+
+def _start(value: str | None) -> int:
+    """A list's start value; past ``Limits.max_list_start`` the file is refused."""
+    start = _int(value, 1)
+    if abs(start) > LIMITS.max_list_start:
+        raise _NumberingError(
+            f"Word list numbering starts at {start:,} (the limit is {LIMITS.max_list_start:,})"
+        )
+    return start
+
+
 def _int(value: str | None, default: int) -> int:
     """A number attribute of the XML; Word falls back to the default for a malformed one."""
     try:
@@ -325,7 +358,7 @@ def _read_level(lvl: Any) -> _Level:
     legal = lvl.find(qn("w:isLgl"))
     restart = lvl.find(qn("w:lvlRestart"))
     return _Level(
-        start=_int(val("w:start", "1"), 1),
+        start=_start(val("w:start", "1")),
         format=val("w:numFmt", "decimal"),
         text=val("w:lvlText", ""),
         legal=legal is not None and legal.get(qn("w:val"), "true") not in ("0", "false"),

@@ -2,21 +2,37 @@
 
 Text extracted from UN PDFs carries, on every page, a running header repeating the document's
 symbol, a footer with the job number (``08-30812``, ``10-20850 (E) 130110``, ``2 07-58512``), a
-barcode (``*0830812*``, sometimes mangled into a row of backquotes) and a page number (``2``,
-``2/7``, ``Page 2``). None of these is ever a paragraph, so the readers drop such lines first.
+barcode (``*0830812*``, sometimes mangled into a row of backquotes), a page number (``2``,
+``2/7``, ``Page 2``) and sometimes the job's date stamp on a line of its own (``290698``). The
+documents of the 1990s add a continuation mark ``/...`` at the foot of every page but the last,
+``English`` between the running header and ``Page 2`` in statements, and ``-----`` after the
+last paragraph. None of these is ever a paragraph, so the readers drop such lines first.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["compact_symbol", "is_furniture", "is_reissue_note"]
+__all__ = [
+    "compact_symbol",
+    "is_furniture",
+    "is_language_line",
+    "is_reissue_note",
+    "job_number",
+    "strip_job_number",
+]
 
 # Job number, optionally preceded or followed by a page number, with the language tag and the
 # date stamp that follow it on the first page.
+# Some footers repeat the date stamp (``05-39314 (E) 210605 210605``).
 _JOB_NUMBER = re.compile(
-    r"^(?:\d{1,3}(?:/\d{1,3})?\s+)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}(?:/\d{1,3})?)?$"
+    r"^(?:\d{1,3}(?:/\d{1,3})?\s+)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}"
+    r"(?:\s+\d{1,3}(?:/\d{1,3})?)?$"
 )
+# The footer's date stamp on a line of its own: ``290698`` is 29 June 1998.
+_DATE_STAMP = re.compile(r"^(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d$")
+# ``/...``: the 1990s mark that the text goes on over the page.
+_CONTINUATION = re.compile(r"^/\s?(?:\.\s?){3}$|^/…$")
 _BARCODE = re.compile(r"^\*\s?\d{5,}\s?\*$")
 # Rows of rule or barcode symbols only (a mangled barcode prints as a row of backquotes);
 # quotes, brackets and stops are left alone, a line may hold only the end of a quotation.
@@ -31,7 +47,15 @@ _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _BESIDE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:/\d{1,3})?\s+|\s+\d{1,3}(?:/\d{1,3})?$")
 _FURNITURE = re.compile(
     "|".join(
-        f"(?:{pattern.pattern})" for pattern in (_JOB_NUMBER, _BARCODE, _SYMBOL_ROW, _PAGE_NUMBER)
+        f"(?:{pattern.pattern})"
+        for pattern in (
+            _JOB_NUMBER,
+            _BARCODE,
+            _SYMBOL_ROW,
+            _PAGE_NUMBER,
+            _DATE_STAMP,
+            _CONTINUATION,
+        )
     ),
     re.IGNORECASE,
 )
@@ -42,6 +66,37 @@ _LONGEST_FURNITURE = 48
 def compact_symbol(text: str) -> str:
     """A symbol with everything but letters and digits removed, so variants compare equal."""
     return _NOT_ALNUM.sub("", text).upper()
+
+
+# ``English`` under the running header of a 1990s statement's later pages (``S/PRST/1999/6`` /
+# ``English`` / ``Page 2``): furniture only there, as a word alone on a line may be text.
+_LANGUAGE = re.compile(r"^(?:English|ENGLISH)$")
+
+
+def is_language_line(line: str) -> bool:
+    """True for the language line of a running header (furniture only beside the header)."""
+    return _LANGUAGE.match(line.strip()) is not None
+
+
+_JOB = re.compile(r"\d{2}-\d{5}")
+
+
+def job_number(line: str) -> str | None:
+    """The job number of a footer line (``17-19215`` from ``17-19215 (E) 311017``), else None."""
+    stripped = line.strip()
+    if len(stripped) > _LONGEST_FURNITURE or not _JOB_NUMBER.match(stripped):
+        return None
+    found = _JOB.search(stripped)
+    return found[0] if found else None
+
+
+def strip_job_number(line: str, jobs: frozenset[str] | set[str]) -> str:
+    """``line`` without the job number glued to its end (``... the Secretary 17-19215``)."""
+    stripped = line.rstrip()
+    for job in jobs:
+        if stripped.endswith(job) and stripped[: -len(job)].endswith((" ", "\t")):
+            return stripped[: -len(job)].rstrip()
+    return line
 
 
 def is_reissue_note(line: str) -> bool:

@@ -22,6 +22,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from prstdiff.errors import InputError, one_line
 from prstdiff.model import Document
 from prstdiff.parse.files import read_document_bytes
+from prstdiff.parse.reader import parse_text
 
 _HEADER_WINDOW = 1024
 """PDF readers accept the ``%PDF-`` header anywhere in the first kilobyte (Acrobat's rule)."""
@@ -46,8 +47,6 @@ def read_pdf(path: str | Path) -> Document:
     """Read a PDF (its text layer) into a Document."""
     data = read_document_bytes(path)
     text = pdf_text(data, path=path)
-    from prstdiff.parse import parse_text  # the text reader imports this module to dispatch
-
     return parse_text(text, path=str(path), format="pdf", sha256=hashlib.sha256(data).hexdigest())
 
 

@@ -15,7 +15,14 @@ from enum import StrEnum
 
 from prstdiff.model import DocumentKind, Paragraph, ParagraphKind
 from prstdiff.parse.compounds import HYPHENATED_COMPOUNDS
-from prstdiff.parse.furniture import compact_symbol, is_furniture
+from prstdiff.parse.furniture import (
+    compact_symbol,
+    is_furniture,
+    is_language_line,
+    is_reissue_note,
+    job_number,
+    strip_job_number,
+)
 
 __all__ = [
     "BULLET",
@@ -24,6 +31,7 @@ __all__ = [
     "Reading",
     "classify_paragraphs",
     "detect_layout",
+    "is_misspelt_adopted_by",
     "join_lines",
     "read_body",
     "remove_furniture",
@@ -64,6 +72,8 @@ class Reading:
     """The paragraphs in document order."""
     vote: str | None
     """The adoption line (``Adopted unanimously at the 1102nd meeting.``), whitespace folded."""
+    warnings: tuple[str, ...] = ()
+    """What the reader had to guess, in words (a misspelt adoption line read as one)."""
 
 
 # --- lines -------------------------------------------------------------------------------------
@@ -105,6 +115,8 @@ _PREAMBLE_ADJECTIVES = (
     "Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|Keen|Resolved|Determined|"
     "Convinced|Confident|Hopeful|Fearful"
 )
+# ``... as appropriate; and`` / ``(c) whenever ...``: the last item of a list follows.
+_ITEM_JOIN_END = re.compile(r";\s+(?:and|or)$")
 _PREAMBLE_OPENING = re.compile(
     r"^(?:Whereas\b"
     r"|(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|Fully|"
@@ -213,7 +225,10 @@ _HEAD_CONTINUATION = re.compile(
 _ADOPTED_BY_SPLIT = re.compile(
     r"^(?:\d{1,5}\w{0,2}\s+meeting,?\s+)?(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$", re.IGNORECASE
 )
-_HEAD_STATEMENT = re.compile(r"^Statement by the President of the Security Council\b")
+# The 1990s print it in capitals: ``STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL``.
+_HEAD_STATEMENT = re.compile(
+    r"^Statement by the President of the Security Council\b", re.IGNORECASE
+)
 _HEAD_LINES = re.compile(
     r"^(?:United Nations|UNITED NATIONS|Security Council|S|Distr\..*|GENERAL|General|"
     r"Original:.*|\d{1,2}\s+\w+\s+\d{4}|S/\S+(?:\s*\(\d{4}\))?\*?|.*Distr\.:?\s*General)$"
@@ -240,9 +255,13 @@ def split_head(lines: Sequence[str]) -> int:
             while body < len(stripped) and (
                 not stripped[body]
                 or _HEAD_CONTINUATION.match(stripped[body])
+                or is_misspelt_adopted_by(stripped[body])
                 or (
                     _ADOPTED_BY_SPLIT.match(stripped[body])
-                    and "Adopted by the Security" in " ".join(stripped[index:body])
+                    and any(
+                        line.startswith("Adopted by the Security") or is_misspelt_adopted_by(line)
+                        for line in stripped[index:body]
+                    )
                 )
             ):
                 body += 1
@@ -336,8 +355,106 @@ def _finish(drafts: Sequence[_Draft], vocabulary: set[str]) -> list[RawParagraph
     return paragraphs
 
 
-def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
-    """Cut wrapped lines into paragraphs from their structure (no blank lines to help)."""
+# ``... of using the International Fact9.`` / ``Finding Commission ...``: the extraction printed
+# the next operative number over the hyphen that ends the paragraph's first line.
+_GLUED_NUMBER = re.compile(r"^(.*[A-Za-z])(\d{1,3})\.$")
+
+
+# Fewer single words in a row are ordinary short lines (``zone;``, ``Council,``).
+_WORD_COLUMN = 4
+
+
+def _restore_word_column(lines: Sequence[str]) -> list[str]:
+    """The lines with a paragraph's end put back after its words printed one a line.
+
+    S/RES/1612 (2005) OP 3 (c) is extracted as ``(c) Information`` / ``responsibilities;`` /
+    ``on`` / ``the`` / ... / ``of``: the last word comes before the column of the others.
+    """
+    result = list(lines)
+    position = 0
+    while position < len(result):
+        if not _is_stray_end(result[position]):
+            position += 1
+            continue
+        end = position + 1
+        while end < len(result) and " " not in result[end] and not _terminated(result[end]):
+            end += 1
+        if end - position - 1 >= _WORD_COLUMN:
+            result[position:end] = [*result[position + 1 : end], result[position]]
+            position = end
+        else:
+            position += 1
+    return result
+
+
+def _unglue_numbers(lines: Sequence[str]) -> list[str]:
+    """The lines with an operative number glued to a line's last word put on a line of its own."""
+    result: list[str] = []
+    last = 0
+    for position, line in enumerate(lines):
+        number = _NUMBER_LINE.match(line) or _NUMBER_START.match(line)
+        glued = None if number else _GLUED_NUMBER.match(line)
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        if number:
+            last = int(number[1])
+        elif glued and int(glued[2]) == last + 1 and following[:1].isupper():
+            last += 1
+            result.extend([f"{glued[1]}-", f"{last}."])
+            continue
+        result.append(line)
+    return result
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for position, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[position + 1]] if position + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _roman(value: int) -> str:
+    numerals = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    text = ""
+    for amount, numeral in numerals:
+        while value >= amount:
+            text, value = text + numeral, value - amount
+    return text
+
+
+def _continues_inline_list(previous: str, marker: str) -> bool:
+    """True for ``(iii)`` opening a line after ``... (ii) gender-based and sexual violence,``.
+
+    The items of a list run inline in a sentence (S/RES/1674 (2006) OP 5: ``with respect in
+    particular to (i) torture ..., (ii) ...,``) are no paragraphs of their own, even where one
+    opens a line: the line before ends in a comma and holds the item before it.
+    """
+    if not previous.endswith(",") or not marker.startswith("("):
+        return False
+    inner = marker[1:-1]
+    before: list[str] = []
+    if inner.isdigit() and int(inner) > 1:
+        before.append(str(int(inner) - 1))
+    if _ROMAN.match(inner) and _roman_value(inner) > 1:
+        before.append(_roman(_roman_value(inner) - 1))
+    if len(inner) == 1 and inner.isalpha() and inner != "a":
+        before.append(chr(ord(inner) - 1))
+    return any(f" ({item}) " in f" {previous[1:]}" for item in before)
+
+
+def _read_wrapped(
+    lines: Sequence[str], kind: DocumentKind, *, may_end: bool = True
+) -> list[_Draft]:
+    """Cut wrapped lines into paragraphs from their structure (no blank lines to help).
+
+    ``may_end`` says whether an adoption line may end the text (see ``read_body``); where it may
+    not, the lines after one are read as text, not as the footnotes that follow a real one.
+    """
+    lines = _restore_word_column(_unglue_numbers(lines))
     drafts: list[_Draft] = []
     pending: str | None = None
     operative = False
@@ -358,6 +475,12 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
                 operative = True
             following = lines[position + 1] if position + 1 < len(lines) else ""
             current = drafts[-1] if drafts else None
+            if current is not None and _swapped_ends(current):
+                # ``(f)`` / ``sides;`` / ``Other measures ... between the two`` / ``6.``: the
+                # lettered item is whole once its end goes back after its first line.
+                current.lines = [current.lines[1], current.lines[0]]
+                pending = marker
+                continue
             # ``Expresses its determination to ... the`` / ``1.`` / ``relationship ...``: the
             # extraction put the number after the first line of its paragraph.
             if current is not None and not closing and not current.heading:
@@ -381,7 +504,15 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
         if pending is not None:
             marker, rest, starts = pending, line, True
             pending = None
-        elif marker is not None and (after_end or _FUNCTION_WORD_END.search(previous) is None):
+        elif (
+            marker is not None
+            and (
+                after_end
+                or _FUNCTION_WORD_END.search(previous) is None
+                or _ITEM_JOIN_END.search(previous) is not None
+            )
+            and not _continues_inline_list(previous, marker)
+        ):
             starts = True
             if marker.isdigit():
                 operative = True
@@ -391,7 +522,7 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
         if _ANNEX_LINE.match(line) and after_end:
             closing, starts = True, True
         elif after_end and _ADOPTION.match(line):
-            adopted, starts = True, True
+            adopted, starts = may_end, True
         elif adopted and _FOOTNOTE_NUMBERED.match(line):
             starts = True
         elif _COUNCIL_LINE.match(line) and not council_seen:
@@ -425,16 +556,31 @@ def _read_wrapped(lines: Sequence[str], kind: DocumentKind) -> list[_Draft]:
     for draft in drafts:
         # ``(a)`` / ``issues;`` / ``Put their efforts ... on the core``: the extraction put the
         # last words of a short paragraph before its first line.
-        parts = draft.lines
+        if _swapped_ends(draft):
+            draft.lines = [draft.lines[1], draft.lines[0]]
+    for earlier, later in itertools.pairwise(drafts):
+        # ``(b) To cease ... of the buffer`` / ``(c) To refrain ... buffer zone;`` / ``zone;``:
+        # the last word of an item went after the next item.
         if (
-            len(parts) == 2
-            and parts[0][:1].islower()
-            and len(parts[0].split()) <= 3
-            and _terminated(parts[0])
-            and not _terminated(parts[1])
+            len(later.lines) >= 2
+            and _is_stray_end(later.lines[-1])
+            and later.lines[-2].endswith((";", "."))
+            and not _terminated(earlier.lines[-1])
+            and (earlier.marker or "").startswith("(")
         ):
-            draft.lines = [parts[1], parts[0]]
+            earlier.lines.append(later.lines.pop())
     return drafts
+
+
+def _is_stray_end(line: str) -> bool:
+    """A few words in lower case that end a paragraph: ``zone;``, ``issues;``."""
+    return line[:1].islower() and len(line.split()) <= 3 and _terminated(line)
+
+
+def _swapped_ends(draft: _Draft) -> bool:
+    """True when a two-line draft holds its last words first (``sides;`` / ``Other ... two``)."""
+    parts = draft.lines
+    return len(parts) == 2 and _is_stray_end(parts[0]) and not _terminated(parts[1])
 
 
 def _blocks(lines: Sequence[str]) -> list[list[str]]:
@@ -609,33 +755,158 @@ def _is_trailing_footnote(draft: _Draft, before: Sequence[_Draft]) -> bool:
     return False
 
 
+_DIGIT_LINE = re.compile(r"^\s*\d\s*$")
+
+
 def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
     """The lines with page furniture blanked out (blank, so paragraph breaks stay visible)."""
     symbol_key = compact_symbol(symbol) if symbol else None
-    return ["" if is_furniture(line, symbol_key) else line for line in lines]
+    furniture = [is_furniture(line, symbol_key) for line in lines]
+    content = [index for index, line in enumerate(lines) if line.strip()]
+    for position, index in enumerate(content):
+        line = lines[index].strip()
+        following = content[position + 1] if position + 1 < len(content) else None
+        if line == "*" and following is not None:
+            # ``*`` / ``Reissued for technical reasons.``: the reissue note over two lines.
+            if is_reissue_note("* " + lines[following]):
+                furniture[index] = furniture[following] = True
+            # ``*`` / ``0`` / ``3`` / ... / ``*``: a barcode printed one character a line.
+            digits = list(
+                itertools.takewhile(lambda i: _DIGIT_LINE.match(lines[i]), content[position + 1 :])
+            )
+            end = position + 1 + len(digits)
+            if len(digits) >= 5 and end < len(content) and lines[content[end]].strip() == "*":
+                for covered in (index, *digits, content[end]):
+                    furniture[covered] = True
+        elif (
+            is_language_line(line)
+            and 0 < index < len(lines) - 1
+            and furniture[index - 1]
+            and furniture[index + 1]
+        ):
+            # ``S/PRST/1999/6`` / ``English`` / ``Page 2``: a language line between two pieces
+            # of furniture belongs to the running header.
+            furniture[index] = True
+    kept = ["" if flag else line for line, flag in zip(lines, furniture, strict=True)]
+    # The footer's job number, known from the lines that hold nothing else, sometimes ends a line
+    # of text where the extraction put it (S/PRST/2017/21: ``... encourages the Secretary
+    # 17-19215``).
+    jobs = {job for line in lines if (job := job_number(line)) is not None}
+    if jobs:
+        kept = [strip_job_number(line, jobs) if line else line for line in kept]
+    return kept
+
+
+def _adoption_candidate(line: str) -> tuple[bool, bool]:
+    """Whether ``line`` opens like a yearly volume's adoption line, and whether misspelt.
+
+    ``Adoptd unanimously at the 1102nd meeting.`` is one, misspelt: its first word is one slip
+    away from ``Adopted`` or ``Approved`` and the line names a meeting.
+    """
+    if _ADOPTION.match(line):
+        return True, False
+    first = _FIRST_WORD.match(line)
+    if first is None or "meeting" not in line[:120] or line.startswith("Adopted by the Security"):
+        return False, False
+    word = first[1]
+    misspelt = any(
+        word != target and _one_slip_away(word, target) for target in ("Adopted", "Approved")
+    )
+    return misspelt, misspelt
+
+
+def _one_slip_away(word: str, target: str) -> bool:
+    """True when one letter added, dropped or changed, or two swapped, makes ``word`` ``target``."""
+    if abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        differ = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(differ) == 2 and differ[1] == differ[0] + 1:
+            i = differ[0]
+            return word[i] == target[i + 1] and word[i + 1] == target[i]
+        return len(differ) <= 1
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+# An operative paragraph opens with a verb in the third person (``Decides``, ``Further
+# requests``); the footnotes after an adoption line (``4 Ibid., ...``, ``7 One member (China)
+# did not participate ...``) do not.
+_OPERATIVE_VERB = re.compile(r"^(?:(?:[A-Z][a-z]+ly|Further|Also|Again)\s+)?[A-Z][a-z]+s\b")
+
+
+_ADOPTED_BY_WORDS = ("Adopted", "by", "the", "Security", "Council")
+
+
+def is_misspelt_adopted_by(line: str) -> bool:
+    """True for ``Adopted by the Securty Council at ...``: the heading's line with one slip."""
+    words = line.split()[: len(_ADOPTED_BY_WORDS)]
+    if len(words) < len(_ADOPTED_BY_WORDS):
+        return False
+    words[-1] = words[-1].rstrip(",")
+    slips = [
+        (word, target)
+        for word, target in zip(words, _ADOPTED_BY_WORDS, strict=True)
+        if word != target
+    ]
+    return len(slips) == 1 and _one_slip_away(*slips[0])
+
+
+def _text_goes_on(drafts: Sequence[_Draft], position: int) -> bool:
+    """True when an operative paragraph after ``drafts[position]`` carries on the numbering."""
+    numbers = [
+        int(draft.marker) for draft in drafts[:position] if draft.marker and draft.marker.isdigit()
+    ]
+    expected = str(numbers[-1] + 1 if numbers else 1)
+    for draft in drafts[position + 1 :]:
+        if draft.lines and _ANNEX_START.match(draft.lines[0]):
+            return False
+        if draft.marker == expected and draft.lines and _OPERATIVE_VERB.match(draft.lines[0]):
+            return True
+    return False
 
 
 def read_body(
-    lines: Sequence[str], layout: Layout, kind: DocumentKind, symbol: str | None
+    lines: Sequence[str],
+    layout: Layout,
+    kind: DocumentKind,
+    symbol: str | None,
+    *,
+    adopted_in_head: bool = False,
 ) -> Reading:
-    """Cut furniture-free body lines into raw paragraphs and find the adoption line."""
+    """Cut furniture-free body lines into raw paragraphs and find the adoption line.
+
+    Only a resolution of the yearly volumes ends on an adoption line (``Adopted unanimously at
+    the 1102nd meeting.``). Such a line is text, not the end, in a statement, in a document
+    whose heading holds its adoption (``adopted_in_head``), before any paragraph, and where the
+    paragraphs after it carry on the numbering.
+    """
+    may_end = not adopted_in_head and kind is not DocumentKind.PRESIDENTIAL_STATEMENT
     if layout is Layout.WRAPPED:
         content = [_clean_line(line) for line in lines if line.strip()]
-        drafts = _read_wrapped(content, kind)
+        drafts = _read_wrapped(content, kind, may_end=may_end)
     else:
         drafts = _read_blank_separated(lines)
     vote: str | None = None
     footnotes: set[str] = set()
     kept_drafts: list[_Draft] = []
+    warnings: list[str] = []
     after_adoption = closing = False
-    for draft in drafts:
+    for position, draft in enumerate(drafts):
         first = draft.lines[0] if draft.lines else ""
         slash = _FOOTNOTE_SLASH.match(first)
         if slash:
             footnotes.update(_FOOTNOTE_NUMBERS_SLASH.findall("\n".join(draft.lines)))
             continue
-        if draft.marker is None and vote is None and _ADOPTION.match(first):
+        adoption, misspelt = (
+            _adoption_candidate(" ".join(draft.lines[:3]))
+            if may_end and draft.marker is None and vote is None
+            else (False, False)
+        )
+        if adoption and kept_drafts and not _text_goes_on(drafts, position):
             vote = join_lines(draft.lines)  # ``meet-`` / ``ing`` joins as ``meeting``
+            if misspelt:
+                warnings.append(f"read a misspelt adoption line as the end of the text: {vote!r}")
             after_adoption = True
             continue
         if after_adoption:
@@ -658,7 +929,9 @@ def read_body(
     all_lines = [line for draft in kept_drafts for line in draft.lines]
     # The document's own words decide line-end hyphens; only needed where there are some.
     vocabulary = _words(all_lines) if any(line.endswith("-") for line in all_lines) else set()
-    return Reading(paragraphs=tuple(_finish(kept_drafts, vocabulary)), vote=vote)
+    return Reading(
+        paragraphs=tuple(_finish(kept_drafts, vocabulary)), vote=vote, warnings=tuple(warnings)
+    )
 
 
 # --- kinds and numbers -------------------------------------------------------------------------

@@ -147,8 +147,9 @@ def _document_from_dict(data: Mapping[str, Any]) -> Document:
     )
 
 
-def render_json(doc: Document) -> str:
+def render_json(doc: Document, options: RenderOptions | None = None) -> str:
     """The document JSON as text: keys in schema order, UTF-8 characters kept, indented by 2."""
+    del options  # JSON is for programs: always the whole document
     return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -172,8 +173,9 @@ def paragraph_heading(paragraph: Paragraph) -> str:
     return paragraph.kind.value
 
 
-def render_text(doc: Document, options: RenderOptions) -> str:
+def render_text(doc: Document, options: RenderOptions | None = None) -> str:
     """A document for people: its metadata, then every paragraph with its position and kind."""
+    options = options or RenderOptions()
     lines = [*_metadata_lines(doc, options.width), (), *_paragraph_lines(doc, options.width)]
     if not options.color:
         return "".join("".join(s.text for s in line).rstrip() + "\n" for line in lines)

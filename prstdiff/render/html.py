@@ -15,9 +15,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-import prstdiff
-from prstdiff.model import Comparison, Document, Op, Pair, Status
-from prstdiff.render import RenderOptions
+from prstdiff.model import Comparison, Document, NotableEdit, Op, Pair, Status
+from prstdiff.render import RenderOptions, notable
 from prstdiff.render.labels import (
     STATUS_MARKS,
     STATUS_ORDER,
@@ -30,6 +29,7 @@ from prstdiff.render.labels import (
     side_text,
 )
 from prstdiff.render.text import format_date, ordinal, summary_line
+from prstdiff.version import __version__
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The folder of templates and of the CSS and JavaScript they inline."""
@@ -68,6 +68,20 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
+class NotableMark:
+    """A notable edit of a pair, as the report labels it."""
+
+    kind: str
+    """The kind (``formula``, ``date``, ...), used as a CSS class."""
+    label: str
+    """``formula stronger``, ``citation added``."""
+    wording: str
+    """``Encourages → Urges``, ``S/2009/1``."""
+    direction: str | None
+    """``stronger`` or ``weaker`` where the edit has a direction."""
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """A row of the report: a pair, or the marker left where a moved paragraph used to stand."""
 
@@ -99,6 +113,8 @@ class Row:
     """The one-column redline."""
     phrases: tuple[Phrasing, ...]
     """Phrases shared with the old document (new paragraphs)."""
+    notable: tuple[NotableMark, ...] = ()
+    """The pair's notable edits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +173,9 @@ class Count:
     """How many."""
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison as a self-contained HTML page; ``only_changes`` starts filtered."""
+    options = options or RenderOptions()
     template = environment().get_template("report.html.j2")
     return template.render(
         title=f"{comparison.old.name} → {comparison.new.name}",
@@ -167,6 +184,8 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
         counts=_counts(comparison),
         shares=_shares(comparison),
         summary=summary_line(comparison),
+        notable_summary=notable.summary(comparison),
+        notable_pairs=sum(1 for pair in comparison.pairs if pair.notable),
         rows=build_rows(comparison),
         pair_count=len(comparison.pairs),
         threshold=comparison.options.threshold,
@@ -187,7 +206,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["asset"] = inline_asset
-    env.globals["version"] = prstdiff.__version__
+    env.globals["version"] = __version__
     return env
 
 
@@ -270,7 +289,14 @@ def _pair_row(comparison: Comparison, number: int, pair: Pair) -> Row:
         new=Cell(new_refs, new_blocks),
         redline=redline,
         phrases=phrases,
+        notable=tuple(_notable_mark(edit) for edit in pair.notable),
     )
+
+
+def _notable_mark(edit: NotableEdit) -> NotableMark:
+    label, wording = notable.label_and_wording(edit)
+    direction = edit.direction.value if edit.direction is not None else None
+    return NotableMark(edit.kind.value, label, wording, direction)
 
 
 def _origin_row(row: Row) -> Row:

@@ -1,4 +1,4 @@
-"""The comparison as versioned JSON (``prstdiff/comparison``, version 1).
+"""The comparison as versioned JSON (``prstdiff/comparison``, version 2).
 
 The shape is documented in the README and in ``prstdiff/schemas/comparison.schema.json``;
 ``old`` and ``new`` are the documents exactly as ``prstdiff inspect --format json`` writes them,
@@ -11,25 +11,26 @@ import dataclasses
 import json
 from typing import Any
 
-from prstdiff.model import Comparison, Pair, Stats
+from prstdiff.model import Comparison, NotableEdit, Pair, Stats
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 from prstdiff.render.document import document_to_dict
 
 SCHEMA = "prstdiff/comparison"
 """The value of the ``schema`` member, naming the format."""
-VERSION = 1
-"""The format version; raised whenever a member changes meaning or disappears."""
+VERSION = 2
+"""The format version; raised whenever a member changes meaning or disappears (2: each pair's
+``notable`` edits)."""
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison as indented JSON, always every pair (``only_changes`` is ignored)."""
     del options  # JSON is for programs: always complete, so indices can be followed.
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as plain JSON-ready values (``prstdiff/comparison``, version 1)."""
+    """The comparison as plain JSON-ready values (``prstdiff/comparison``, version 2)."""
     return {
         "schema": SCHEMA,
         "version": VERSION,
@@ -61,6 +62,20 @@ def pair_to_dict(pair: Pair) -> dict[str, Any]:
             }
             for phrase in pair.phrases
         ],
+        "notable": [notable_to_dict(edit) for edit in pair.notable],
+    }
+
+
+def notable_to_dict(edit: NotableEdit) -> dict[str, Any]:
+    """One notable edit as JSON-ready values; ``ops`` is ``[start, stop]`` into the pair's ops."""
+    return {
+        "kind": edit.kind.value,
+        "old": edit.old,
+        "new": edit.new,
+        "direction": None if edit.direction is None else edit.direction.value,
+        "old_date": edit.old_date,
+        "new_date": edit.new_date,
+        "ops": None if edit.ops is None else list(edit.ops),
     }
 
 

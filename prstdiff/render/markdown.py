@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from prstdiff.model import Comparison, Document, Op, Pair, Status
-from prstdiff.render import RenderOptions
+from prstdiff.render import RenderOptions, notable
 from prstdiff.render.labels import (
     flag_notes,
     is_change,
@@ -25,8 +25,9 @@ _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
 _WRAPPERS: dict[Op, str] = {Op.EQUAL: "", Op.DELETE: "~~", Op.INSERT: "**"}
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison as a Markdown redline; ``options.only_changes`` hides reused pairs."""
+    options = options or RenderOptions()
     lines = [
         f"# {escape(comparison.old.name)} → {escape(comparison.new.name)}",
         "",
@@ -35,6 +36,9 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
         f"**Summary:** {escape(summary_line(comparison).removeprefix('Summary: '))}",
         "",
     ]
+    notable_summary = notable.summary(comparison)
+    if notable_summary:
+        lines += [f"**Notable edits:** {escape(notable_summary)}.", ""]
     for pair in comparison.pairs:
         if options.only_changes and not is_change(pair):
             continue
@@ -46,6 +50,9 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
         for phrase in pair.phrases:
             other = paragraphs_label(comparison.old, (phrase.other,), short=True)
             lines.append(f"> {phrase.words} words also in old {other}: “{escape(phrase.text)}”")
+            lines.append("")
+        if pair.notable:
+            lines.append(f"*Notable:* {escape(notable.describe_pair(pair))}")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

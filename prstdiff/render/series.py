@@ -1,4 +1,5 @@
-"""Renderers of a series: the timeline of word shares and the lineage table (text, JSON, HTML)."""
+"""Renderers of a series: the timeline of word shares, the notable edits of each step (a mandate
+series reads as its list of end dates) and the lineage table (text, JSON, HTML)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from typing import Any
 from prstdiff.corpus.series import LineageCell, Series, document_symbol, subject_of
 from prstdiff.model import Document, Status
 from prstdiff.normalize import key_words
-from prstdiff.render import RenderOptions
+from prstdiff.render import RenderOptions, notable
 from prstdiff.render.document import document_to_dict
 from prstdiff.render.html import Share, environment
-from prstdiff.render.labels import STATUS_MARKS, percent
+from prstdiff.render.json import notable_to_dict
+from prstdiff.render.labels import STATUS_MARKS, paragraphs_label, percent
 from prstdiff.render.text import format_date
 
 SCHEMA = "prstdiff/series"
 """The ``schema`` value of series JSON."""
-VERSION = 1
-"""The version of series JSON."""
+VERSION = 2
+"""The version of series JSON (2: each document's ``notable`` edits since its predecessor)."""
 SHARE_STATUSES = (Status.REUSED, Status.ALTERED, Status.NEW)
 """The statuses of a document's words, in the order the timeline stacks them."""
 
@@ -49,6 +51,25 @@ def shares_of(series: Series, position: int) -> DocumentShares:
     return DocumentShares(stats.words_reused, stats.words_altered, stats.words_new)
 
 
+def notable_of(series: Series, position: int) -> list[dict[str, Any]]:
+    """The notable edits of the document at ``position`` since its predecessor, each with the
+    paragraphs of both documents it stands in (none for the first document)."""
+    if position == 0:
+        return []
+    edits = []
+    for pair in series.comparisons[position - 1].pairs:
+        for edit in pair.notable:
+            edits.append({"old_paragraphs": list(pair.old), "new_paragraphs": list(pair.new)})
+            edits[-1].update(notable_to_dict(edit))
+            del edits[-1]["ops"]  # the series does not carry the word operations
+    return edits
+
+
+def step_summary(series: Series, position: int) -> str:
+    """The notable edits of one step in a sentence, the mandate's new end first."""
+    return notable.summary(series.comparisons[position - 1]) if position else ""
+
+
 def _cell_to_dict(cell: LineageCell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
@@ -61,7 +82,7 @@ def _cell_to_dict(cell: LineageCell | None) -> dict[str, Any] | None:
 
 
 def series_to_dict(series: Series) -> dict[str, Any]:
-    """The JSON object of a series (``prstdiff/series``, version 1)."""
+    """The JSON object of a series (``prstdiff/series``, version 2)."""
     documents = []
     for position, document in enumerate(series.documents):
         shares = shares_of(series, position)
@@ -74,6 +95,8 @@ def series_to_dict(series: Series) -> dict[str, Any]:
                     "altered": shares.altered,
                     "new": shares.new,
                 },
+                "notable_summary": step_summary(series, position),
+                "notable": notable_of(series, position),
             }
         )
     return {
@@ -108,8 +131,9 @@ def cell_label(cell: LineageCell) -> str:
     return f"{label} {mark}"
 
 
-def render_text(series: Series, options: RenderOptions) -> str:
+def render_text(series: Series, options: RenderOptions | None = None) -> str:
     """A series for the terminal: one line per document, then each line of language."""
+    options = options or RenderOptions()
     lines = [f"Series of {len(series.documents)} documents"]
     for position, document in enumerate(series.documents):
         shares = shares_of(series, position)
@@ -119,6 +143,12 @@ def render_text(series: Series, options: RenderOptions) -> str:
             f"  {position + 1:>3}. {document.name:<20} {date:<18} "
             f"{len(document.paragraphs):>3} ¶  reused {percent(shares.reused / total):>4}  "
             f"altered {percent(shares.altered / total):>4}  new {percent(shares.new / total):>4}"
+        )
+    lines.append("")
+    lines.append("Notable edits, step by step")
+    for position, document in enumerate(series.documents[1:], start=1):
+        lines.append(
+            f"  {position + 1:>3}. {document.name}: {step_summary(series, position) or '—'}"
         )
     lines.append("")
     lines.append(f"Lineage: {len(series.lines)} lines of language (= reused, ~ altered, + new)")
@@ -148,6 +178,34 @@ class TimelineBar:
     """The bar's segments (reused, altered, new)."""
     words: int
     """Words of the document."""
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    """The notable edits of one document of a series since its predecessor."""
+
+    name: str
+    """Document name."""
+    date: str
+    """Date as printed."""
+    summary: str
+    """The edits in one sentence, the mandate's end date first."""
+    edits: tuple[str, ...]
+    """Each edit on one line, with the paragraph it stands in."""
+
+
+def _steps(series: Series) -> list[StepView]:
+    steps = []
+    for position, document in enumerate(series.documents[1:], start=1):
+        comparison = series.comparisons[position - 1]
+        edits = tuple(
+            f"{paragraphs_label(document, pair.new, short=True)}: {notable.describe(edit)}"
+            for pair in comparison.pairs
+            for edit in pair.notable
+        )
+        date = format_date(document.date) if document.date else "undated"
+        steps.append(StepView(document.name, date, step_summary(series, position), edits))
+    return steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +282,7 @@ def render_html(series: Series, options: RenderOptions | None = None) -> str:
             bar_height=_BAR_HEIGHT,
             svg_height=len(bars) * (_BAR_HEIGHT + _BAR_GAP),
             rows=_cells(series),
+            steps=_steps(series),
             count=len(series.documents),
             line_count=len(series.lines),
         )

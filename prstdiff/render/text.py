@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from prstdiff.model import Comparison, Document, Op, Pair, Status
-from prstdiff.render import RenderOptions
+from prstdiff.render import RenderOptions, notable
 from prstdiff.render.labels import (
     STATUS_ORDER,
     flag_notes,
@@ -44,8 +44,9 @@ PLAIN_MARKERS: dict[Op, tuple[str, str]] = {
 }
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """Render a comparison for the terminal, with ANSI colour when ``options.color`` is set."""
+    options = options or RenderOptions()
     console = Console(
         file=StringIO(),
         width=max(options.width, INDENT + 20),
@@ -68,7 +69,13 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
             _print_wrapped(console, body, INDENT, options.width)
         for note in _phrase_notes(comparison, pair):
             _print_wrapped(console, Text(note, style="dim"), INDENT, options.width)
+        if pair.notable:
+            line = Text(f"notable: {notable.describe_pair(pair)}", style="magenta")
+            _print_wrapped(console, line, INDENT, options.width)
         console.print()
+    notable_summary = notable.summary(comparison)
+    if notable_summary:
+        _print_wrapped(console, Text(f"Notable edits: {notable_summary}."), 0, options.width)
     _print_wrapped(console, Text(summary_line(comparison)), 0, options.width)
     output = console.file
     assert isinstance(output, StringIO)

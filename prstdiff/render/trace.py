@@ -85,8 +85,9 @@ def summary_line(trace: Trace) -> str:
     )
 
 
-def render_text(trace: Trace, options: RenderOptions) -> str:
+def render_text(trace: Trace, options: RenderOptions | None = None) -> str:
     """A trace for the terminal: each paragraph with its status, closest and earliest source."""
+    options = options or RenderOptions()
     document = trace.document
     width = max(options.width, 40)
     lines = [

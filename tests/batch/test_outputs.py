@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -12,7 +13,13 @@ from prstdiff.batch.outputs import (
     prepare_outdir,
     summary_csv,
 )
-from prstdiff.batch.record import DocumentInfo, PairRecord, PairState
+from prstdiff.batch.record import (
+    DocumentInfo,
+    PairRecord,
+    PairState,
+    record_from_dict,
+    record_to_dict,
+)
 from prstdiff.model import Stats
 
 
@@ -88,8 +95,8 @@ def test_summary_csv_rows_of_done_and_failed_pairs() -> None:
         "0.7500",
     ]
     assert rows[2][:2] == ["madeup_failed", "failed"]
-    assert rows[2][8:23] == [""] * 15
-    assert rows[2][23] == "madeup_old.txt: no such file"
+    assert rows[2][8:30] == [""] * 22
+    assert rows[2][30] == "madeup_old.txt: no such file"
     assert all(len(row) == len(rows[0]) for row in rows)
 
 
@@ -120,3 +127,35 @@ def test_stale_temporary_files_of_a_killed_job_are_cleared(tmp_path: Path) -> No
     (tmp_path / ".notes.tmp").write_text("someone else's")
     prepare_outdir(tmp_path)
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [".notes.tmp"]
+
+
+def test_summary_has_a_column_per_notable_kind() -> None:
+    record = dataclasses.replace(
+        madeup_record("madeup_a", "S/X/01", "S/X/02", reused=50, altered=25),
+        notable={
+            "formula": 2,
+            "qualifier": 0,
+            "negation": 1,
+            "date": 3,
+            "number": 0,
+            "citation": 4,
+            "charter": 1,
+        },
+    )
+    old_record = madeup_record("madeup_b", "S/X/02", "S/X/03", reused=50, altered=25)
+    rows = list(csv.DictReader(io.StringIO(summary_csv([record, old_record]))))
+    counts = {key: value for key, value in rows[0].items() if key.startswith("notable_")}
+    assert counts == {
+        "notable_formula": "2",
+        "notable_qualifier": "0",
+        "notable_negation": "1",
+        "notable_date": "3",
+        "notable_number": "0",
+        "notable_citation": "4",
+        "notable_charter": "1",
+    }
+    assert {rows[1][key] for key in counts} == {""}  # recorded without notable edits
+    page = index_html([record, old_record])
+    assert '<td class="num notable-count" data-value="4">4</td>' in page
+    assert page.count('class="num notable-count" data-value="-1"') == 7
+    assert record_from_dict(record_to_dict(record)) == record

@@ -1,8 +1,8 @@
 """Shared fixtures: a temporary copy of part of the real corpus, indexed once per session.
 
-The subset is every document of 2000-2023 and every resolution of the Cyprus series (106 files,
-1960-2023): enough for the checked traces, small enough to index in seconds. Tests never write
-into ``corpus/``.
+The subset is every statement, every resolution of 2000-2023 and every resolution that names
+Cyprus (214 files, 1960-2023): enough for the checked traces, small enough to index in seconds.
+Tests never write into ``corpus/``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from prstdiff.corpus.index import CorpusIndex, IndexReport, index_corpus, open_index
+from prstdiff.corpus.build import index_corpus
+from prstdiff.corpus.index import CorpusIndex, IndexReport, open_index
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
 

@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from prstdiff.cli import app
+from prstdiff.corpus.build import index_corpus
 from prstdiff.corpus.index import (
     INDEX_FILE_NAME,
     SCHEMA_VERSION,
     IndexReport,
-    index_corpus,
     open_index,
 )
 from prstdiff.errors import IndexFileError

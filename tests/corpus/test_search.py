@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -37,7 +38,10 @@ def test_fuzzy_search_finds_the_renewals_with_other_dates(subset_index: CorpusIn
     # 2300 (2016) OP8 "... ending 31 January 2017": one date away.
     assert 90.0 <= found[("S/RES/2300 (2016)", "8")] < 100.0
     assert ("S/RES/2674 (2023)", "10") in found
-    assert len(near.hits) == 15
+    # 29 renewals from 1642 (2005), the first to word it so, to 2674 (2023).
+    assert ("S/RES/1642 (2005)", "2") in found
+    assert len(near.hits) == 29
+    assert min(h.date for h in near.hits if h.date) == dt.date(2005, 12, 14)
 
 
 def test_cli_search_exits_1_when_nothing_is_found(

@@ -12,7 +12,8 @@ from referencing import Registry, Resource
 from typer.testing import CliRunner
 
 from prstdiff.cli import app
-from prstdiff.corpus.index import CorpusIndex, index_corpus, open_index
+from prstdiff.corpus.build import index_corpus
+from prstdiff.corpus.index import CorpusIndex, open_index
 from prstdiff.corpus.trace import ParagraphTrace, Trace, trace_corpus, trace_document
 from prstdiff.model import Document, Status
 from prstdiff.parse import load
@@ -78,9 +79,11 @@ def test_prst_2013_12_carries_paragraphs_of_prst_2010_1(
     assert reused[2] == 1.0
     operational = from_2010[starting(doc, "The Security Council expresses its intention")]
     assert operational[2] == pytest.approx(0.988, abs=0.01)
-    # The opening paragraph's first appearance in the corpus is the 2004 statement.
+    # The opening formula ("At the ... meeting ..., in connection with the Council's
+    # consideration of the item entitled ..., the President ... made the following statement on
+    # behalf of the Council:") first appears in the corpus in the oldest statement, of 1998.
     opening = trace.paragraphs[starting(doc, "At the 7015th meeting")]
-    assert opening.earliest is not None and opening.earliest.symbol == "S/PRST/2004/27"
+    assert opening.earliest is not None and opening.earliest.symbol == "S/PRST/1998/18"
 
 
 def test_resolution_1888_op1_is_altered_from_1820_op1(
@@ -126,18 +129,25 @@ def test_unficyp_extension_traced_back_to_its_earliest_form(
     assert ("S/RES/430 (1978)", "1") in chain  # where "once more ... established under" began
     dates = [link.date for link in item.chain]
     assert dates == sorted(dates) and len(set(dates)) == len(dates)
-    # The modern wording ("Expresses its full support for UNFICYP and decides to extend its
-    # mandate ...") goes back, within the corpus, to 2263 (2016) OP7.
+    # The modern wording ("Expresses its full support for UNFICYP, and decides to extend its
+    # mandate ...") goes back through the renewals of 1995-2015: 1642 (2005) OP2 is its first
+    # form ("Expresses its full support for UNFICYP and decides to extend its mandate for a
+    # further period ending 15 June 2006;"), grown out of "Decides to extend the mandate of
+    # UNFICYP for a further period ending on 31 December 1995;", 1000 (1995) OP1.
     modern = trace_of(subset_index, subset_folder, "S_RES_2646_2022.txt")
     extension = modern.paragraphs[operative(modern.document, "10")]
-    assert links(extension) == [
-        ("S/RES/2263 (2016)", "7"),
+    chain = links(extension)
+    assert chain[0] == ("S/RES/1000 (1995)", "1")
+    assert chain[chain.index(("S/RES/1642 (2005)", "2")) - 1] == ("S/RES/1568 (2004)", "3")
+    assert chain[-6:] == [
+        ("S/RES/2234 (2015)", "7"),
         ("S/RES/2300 (2016)", "8"),
         ("S/RES/2369 (2017)", "8"),
         ("S/RES/2430 (2018)", "11"),
         ("S/RES/2483 (2019)", "8"),
         ("S/RES/2587 (2021)", "10"),
     ]
+    assert len(chain) == 28
 
 
 def test_a_document_outside_the_index_is_traced_against_earlier_dates(

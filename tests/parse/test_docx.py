@@ -435,7 +435,14 @@ def word_draft_of(path: Path) -> bytes:
     add_operative_list(word)
     if document.kind is DocumentKind.RESOLUTION:
         title_at = next(i for i, line in enumerate(lines) if line.startswith("Resolution "))
-        council_at = lines.index("The Security Council,")
+        # The body opens with ``The Security Council,`` (without its comma in S/RES/2222 (2015)),
+        # or straight with a preambular paragraph (S/RES/2573 (2021), adopted in writing).
+        first = document.paragraphs[0].text
+        council_at = next(
+            i
+            for i, line in enumerate(lines)
+            if i > title_at and line.strip() and first.startswith(line.strip())
+        )
         header = [line for line in lines[:title_at] if line.strip()]
         table = word.add_table(rows=len(header), cols=1)
         for row, line in zip(table.rows, header, strict=True):
@@ -455,6 +462,10 @@ def word_draft_of(path: Path) -> bytes:
             ParagraphKind.SUBPARAGRAPH,
         ):
             add_numbered(word, Numbered(paragraph.text, len(paragraph.number.split()) - 1))
+        elif paragraph.kind is ParagraphKind.SUBPARAGRAPH:
+            # An item of a dashed list (S/PRST/2006/33 ``– the Security Council welcomes ...``)
+            # keeps its typed dash.
+            word.add_paragraph(f"– {paragraph.text}")
         elif paragraph.kind is ParagraphKind.STATEMENT:
             word.add_paragraph(
                 f"“{paragraph.text}”" if paragraph.index == last else f"“{paragraph.text}"
@@ -469,7 +480,7 @@ def keyed(document: Document) -> list[tuple[str, str | None, str]]:
 
 
 def test_the_modern_corpus_is_selected() -> None:
-    assert len(MODERN) == 39
+    assert len(MODERN) == 107
     assert "S_RES_1809_2008.txt" in MODERN
     assert "S_PRST_2007_42.txt" in MODERN
 

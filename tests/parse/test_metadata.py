@@ -174,8 +174,10 @@ NO_MEETING = {
     "S_RES_207_1965.txt": None,
     "S_RES_289_1970.txt": None,
     "S_RES_565_1985.txt": None,
-    # Adopted by written procedure, without a meeting.
+    # Adopted (or issued) by written procedure during the COVID-19 pandemic, without a meeting.
     "S_RES_2561_2021.txt": "Adopted by the Security Council on 29 January 2021",
+    "S_RES_2573_2021.txt": "Adopted by the Security Council on 27 April 2021",
+    "S_PRST_2020_6.txt": None,
     # The meeting number is lost or garbled by the OCR.
     "S_RES_270_1969.txt": "Adopted at the meeting.",
     "S_RES_273_1969.txt": (
@@ -262,10 +264,10 @@ def test_madeup_draft_is_named_by_its_masthead_symbol() -> None:
 def test_examples_in_docstrings() -> None:
     import doctest
 
-    import prstdiff.parse
     import prstdiff.parse.metadata
+    import prstdiff.parse.reader
 
-    for module, examples in ((prstdiff.parse, 2), (prstdiff.parse.metadata, 2)):
+    for module, examples in ((prstdiff.parse.reader, 2), (prstdiff.parse.metadata, 2)):
         results = doctest.testmod(module)
         assert (results.attempted, results.failed) == (examples, 0), module.__name__
 

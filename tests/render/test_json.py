@@ -45,7 +45,7 @@ def test_real_pair_is_valid_against_the_schema(
     data = json.loads(render(real_comparison, RenderOptions(only_changes=True)))
     assert sorted(e.message for e in validator.iter_errors(data)) == []
     assert data["schema"] == "prstdiff/comparison"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["old"]["symbol"] == "S/RES/2561 (2021)"
     assert data["new"]["symbol"] == "S/RES/2587 (2021)"
     assert len(data["pairs"]) == len(real_comparison.pairs)  # JSON is always complete
@@ -84,6 +84,7 @@ def test_made_up_pair_has_the_documented_shape(
         "merged": False,
         "ops": [],
         "phrases": [],
+        "notable": [],
     }
     assert data["pairs"][2]["ops"] == [
         {"op": "equal", "text": "Decides to extend the made-up mandate until 31 "},
@@ -110,3 +111,33 @@ def test_schema_rejects_a_pair_that_contradicts_its_status(
     data = comparison_to_dict(madeup)
     data["pairs"][0]["status"] = "kept"
     assert not validator.is_valid(data)
+
+
+def test_notable_edits_are_listed_on_their_pair(
+    real_comparison: Comparison, validator: Draft202012Validator
+) -> None:
+    data = comparison_to_dict(real_comparison)
+    (mandate,) = [
+        pair
+        for pair in data["pairs"]
+        if pair["new"]
+        and data["new"]["paragraphs"][pair["new"][0]]["text"].startswith(
+            "Expresses its full support for UNFICYP"
+        )
+    ]
+    assert mandate["notable"] == [
+        {
+            "kind": "date",
+            "old": "31 July 2021",
+            "new": "31 January 2022",
+            "direction": None,
+            "old_date": "2021-07-31",
+            "new_date": "2022-01-31",
+            "ops": [1, 3],
+        }
+    ]
+    start, stop = mandate["notable"][0]["ops"]
+    assert [op["text"] for op in mandate["ops"][start:stop]] == ["July 2021;", "January 2022;"]
+    bad = json.loads(json.dumps(data))
+    bad["pairs"][0]["notable"] = [{"kind": "mood", "old": None, "new": None}]
+    assert list(validator.iter_errors(bad))

@@ -18,6 +18,9 @@
     if (filter === "changes") {
       return origin || row.getAttribute("data-change") === "true";
     }
+    if (filter === "notable") {
+      return row.getAttribute("data-notable") === "true";
+    }
     if (filter === "moved") {
       return row.getAttribute("data-moved") === "true";
     }

@@ -1,0 +1,767 @@
+"""Notable edits: what changed that matters in an altered pair of paragraphs.
+
+An analyst of a renewal does not weigh every edit the same. ``notable_edits`` points out, for any
+two texts, the edits that change what the Council says or does:
+
+- ``formula``: the leading verb or formula (``Encourages`` -> ``Urges``), with its direction on
+  the scale of ``prstdiff/data/formulas.toml``. The statement, preambular and operative forms of
+  one formula are the same formula (``The Security Council further recognizes`` = ``Recognizing``:
+  the folding of ``prstdiff.formulas``), so folding alone is never notable;
+- ``qualifier``: intensifiers and softeners added or removed (``strongly``, ``as appropriate``);
+- ``negation``: ``not``, ``no``, ``non-``, ``neither``, ``nor``, ``cannot`` added or removed;
+- ``date``: dates (with ISO 8601 values), years and periods (``within 90 days``, ``six months``);
+- ``number``: figures (``860`` -> ``1,000``, ``10 per cent``);
+- ``citation``: cited documents added or removed, as the reader's citation parser finds them;
+- ``charter``: Chapters and Articles of the Charter added, removed or changed.
+
+Each kind is found in both texts and the two lists compared, so wording that only moves inside
+the paragraph is not notable; dates, numbers and Charter references removed and added are paired
+in text order into changes (``31 July 2021`` -> ``31 January 2022``). Words the word diff marks
+as extraction artefacts (``Op.ARTEFACT``) count as unchanged. Each edit names the word operations
+that hold it (``NotableEdit.ops``, a half-open range of indices into the operations).
+
+>>> edit, = notable_edits("Encourages States to act", "Urges States to act")
+>>> edit.kind.value, edit.old, edit.new, edit.direction.value
+('formula', 'Encourages', 'Urges', 'stronger')
+>>> edit, = notable_edits("until 31 July 2021;", "until 31 January 2022;")
+>>> edit.kind.value, edit.old_date, edit.new_date, edit.ops
+('date', '2021-07-31', '2022-01-31', (1, 3))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from prstdiff.errors import PrstdiffError
+from prstdiff.formulas import verb_stem
+from prstdiff.model import Direction, NotableEdit, NotableKind, Op, WordOp
+from prstdiff.parse.metadata import MONTH_NUMBERS, find_citations
+from prstdiff.worddiff import diff_words
+
+__all__ = [
+    "KIND_ORDER",
+    "Formula",
+    "FormulaTable",
+    "NotableOptions",
+    "formula_table",
+    "notable_edits",
+]
+
+KIND_ORDER: tuple[NotableKind, ...] = tuple(NotableKind)
+"""The order kinds are listed in summaries and tables."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotableOptions:
+    """Tunable limits of the notable-edit finder."""
+
+    formula_words: int = 8
+    """Words read at the start of a paragraph for its formula: the longest form (``takes note with
+    appreciation``) plus intensifiers and possessives (``expresses its deep concern``)."""
+    aside_words: int = 48
+    """Words read past the subject for a clause before the verb (``The Security Council, while
+    maintaining the primary responsibility for ..., encourages``): room for a clause of some
+    forty words, and reading more costs little."""
+    charter_context: int = 80
+    """Characters after ``Article 8`` in which ``of the Statute`` (or another instrument) shows
+    that the article is not one of the Charter: long enough for ``of the Rome Statute of ...``."""
+    window: int = 120
+    """Characters read on each side of a changed run of words: more than any item that touches
+    the change (``as soon as practically achievable``) plus the ``charter_context`` after it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One formula of the scale: its forms, its scale and its rank there."""
+
+    scale: str
+    """The scale it is ranked on (``directive``, ``condemnation``, ...)."""
+    rank: int
+    """Its rank on the scale; higher is stronger."""
+    forms: tuple[str, ...]
+    """The forms it takes, as printed in the table (``calls upon``, ``calls on``)."""
+    why: str
+    """The reason for its rank."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaTable:
+    """The scale of formulas and the qualifier words, as shipped in ``data/formulas.toml``."""
+
+    formulas: tuple[Formula, ...]
+    """Every formula of every scale."""
+    scales: tuple[str, ...]
+    """The scales' names, in the table's order."""
+    intensifiers: frozenset[str]
+    """Words that raise a formula one step (``strongly condemns``, ``deep concern``)."""
+    stronger: tuple[str, ...]
+    """Qualifiers whose addition strengthens a paragraph."""
+    weaker: tuple[str, ...]
+    """Qualifiers whose addition softens a paragraph."""
+
+    def rank(self, words: str) -> Formula | None:
+        """The formula whose form ``words`` is, in any inflection; None when none is."""
+        key = _form_key(words)
+        return next((f for f in self.formulas for form in f.forms if _form_key(form) == key), None)
+
+
+@cache
+def formula_table() -> FormulaTable:
+    """The shipped table of formulas and qualifiers, read once."""
+    text = resources.files("prstdiff").joinpath("data/formulas.toml").read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+        return _table(data)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise PrstdiffError(f"the formula table is damaged: {error}") from None
+
+
+def _table(data: dict[str, Any]) -> FormulaTable:
+    scales = tuple(str(scale["name"]) for scale in data["scale"])
+    formulas = []
+    for entry in data["formula"]:
+        if entry["scale"] not in scales:
+            raise ValueError(f"unknown scale {entry['scale']!r}")
+        forms = tuple(str(form) for form in entry["forms"])
+        formulas.append(Formula(str(entry["scale"]), int(entry["rank"]), forms, str(entry["why"])))
+    qualifiers = data["qualifiers"]
+    return FormulaTable(
+        formulas=tuple(formulas),
+        scales=scales,
+        intensifiers=frozenset(str(word) for word in qualifiers["intensifiers"]),
+        stronger=tuple(str(phrase) for phrase in qualifiers["stronger"]),
+        weaker=tuple(str(phrase) for phrase in qualifiers["weaker"]),
+    )
+
+
+def notable_edits(
+    old_text: str,
+    new_text: str,
+    ops: Sequence[WordOp] | None = None,
+    options: NotableOptions | None = None,
+) -> tuple[NotableEdit, ...]:
+    """The notable edits that turn ``old_text`` into ``new_text``, in text order.
+
+    ``ops`` are the word operations between the two texts where they are known already (a
+    pair's ``ops``); otherwise they are computed with ``diff_words``.
+
+    >>> [(e.kind.value, e.old, e.new) for e in notable_edits("Decides to", "Decides not to")]
+    [('negation', None, 'not')]
+    """
+    opts = options or NotableOptions()
+    if ops is None:
+        ops = diff_words(old_text, new_text)
+    views = _Views.of(ops)
+    if views.old == views.new:
+        return ()
+    table = formula_table()
+    old_lead = _lead(views.old, table, opts)
+    new_lead = _lead(views.new, table, opts)
+    edits: list[_Found] = []
+    formula = _formula_edit(old_lead, new_lead, views)
+    if formula is not None:
+        edits.append(formula)
+    # In the formula, "further" only orders paragraphs ("Further requests"); an intensifier
+    # there ("Deeply regrets") is both a formula change and a qualifier.
+    old_skip = old_lead.end if old_lead else 0
+    new_skip = new_lead.end if new_lead else 0
+    old_items = _changed_items(views.old, views.changed_spans(0), opts)
+    new_items = _changed_items(views.new, views.changed_spans(1), opts)
+    for kind in (NotableKind.QUALIFIER, NotableKind.NEGATION, NotableKind.CITATION):
+        old_of_kind = [i for i in old_items if i.kind is kind and _outside(i, old_skip)]
+        new_of_kind = [i for i in new_items if i.kind is kind and _outside(i, new_skip)]
+        if kind is NotableKind.CITATION and (old_of_kind or new_of_kind):
+            # Citing is yes or no over the whole text: a document cited near a change but also
+            # elsewhere on the other side is not added or removed, and twice is once.
+            old_cited, new_cited = _cited(views.old), _cited(views.new)
+            old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
+            new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
+        edits += _unpaired(kind, old_of_kind, new_of_kind, views, table)
+    for kind in (NotableKind.DATE, NotableKind.NUMBER, NotableKind.CHARTER):
+        old_of_kind = [i for i in old_items if i.kind is kind]
+        new_of_kind = [i for i in new_items if i.kind is kind]
+        edits += _paired(kind, old_of_kind, new_of_kind, views)
+    edits.sort(key=lambda found: found.order)
+    return tuple(found.edit for found in edits)
+
+
+def _first_of_each(items: Iterable[_Item]) -> list[_Item]:
+    first: dict[str, _Item] = {}
+    for item in items:
+        first.setdefault(item.key, item)
+    return list(first.values())
+
+
+def _cited(text: str) -> set[str]:
+    """The keys of every document a text cites."""
+    return {item.key for item in _citations(text)}
+
+
+def _outside(item: _Item, lead_end: int) -> bool:
+    return item.start >= lead_end or item.key != "further"
+
+
+# --- the two texts as the word operations give them -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Views:
+    """Old and new text rebuilt from word operations, artefacts in their new form on both sides."""
+
+    old: str
+    new: str
+    bounds: tuple[tuple[int, int, int, int], ...]
+    """Per operation: its start and end in the old view, then in the new view."""
+    changed: tuple[bool, ...]
+    """Per operation: whether it inserts or deletes words."""
+
+    @classmethod
+    def of(cls, ops: Sequence[WordOp]) -> _Views:
+        old: list[str] = []
+        new: list[str] = []
+        bounds = []
+        at_old = at_new = 0
+        for op in ops:
+            # An artefact is the same words read two ways: the new form stands on both sides.
+            in_old = op.op is not Op.INSERT
+            in_new = op.op is not Op.DELETE
+            size = len(op.text)
+            if in_old:
+                old.append(op.text)
+            if in_new:
+                new.append(op.text)
+            bounds.append(
+                (
+                    at_old,
+                    at_old + size * in_old,
+                    at_new,
+                    at_new + size * in_new,
+                )
+            )
+            at_old += size * in_old
+            at_new += size * in_new
+        changed = tuple(op.op in (Op.INSERT, Op.DELETE) for op in ops)
+        return cls("".join(old), "".join(new), tuple(bounds), changed)
+
+    def touching(self, side: int, start: int, end: int) -> list[int]:
+        """Indices of the operations whose text on ``side`` (0 old, 1 new) overlaps a span."""
+        found = []
+        for index, bound in enumerate(self.bounds):
+            low, high = bound[2 * side], bound[2 * side + 1]
+            if low < high and low < end and start < high:
+                found.append(index)
+        return found
+
+    def place(
+        self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """The operations holding an edit: changed ones where it has any, else all it touches."""
+        indices: list[int] = []
+        if old_span is not None:
+            indices += self.touching(0, *old_span)
+        if new_span is not None:
+            indices += self.touching(1, *new_span)
+        if not indices:
+            return None
+        changed = [index for index in indices if self.changed[index]]
+        chosen = changed or indices
+        return (min(chosen), max(chosen) + 1)
+
+    def changed_spans(self, side: int) -> list[tuple[int, int]]:
+        """Where the deleted (side 0) or inserted (side 1) words stand in that side's text."""
+        spans = []
+        for bound, changed in zip(self.bounds, self.changed, strict=True):
+            start, end = bound[2 * side], bound[2 * side + 1]
+            if changed and start < end:
+                spans.append((start, end))
+        return spans
+
+    def in_change(self, side: int, start: int, end: int) -> bool:
+        """Whether a span of one side overlaps an inserted or deleted run of words."""
+        return any(self.changed[index] for index in self.touching(side, start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    edit: NotableEdit
+    order: tuple[int, int, int]
+
+
+def _found(edit: NotableEdit, position: int) -> _Found:
+    start = edit.ops[0] if edit.ops is not None else 1 << 30
+    # Text order: by operation, then by place in the text, then by kind.
+    return _Found(edit, (start, position, KIND_ORDER.index(edit.kind)))
+
+
+# --- formulas ----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+_NUMBERING = re.compile(r"^(?:\(?\d+\)?[.)]?|\([a-z]{1,4}\)|[ivxl]{1,5}[.)])$", re.IGNORECASE)
+_SUBJECTS: tuple[tuple[str, ...], ...] = (
+    ("the", "security", "council"),
+    ("the", "council"),
+    ("security", "council"),
+    ("it",),
+)
+_LINKING = frozenset({"also", "further", "again", "moreover", "furthermore"})
+_SKIPPED = frozenset({"its", "their", "having"})
+_ASIDES = frozenset({"while", "whilst", "in", "acting", "mindful", "bearing", "recalling"})
+_STRONGEST = ("in", "the", "strongest", "terms")
+
+
+def _word(token: str) -> str:
+    return token.strip(".,;:()[]\"'“”‘’").casefold()
+
+
+def _stems(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(verb_stem(word) for word in words if word not in _SKIPPED)
+
+
+@cache
+def _form_key(form: str) -> tuple[str, ...]:
+    return _stems(form.casefold().split())
+
+
+@cache
+def _forms() -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Every form's stems with the index of its formula, longest first."""
+    table = formula_table()
+    keys = [(_form_key(form), i) for i, f in enumerate(table.formulas) for form in f.forms]
+    return tuple(sorted(keys, key=lambda key: -len(key[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """The leading formula of a text."""
+
+    key: tuple[str, ...]
+    """The folded words of the formula (stems)."""
+    formula: int | None
+    """Index of the formula in the table; None for a verb the table does not rank."""
+    intensity: int
+    """Intensifiers that open or follow it."""
+    start: int
+    end: int
+    """Character span of the formula's words, intensifiers included, subject excluded."""
+    text: str
+
+
+def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
+    # The formula stands in the first words: numbering, subject, copula, then the formula.
+    head = itertools.islice(_TOKEN.finditer(text), options.formula_words + options.aside_words)
+    tokens = [(match[0], match.start(), match.end()) for match in head]
+    words = [_word(token) for token, _, _ in tokens]
+    at = 0
+    while at < len(tokens) and _NUMBERING.match(tokens[at][0]):
+        at += 1
+    for subject in _SUBJECTS:
+        # A paragraph that is only the subject ("The Security Council,") has no formula.
+        if tuple(words[at : at + len(subject)]) == subject and at + len(subject) < len(words):
+            at += len(subject)
+            if at < len(words) and words[at] == "is":
+                at += 1
+            at = _past_aside(tokens, words, at)
+            break
+    kept: list[tuple[str, int]] = []
+    intensifiers: list[int] = []
+    end = min(len(tokens), at + options.formula_words)
+    for index in range(at, end):
+        word = words[index]
+        if word in _LINKING or (word == "once" and index + 1 < end and words[index + 1] == "again"):
+            continue
+        if word in table.intensifiers:
+            intensifiers.append(index)
+        elif word not in _SKIPPED and word:
+            kept.append((verb_stem(word), index))
+    if not kept:
+        return None
+    stems = tuple(stem for stem, _ in kept)
+    formula = None
+    size = 1
+    for key, index in _forms():
+        if stems[: len(key)] == key:
+            formula, size = index, len(key)
+            break
+    last = kept[size - 1][1]
+    intensity = sum(1 for index in intensifiers if index < last)
+    after = last + 1
+    # "condemns in the strongest terms", "condemns unequivocally": intensifiers that follow.
+    if tuple(words[after : after + len(_STRONGEST)]) == _STRONGEST:
+        intensity += 1
+        last = after + len(_STRONGEST) - 1
+    elif after < len(words) and words[after] in table.intensifiers and words[after].endswith("ly"):
+        intensity += 1
+        last = after
+    first = min([kept[0][1], *(i for i in intensifiers if i < kept[0][1])])
+    start, stop = tokens[first][1], tokens[last][2]
+    shown = text[start:stop].rstrip(".,;:")
+    return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown)
+
+
+def _past_aside(tokens: list[tuple[str, int, int]], words: list[str], at: int) -> int:
+    """Past a clause between the subject and its verb: "The Security Council, while
+    maintaining the primary responsibility ..., encourages" reads as "encourages"."""
+    if at == 0 or not tokens[at - 1][0].endswith(",") or at >= len(words):
+        return at
+    if words[at] not in _ASIDES:
+        return at
+    for index in range(at, len(tokens) - 1):
+        if tokens[index][0].endswith(","):
+            return index + 1
+    return at
+
+
+def _formula_edit(old: _Lead | None, new: _Lead | None, views: _Views) -> _Found | None:
+    if old is None or new is None:
+        return None
+    if old.formula is None and new.formula is None:
+        return None  # neither is a formula of the scale: a sub-paragraph, a heading, a clause
+    same = old.key == new.key or (old.formula is not None and old.formula == new.formula)
+    if same and old.intensity == new.intensity:
+        return None  # one formula, maybe in another of its forms ("calls upon", "calls on")
+    direction = None
+    table = formula_table()
+    if old.formula is not None and new.formula is not None:
+        before, after = table.formulas[old.formula], table.formulas[new.formula]
+        if before.scale == after.scale:
+            rank_before = (before.rank, old.intensity)
+            rank_after = (after.rank, new.intensity)
+            if rank_after > rank_before:
+                direction = Direction.STRONGER
+            elif rank_after < rank_before:
+                direction = Direction.WEAKER
+    place = views.place((old.start, old.end), (new.start, new.end))
+    edit = NotableEdit(NotableKind.FORMULA, old.text, new.text, direction, ops=place)
+    return _found(edit, 0)
+
+
+# --- the other kinds: found in each text, then compared ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    kind: NotableKind
+    key: str
+    """What is compared: the ISO date, the figure's value, the symbol, the phrase."""
+    text: str
+    """The wording as printed."""
+    start: int
+    end: int
+    group: str = ""
+    """Items pair only within a group (full dates with dates, periods with periods, ...)."""
+    iso: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the item stands in its text."""
+        return (self.start, self.end)
+
+
+_MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
+_FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
+# What every date, period, number, citation and Charter reference holds: text without any of it
+# is not searched for them.
+_FIGURE_HINT = re.compile(r"\d|Chapter|Article|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+}
+_PERIOD = re.compile(
+    rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}|a)[\s-]+(?:calendar\s+|working\s+)?"
+    r"(day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\w/.,-])(19[4-9]\d|20\d\d)(?![\w/]|,\d)")
+_RESOLUTION_REFERENCE = re.compile(
+    r"\bresolutions?\s+\d{1,4}(?:\s*\(\d{4}\))?|\b\d{1,4}\s*\(\d{4}\)|\b\S*\w/\S*\w", re.IGNORECASE
+)
+_PARAGRAPH_REFERENCE = re.compile(
+    r"\b(?:paragraphs?|articles?|annex|annexes|chapter|section|sections|item|items|page|pages|rule|rules)"
+    r"\s+\d+(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d+(?:\s*\([a-z]{1,4}\))?)*",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"(?<![\w/.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:per\s*cent|percent|%))?(?![\w/]|,\d)"
+)
+_CHARTER = re.compile(
+    r"\b(Chapters?|Articles?)\s+((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)"
+)
+_CHARTER_NUMBER = re.compile(r"[IVXL]+|\d+")
+_OTHER_INSTRUMENT = re.compile(
+    r"\bof\s+the\s+(?:[\w-]+\s+){0,3}(?:Statute|Convention|Covenant|Protocol|Agreement|Treaty|"
+    r"Rules|Regulations|Constitution|Declaration|annex)\b",
+    re.IGNORECASE,
+)
+# "Resolution 1325" with no year, which the citation parser (rightly) does not take for a symbol.
+_YEARLESS_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))")
+_WORD_AFTER = re.compile(r"\W*(\w+)")
+_NEGATION = re.compile(
+    r"\b(?:(not)(?!\s+only\b)|(no)(?!\s+later\b|\.\s*\d|\s+longer\b)|(neither)|(nor)|(cannot))\b"
+    r"|\b(non-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)",
+    re.IGNORECASE,
+)
+
+
+def _changed_items(text: str, spans: list[tuple[int, int]], options: NotableOptions) -> list[_Item]:
+    """The items of a text that touch its changed words.
+
+    An item inside unchanged words stands the same on both sides and cancels out, so only the
+    text around each change is read: a window of ``options.window`` characters either side,
+    wide enough that an item touching the change is read whole (cut words at a window's edge
+    are too far from the change to touch it).
+    """
+    found: dict[tuple[int, int, NotableKind, str], _Item] = {}
+    margin = options.window
+    for low, high in _merged(spans, margin):
+        start, end = max(0, low - margin), min(len(text), high + margin)
+        inside = [span for span in spans if span[0] < high and low < span[1]]
+        for item in _items(text[start:end], options):
+            item_start, item_end = item.start + start, item.end + start
+            if any(a < item_end and item_start < b for a, b in inside):
+                key = (item_start, item_end, item.kind, item.key)
+                found.setdefault(key, dataclasses.replace(item, start=item_start, end=item_end))
+    return sorted(found.values(), key=lambda item: (item.start, item.end))
+
+
+def _merged(spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """Spans closer than two margins joined, so their windows are read once."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start - merged[-1][1] <= 2 * margin:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _items(text: str, options: NotableOptions) -> list[_Item]:
+    """Every date, number, qualifier, negation, citation and Charter reference of a text."""
+    figures = _figures(text, options) if _FIGURE_HINT.search(text) else []
+    return [*_qualifiers(text), *_negations(text), *figures]
+
+
+def _negations(text: str) -> Iterator[_Item]:
+    for match in _NEGATION.finditer(text):
+        word = match[0].lower()
+        key = "non-" if word.startswith("non-") else word
+        yield _Item(NotableKind.NEGATION, key, match[0], *match.span())
+
+
+def _figures(text: str, options: NotableOptions) -> list[_Item]:
+    """Dates, periods, Charter references, years, numbers and citations of a text."""
+    items: list[_Item] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _RESOLUTION_REFERENCE.finditer(text)]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= low or high <= start for low, high in taken)
+
+    for match in _FULL_DATE.finditer(text):
+        if not free(*match.span()):
+            continue
+        day, month, year = match[1], MONTH_NUMBERS[match[2].lower()], int(match[3])
+        iso = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        items.append(_Item(NotableKind.DATE, iso, match[0], *match.span(), "calendar", iso))
+        taken.append(match.span())
+    for match in _DAY_MONTH.finditer(text):
+        # "the 20 July announcement": a day without a year has no ISO date, but is still a date.
+        if free(*match.span()):
+            key = f"--{MONTH_NUMBERS[match[2].lower()]:02d}-{int(match[1]):02d}"
+            items.append(_Item(NotableKind.DATE, key, match[0], *match.span(), "calendar"))
+            taken.append(match.span())
+    for match in _PERIOD.finditer(text):
+        if not free(*match.span()):
+            continue
+        count = match[1].lower()
+        value = 1 if count == "a" else _NUMBER_WORDS.get(count) or int(count)
+        key = f"{value} {match[2].lower()}"
+        items.append(_Item(NotableKind.DATE, key, match[0], *match.span(), "period"))
+        taken.append(match.span())
+    for match in _CHARTER.finditer(text):
+        after = text[match.end() : match.end() + options.charter_context]
+        charter = after.find("Charter")
+        other = _OTHER_INSTRUMENT.search(after)
+        taken.append(match.span())
+        if other is not None and (charter < 0 or other.start() < charter):
+            continue
+        singular = match[1].rstrip("s")
+        for number in _CHARTER_NUMBER.findall(match[2]):
+            name = f"{singular} {number}"
+            items.append(_Item(NotableKind.CHARTER, name, name, *match.span(), singular))
+    taken += [m.span() for m in _PARAGRAPH_REFERENCE.finditer(text)]
+    for match in _YEAR.finditer(text):
+        if free(*match.span()):
+            items.append(
+                _Item(NotableKind.DATE, match[0], match[0], *match.span(), "year", match[0])
+            )
+            taken.append(match.span())
+    for match in _FIGURE.finditer(text):
+        if free(*match.span()):
+            figure = match[1].replace(",", "") + ("%" if match[2] else "")
+            items.append(_Item(NotableKind.NUMBER, figure, match[0], *match.span()))
+    items += _citations(text)
+    return items
+
+
+def _citations(text: str) -> list[_Item]:
+    """The documents a text cites, by the reader's citation parser, and yearless resolutions."""
+    items = []
+    for citation in find_citations(text):
+        span = _citation_span(text, citation.symbol)
+        start, end = span if span is not None else (len(text), len(text))
+        # A resolution is known by its number: "resolution 1325" and "1325 (2000)" are one.
+        key = re.sub(r" \(\d{4}\)$", "", citation.symbol)
+        items.append(_Item(NotableKind.CITATION, key, citation.symbol, start, end))
+    for match in _YEARLESS_RESOLUTION.finditer(text):
+        key = f"S/RES/{int(match[1])}"
+        items.append(_Item(NotableKind.CITATION, key, match[0], *match.span()))
+    return items
+
+
+@cache
+def _qualifier_pattern() -> re.Pattern[str]:
+    table = formula_table()
+    phrases = sorted({*table.stronger, *table.weaker}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@cache
+def _formula_verbs() -> frozenset[str]:
+    """Stems of the first word of every form: the verbs a formula opens with."""
+    return frozenset(key[0] for key, _ in _forms() if key)
+
+
+def _qualifiers(text: str) -> Iterator[_Item]:
+    for match in _qualifier_pattern().finditer(text):
+        key = " ".join(match[0].lower().split())
+        if key == "further":
+            following = _WORD_AFTER.match(text, match.end())
+            word = following[1].casefold() if following else ""
+            # "and further calls upon", "further welcoming": an ordering word, not an intensifier.
+            if word.endswith("ing") or verb_stem(word) in _formula_verbs():
+                continue
+        yield _Item(NotableKind.QUALIFIER, key, match[0], *match.span())
+
+
+def _citation_span(text: str, symbol: str) -> tuple[int, int] | None:
+    """Where a cited symbol stands in the text (``S/RES/1325 (2000)`` as ``1325 (2000)``)."""
+    resolution = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", symbol)
+    if resolution:
+        pattern = rf"(?<!\d){resolution[1]}\s*\({resolution[2]}\)"
+    else:
+        tail = symbol.removeprefix("A/RES/")
+        pattern = r"\s*".join(map(re.escape, tail.split()))
+    match = re.search(pattern, text)
+    return match.span() if match else None
+
+
+def _surplus(old: list[_Item], new: list[_Item], views: _Views) -> tuple[list[_Item], list[_Item]]:
+    """Items of the old text missing from the new one, and the other way round, in text order.
+
+    Where a value stands several times, the occurrences inside changed words are the ones
+    taken to have gone (or come).
+    """
+    old_count = Counter(item.key for item in old)
+    new_count = Counter(item.key for item in new)
+
+    def pick(items: list[_Item], extra: Counter[str], side: int) -> list[_Item]:
+        ranked = sorted(items, key=lambda i: (not views.in_change(side, i.start, i.end), i.start))
+        chosen = []
+        for item in ranked:
+            if extra[item.key] > 0:
+                extra[item.key] -= 1
+                chosen.append(item)
+        return sorted(chosen, key=lambda i: i.start)
+
+    return pick(old, old_count - new_count, 0), pick(new, new_count - old_count, 1)
+
+
+def _unpaired(
+    kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views, table: FormulaTable
+) -> list[_Found]:
+    gone, came = _surplus(old, new, views)
+    found = []
+    for item in gone:
+        direction = _qualifier_direction(item.key, table, added=False)
+        edit = NotableEdit(kind, item.text, None, direction, ops=views.place(item.span, None))
+        found.append(_found(edit, item.start))
+    for item in came:
+        direction = _qualifier_direction(item.key, table, added=True)
+        edit = NotableEdit(kind, None, item.text, direction, ops=views.place(None, item.span))
+        found.append(_found(edit, item.start))
+    return found
+
+
+def _qualifier_direction(key: str, table: FormulaTable, *, added: bool) -> Direction | None:
+    if key in table.stronger:
+        return Direction.STRONGER if added else Direction.WEAKER
+    if key in table.weaker:
+        return Direction.WEAKER if added else Direction.STRONGER
+    return None
+
+
+def _paired(kind: NotableKind, old: list[_Item], new: list[_Item], views: _Views) -> list[_Found]:
+    gone, came = _surplus(old, new, views)
+    pairs: list[tuple[_Item | None, _Item | None]] = []
+    used: set[int] = set()
+    for was in gone:
+        low, high = views.place(was.span, None) or (-1, -1)
+        # A value replaces another only where the two stand in the same run of changed words
+        # (a deletion and the insertion next to it), in text order.
+        partner = next(
+            (
+                index
+                for index, now in enumerate(came)
+                if index not in used
+                and now.group == was.group
+                and _touches((low, high), views.place(None, now.span))
+            ),
+            None,
+        )
+        if partner is None:
+            pairs.append((was, None))
+        else:
+            used.add(partner)
+            pairs.append((was, came[partner]))
+    pairs += [(None, now) for index, now in enumerate(came) if index not in used]
+    found: list[_Found] = []
+    for before, after in pairs:
+        edit = NotableEdit(
+            kind,
+            before.text if before else None,
+            after.text if after else None,
+            old_date=before.iso if before else None,
+            new_date=after.iso if after else None,
+            ops=views.place(before.span if before else None, after.span if after else None),
+        )
+        found.append(_found(edit, after.start if after else before.start if before else 0))
+    return found
+
+
+def _touches(ops: tuple[int, int], other: tuple[int, int] | None) -> bool:
+    return other is not None and ops[0] <= other[1] and other[0] <= ops[1]
