@@ -16,8 +16,10 @@ from prstdiff.cli.app import (
     EXIT_SAME,
     ColorChoice,
     app,
+    fail,
     handle_errors,
     output_width,
+    stdout_is_terminal,
     use_color,
 )
 from prstdiff.compare import compare
@@ -35,6 +37,14 @@ class DiffFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    DOCX = "docx"
+
+
+class ReportFormat(StrEnum):
+    """File formats of ``report``."""
+
+    HTML = "html"
+    DOCX = "docx"
 
 
 RENDERERS: dict[DiffFormat, Callable[[Comparison, RenderOptions], str]] = {
@@ -75,14 +85,16 @@ def diff_command(
     new: NewArgument,
     *,
     output_format: Annotated[
-        DiffFormat,
+        DiffFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="text for the terminal, json for programs, markdown for issues and e-mail, "
-            "html for a stand-alone report.",
+            "html for a stand-alone report, docx for a Word redline with tracked changes "
+            "(default: docx for an --output ending in .docx, else text).",
+            show_default=False,
         ),
-    ] = DiffFormat.TEXT,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -125,6 +137,10 @@ def diff_command(
 
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
+    if output_format is None:
+        output_format = DiffFormat.DOCX if _is_docx(output) else DiffFormat.TEXT
+    if output_format is DiffFormat.DOCX and output is None and stdout_is_terminal():
+        raise fail("a Word redline is a binary file: give --output FILE.docx")
     comparison = compare(load(old), load(new), _compare_options(threshold))
     to_terminal = output is None
     options = RenderOptions(
@@ -132,7 +148,13 @@ def diff_command(
         color=output_format is DiffFormat.TEXT and use_color(color, to_terminal),
         only_changes=only_changes,
     )
-    rendered = RENDERERS[output_format](comparison, options)
+    rendered: str | bytes
+    if output_format is DiffFormat.DOCX:
+        from prstdiff.render import docx  # python-docx loads only for Word output
+
+        rendered = docx.render(comparison, options)
+    else:
+        rendered = RENDERERS[output_format](comparison, options)
     if output is None:
         typer.echo(rendered, nl=False, color=options.color)
     else:
@@ -151,32 +173,56 @@ def report_command(
         typer.Option(
             "--output",
             "-o",
-            help="The HTML file to write (atomically); its folder must exist.",
+            help="The file to write (atomically): HTML, or a Word redline for a name ending in "
+            ".docx; its folder must exist.",
             show_default=False,
         ),
     ],
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html for a side-by-side report, docx for a Word redline with tracked changes "
+            "(default: from the --output name).",
+            show_default=False,
+        ),
+    ] = None,
     threshold: ThresholdOption = None,
     only_changes: Annotated[
         bool,
-        typer.Option("--only-changes", help="Open the report with reused paragraphs hidden."),
+        typer.Option("--only-changes", help="Open the HTML report with reused paragraphs hidden."),
     ] = False,
     open_report: Annotated[
         bool,
         typer.Option("--open", help="Open the report in the web browser once written."),
     ] = False,
 ) -> None:
-    """Write a self-contained HTML report of two documents, side by side, to mail or print.
+    """Write a self-contained HTML report of two documents, side by side, to mail or print;
+    or, for a name ending in .docx, a Word redline whose tracked changes turn the old text into
+    the new one.
 
     Exit status as diff(1): 0 when both carry the same language, 1 when they differ, 2 on trouble.
 
     Example: prstdiff report corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt -o cyprus.html
     """
     comparison = compare(load(old), load(new), _compare_options(threshold))
-    rendered = html.render(comparison, RenderOptions(only_changes=only_changes))
+    options = RenderOptions(only_changes=only_changes)
+    rendered: str | bytes
+    if output_format is ReportFormat.DOCX or (output_format is None and _is_docx(output)):
+        from prstdiff.render import docx  # python-docx loads only for Word output
+
+        rendered = docx.render(comparison, options)
+    else:
+        rendered = html.render(comparison, options)
     written = write_atomic(output, rendered)
     if open_report:
         webbrowser.open(written.resolve().as_uri())
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
+
+
+def _is_docx(output: Path | None) -> bool:
+    return output is not None and output.suffix.lower() == ".docx"
 
 
 def _compare_options(threshold: float | None) -> CompareOptions:
