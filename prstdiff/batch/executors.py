@@ -124,6 +124,7 @@ class ProcessExecutor:
                         task.new,
                         task.options,
                         task.render_options,
+                        task.formats,
                     )
                 )
 
@@ -223,6 +224,7 @@ class DaskExecutor:
                     ship(task.new),
                     task.options,
                     task.render_options,
+                    task.formats,
                     pure=False,
                 )
                 names[future.key] = task.name

@@ -75,6 +75,8 @@ class PairRecord:
     """The JSON comparison, relative to the output folder; None when the pair failed."""
     error: str | None
     """One-line reason the pair failed; None when it is done."""
+    docx: str | None = None
+    """The Word redline, relative to the output folder; None when failed or not asked for."""
 
     @property
     def carried(self) -> float | None:
@@ -94,6 +96,7 @@ def record_to_dict(record: PairRecord) -> dict[str, Any]:
         "new": dataclasses.asdict(record.new),
         "html": record.html,
         "json": record.json,
+        "docx": record.docx,
         "error": record.error,
         "stats": None if record.stats is None else dataclasses.asdict(record.stats),
     }
@@ -112,6 +115,7 @@ def record_from_dict(data: Any) -> PairRecord:
             html=data["html"],
             json=data["json"],
             error=data["error"],
+            docx=data.get("docx"),  # job files written before Word redlines have none
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"not a pair record: {error}") from None

@@ -1,20 +1,34 @@
 """The work of one pair, as a worker process or a Dask worker runs it.
 
 Kept apart from the job so that a worker imports only what it needs: the documents arrive parsed,
-the comparison and both reports are made here, and the report texts travel back to the client,
-which alone writes files (a Dask worker may run on another machine without the output folder).
+the comparison and its reports are made here, and the reports travel back to the client, which
+alone writes files (a Dask worker may run on another machine without the output folder).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from prstdiff.compare import compare
 from prstdiff.errors import one_line
 from prstdiff.model import Document, Stats
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions, html, json
+
+
+class ReportFormat(StrEnum):
+    """The reports a job writes for each pair besides the JSON comparison."""
+
+    HTML = "html"
+    """The self-contained HTML report, which the job's index links to; always written."""
+    DOCX = "docx"
+    """The Word redline with tracked changes."""
+
+
+DEFAULT_FORMATS = frozenset({ReportFormat.HTML})
+"""The reports of a job that asks for none in particular."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +45,8 @@ class PairTask:
     """Comparison options of the job."""
     render_options: RenderOptions
     """Report options of the job."""
+    formats: frozenset[ReportFormat] = DEFAULT_FORMATS
+    """The reports to make besides the JSON comparison."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +63,8 @@ class PairOutcome:
     """The comparison's statistics; None when the pair failed."""
     error: str | None = None
     """One-line reason the pair failed; None when it succeeded."""
+    docx: bytes | None = None
+    """The Word redline; None when the pair failed or the job asked for none."""
 
 
 def compare_pair(
@@ -55,20 +73,29 @@ def compare_pair(
     new: Document,
     options: CompareOptions,
     render_options: RenderOptions,
+    formats: frozenset[ReportFormat] = DEFAULT_FORMATS,
 ) -> PairOutcome:
-    """Compare ``old`` with ``new`` and render both reports; a failure is returned, not raised."""
+    """Compare ``old`` with ``new`` and render its reports; a failure is returned, not raised."""
     try:
         comparison = compare(old, new, options)
+        redline = None
+        if ReportFormat.DOCX in formats:
+            from prstdiff.render import docx  # python-docx loads only for jobs that want Word
+
+            redline = docx.render(comparison, render_options)
         return PairOutcome(
             name=name,
             html=html.render(comparison, render_options),
             json=json.render(comparison, render_options),
             stats=comparison.stats,
+            docx=redline,
         )
     except Exception as error:  # one bad pair must not end a job of thousands
         detail = one_line(error, with_type=True)
         return PairOutcome(name=name, html=None, json=None, stats=None, error=detail)
 
 
-PairFunction = Callable[[str, Document, Document, CompareOptions, RenderOptions], PairOutcome]
+PairFunction = Callable[
+    [str, Document, Document, CompareOptions, RenderOptions, frozenset[ReportFormat]], PairOutcome
+]
 """What an executor runs for each pair: ``compare_pair`` (tests may substitute a wrapper)."""

@@ -26,6 +26,7 @@ from prstdiff.batch import (
     PairState,
     Plan,
     ProcessExecutor,
+    ReportFormat,
     plan_all_pairs,
     plan_manifest,
     plan_series,
@@ -110,6 +111,20 @@ def _plan(
         return plan_series(series, match=match, symbols=wanted)
     assert all_pairs is not None
     return plan_all_pairs(all_pairs)
+
+
+def _formats(text: str) -> frozenset[ReportFormat]:
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    known = {f.value for f in ReportFormat}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise fail(f"--formats: unknown format {unknown[0]!r}; choose from html,docx")
+    if ReportFormat.HTML not in names:
+        raise fail(
+            "--formats: the HTML report is always written (the index links to it): "
+            "give html or html,docx"
+        )
+    return frozenset(ReportFormat(name) for name in names)
 
 
 @app.command()
@@ -197,12 +212,21 @@ def batch(
             help="Least word similarity for two paragraphs to count as altered language.",
         ),
     ] = _DEFAULT_THRESHOLD,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--formats",
+            help="Reports per pair besides the JSON: html, or html,docx to add a Word redline "
+            "with tracked changes.",
+        ),
+    ] = "html",
 ) -> None:
     """Compare many pairs at once: from a manifest, a series, or every pair of a folder.
 
-    Writes OUTDIR/pairs/NAME.html and .json per pair, and OUTDIR/index.html, summary.csv and
-    summary.json for the job. Runs on local processes, or on a Dask cluster with --scheduler.
-    A pair whose document cannot be read is recorded with its error; the others complete.
+    Writes OUTDIR/pairs/NAME.html and .json per pair (and NAME.docx with --formats html,docx), and
+    OUTDIR/index.html, summary.csv and summary.json for the job. Runs on local processes, or on a
+    Dask cluster with --scheduler. A pair whose document cannot be read is recorded with its error;
+    the others complete.
 
     Exit status: 0 when every pair was compared, 2 when some pair failed or the job could not run.
 
@@ -210,6 +234,7 @@ def batch(
     """
     if workers is not None and scheduler is not None:
         raise fail("--workers counts local processes; a Dask cluster has its own workers")
+    chosen_formats = _formats(formats)
     plan = _plan(manifest, series, match, symbols, all_pairs)
     executor: PairExecutor = (
         DaskExecutor(scheduler) if scheduler is not None else ProcessExecutor(workers)
@@ -222,6 +247,7 @@ def batch(
                 outdir,
                 executor,
                 options=CompareOptions(threshold=threshold),
+                formats=chosen_formats,
                 resume=resume,
                 progress=progress,
             )
