@@ -99,8 +99,9 @@ class _Piece:
     """Where the piece stands in the old text: (paragraph, character offset)."""
     weight: int = 1
     """Characters of the old text the piece carries: what keeping it in place saves."""
-    segment: int = -1
-    """The new paragraph's segment of its pair that holds the piece, in the stream's order."""
+    segment: tuple[int, int, int] | None = None
+    """The part of its pair the piece belongs to, as a key of the new document's order:
+    ``(new paragraph, 0, pair)``, or ``(new paragraph it follows, 1, pair)`` for dropped text."""
     move: int | None = None
     """The move that carries the piece, if it was moved out of order."""
 
@@ -169,28 +170,17 @@ def _check_paragraphs(comparison: Comparison) -> None:
 
 
 def _new_order(comparison: Comparison) -> list[_Piece]:
-    """Every pair's pieces, cut at the new text's paragraph marks and put in the new order."""
-    keyed: list[tuple[tuple[int, int, int], list[_Piece]]] = []
+    """Every pair's pieces, cut at the new text's paragraph marks and put in the new order.
+
+    A split pair's paragraphs go to their own places, however far apart; a dropped pair stays
+    after the pair before it, where compare() placed it.
+    """
+    pieces: list[_Piece] = []
     anchor = -1
     for number, pair in enumerate(comparison.pairs):
-        pieces = _pair_pieces(comparison, number, pair)
-        if not pair.new:
-            keyed.append(((anchor, 1, number), pieces))
-            continue
-        anchor = pair.new[0]
-        segment: list[_Piece] = []
-        for piece in pieces:
-            segment.append(piece)
-            if piece.is_mark and piece.in_new:
-                assert piece.new_para is not None
-                keyed.append(((piece.new_para, 0, number), segment))
-                segment = []
-    keyed.sort(key=lambda item: item[0])
-    return [
-        replace(piece, segment=position)
-        for position, (_, pieces) in enumerate(keyed)
-        for piece in pieces
-    ]
+        anchor = pair.new[0] if pair.new else anchor
+        pieces.extend(_pair_pieces(comparison, number, pair, anchor))
+    return sorted(pieces, key=lambda piece: piece.segment or (-1, -1, -1))  # stable
 
 
 def _checked_ops(comparison: Comparison, pair: Pair) -> tuple[WordOp, ...]:
@@ -258,7 +248,7 @@ def _respace(old: str, new: str) -> list[WordOp]:
     ]
 
 
-def _pair_pieces(comparison: Comparison, number: int, pair: Pair) -> list[_Piece]:
+def _pair_pieces(comparison: Comparison, number: int, pair: Pair, anchor: int) -> list[_Piece]:
     """The pieces of one pair in its own order: markers, words and paragraph marks."""
     olds, news = pair.old, pair.new
     pieces: list[_Piece] = []
@@ -281,6 +271,7 @@ def _pair_pieces(comparison: Comparison, number: int, pair: Pair) -> list[_Piece
             new_para=news[cursor["new"]] if side is not _Side.OLD else None,
             old_at=(old_para(), cursor["offset"]) if in_old else (-1, -1),
             weight=length if in_old else 0,
+            segment=(news[cursor["new"]], 0, number) if news else (anchor, 1, number),
         )
         pieces.append(piece)
         if in_old:
@@ -340,8 +331,12 @@ def _place_old(stream: list[_Piece], comparison: Comparison) -> list[_Piece]:
     displaced = [k for k in old_pieces if k not in kept]
     if not displaced:
         return stream
-    moving_segments = sorted({stream[k].segment for k in displaced if stream[k].shared})
-    move_of = {segment: number for number, segment in enumerate(moving_segments, 1)}
+    moving_segments = sorted(
+        {segment for k in displaced if stream[k].shared and (segment := stream[k].segment)}
+    )
+    move_of: dict[tuple[int, int, int] | None, int] = {
+        segment: number for number, segment in enumerate(moving_segments, 1)
+    }
 
     kept_order = sorted(kept, key=lambda k: stream[k].old_at)
     kept_keys = [stream[k].old_at for k in kept_order]
@@ -436,11 +431,11 @@ def _final_marks(stream: list[_Piece]) -> list[_Piece]:
 def _well_formed_moves(stream: list[_Piece]) -> set[int]:
     """The moves Word's move markup can show: whole, the same words at each end, each unbroken."""
     ends: defaultdict[tuple[int, _Side], list[int]] = defaultdict(list)
-    broken: set[int] = set()
+    broken: set[tuple[int, int, int]] = set()
     for k, piece in enumerate(stream):
         if piece.move is not None:
             ends[piece.move, piece.side].append(k)
-        elif piece.side is _Side.BOTH and piece.segment >= 0:
+        elif piece.side is _Side.BOTH and piece.segment is not None:
             broken.add(piece.segment)
     good = set()
     for move in {move for move, _ in ends}:
