@@ -605,7 +605,7 @@ class _Writer:
         return ", ".join([note, *filter(None, flags)])
 
     def _move_notes(self, stream: list[_Piece], moves: set[int]) -> list[tuple[_Range, str]]:
-        """Comments at both ends of a move shown as a deletion and an insertion."""
+        """Comments on each stretch of a move shown as a deletion and an insertion."""
         ends: defaultdict[tuple[int, _Side], list[int]] = defaultdict(list)
         for k, piece in enumerate(stream):
             if piece.move is not None and piece.move not in moves:
@@ -613,21 +613,20 @@ class _Writer:
         old, new = self.comparison.old, self.comparison.new
         notes = []
         for (move, side), positions in sorted(ends.items()):
-            pieces = [stream[k] for k in positions]
             if side is _Side.OLD:
-                targets = {
-                    p.new_para
-                    for p in stream
-                    if p.move == move and p.side is _Side.NEW and p.new_para is not None
-                }
+                arrived = ends.get((move, _Side.NEW), [])
+                targets = {j for k in arrived if (j := stream[k].new_para) is not None}
                 places = ", ".join(_reference(new.paragraphs[j]) for j in sorted(targets))
                 text = f"Moved to {new.name} {places} (shown as deleted here)"
             else:
-                sources = {p.old_at[0] for p in stream if p.move == move and p.side is _Side.OLD}
+                sources = {stream[k].old_at[0] for k in ends.get((move, _Side.OLD), [])}
                 places = ", ".join(_reference(old.paragraphs[i]) for i in sorted(sources))
                 text = f"Moved from {old.name} {places} (shown as inserted here)"
-            if pieces:
-                notes.append((_Range(positions[0], positions[-1]), text))
+            first = positions[0]
+            for previous, k in itertools.pairwise([*positions, -1]):
+                if k != previous + 1:  # one comment per unbroken stretch
+                    notes.append((_Range(first, previous), text))
+                    first = k
         return notes
 
     def _element(self, tag: str, identifier: str | None = None) -> Any:

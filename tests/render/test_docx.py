@@ -462,9 +462,44 @@ def test_reordered_paragraphs_of_a_hand_built_comparison() -> None:
     assert len(changes(data, "moveFromRangeStart")) == 3
 
 
-def test_renderer_falls_back_on_operations_that_do_not_rebuild_the_texts(
-    madeup: Comparison,
-) -> None:
+def test_a_move_word_cannot_mark_is_a_deletion_and_an_insertion_with_comments() -> None:
+    """A moved merge of paragraphs far apart: its old text stands in two places, not one range."""
+    source = load(CORPUS / "S_RES_2587_2021.txt").paragraphs
+    pp = ParagraphKind.PREAMBULAR
+    old = _document("S/MADEUP/41 (2021)", [(pp, None, source[i].text) for i in (11, 12, 14, 16)])
+    new = _document(
+        "S/MADEUP/42 (2021)",
+        [
+            (pp, None, source[12].text),
+            (pp, None, source[14].text),
+            (pp, None, f"{source[11].text} {source[16].text}"),
+        ],
+    )
+    links = [
+        Pair(Status.REUSED, (1,), (0,), 1.0),
+        Pair(Status.REUSED, (2,), (1,), 1.0),
+        Pair(Status.REUSED, (0, 3), (2,), 1.0, moved=True, merged=True),
+    ]
+    comparison = _hand_built(old, new, links)
+    data = redline.render(comparison, date=WHEN)
+    check_both_texts(comparison, data)
+    check_well_formed(data)
+    assert not changes(data, "moveFrom") and not changes(data, "moveTo")
+    assert [text_of(e) for e in changes(data, "del") if text_of(e)] == [
+        source[11].text,
+        source[16].text,
+    ]
+    assert comment_texts(data) == [
+        "Moved to S/MADEUP/42 (2021) ¶3 (shown as deleted here)",
+        "Agreed language: S/MADEUP/41 (2021) ¶2, reused",
+        "Agreed language: S/MADEUP/41 (2021) ¶3, reused",
+        "Moved to S/MADEUP/42 (2021) ¶3 (shown as deleted here)",
+        "Moved from S/MADEUP/41 (2021) ¶1, ¶4 (shown as inserted here)",
+        "Agreed language: S/MADEUP/41 (2021) ¶1 + ¶4, reused, moved, merged from 2",
+    ]
+
+
+def test_operations_that_do_not_rebuild_the_texts_are_redone(madeup: Comparison) -> None:
     # The shared made-up comparison carries no operations on reused pairs and joins its split
     # pair's texts with "; " rather than "\n": the redline diffs those pairs itself.
     data = redline.render(madeup, date=WHEN)
