@@ -473,6 +473,12 @@ class _Writer:
     def __init__(self, comparison: Comparison, when: dt.datetime) -> None:
         self.comparison = comparison
         self.when = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        # LibreOffice joins neighbouring changes of one kind and author made within a minute of
+        # each other into one, even across an unchanged paragraph mark, which rejecting (or
+        # accepting) then removes too: such neighbours get dates two minutes apart.
+        earlier = when - dt.timedelta(minutes=2)
+        self.stamps = (self.when, earlier.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        self.stamp = self.when
         self.document: Any = docx.Document()
         self.revision = 0
         self._styles()
@@ -531,11 +537,18 @@ class _Writer:
         self.revision = max((c.comment_id for c in self.document.comments), default=0)
         self._move_ranges(stream, moves, starts, ends)
         paragraph: list[int] = []
+        ending = _Change.NONE  # the change that ends the previous paragraph before its mark
         for k, piece in enumerate(stream):
             paragraph.append(k)
-            if piece.is_mark:
-                self._paragraph(stream, paragraph, moves, starts, ends)
-                paragraph = []
+            if not piece.is_mark:
+                continue
+            opening = _change(stream[paragraph[0]], moves)
+            if ending is not _Change.NONE and _kind(ending) == _kind(opening):
+                self.stamp = self.stamps[self.stamps.index(self.stamp) - 1]
+            self._paragraph(stream, paragraph, moves, starts, ends)
+            last = _change(stream[paragraph[-2]], moves) if len(paragraph) > 1 else _Change.NONE
+            ending = last if _change(piece, moves) is _Change.NONE else _Change.NONE
+            paragraph = []
 
     def _move_ranges(
         self,
@@ -633,7 +646,7 @@ class _Writer:
         element = OxmlElement(tag)
         element.set(qn("w:id"), identifier or self._next_id())
         element.set(qn("w:author"), AUTHOR)
-        element.set(qn("w:date"), self.when)
+        element.set(qn("w:date"), self.stamp)
         return element
 
     def _paragraph(
@@ -716,6 +729,14 @@ def _change(piece: _Piece, moves: set[int]) -> _Change:
     if piece.side is _Side.NEW:
         return _Change.MOVE_TO if moved else _Change.INSERT
     return _Change.MOVE_FROM if moved else _Change.DELETE
+
+
+def _kind(change: _Change) -> _Change:
+    """Insertions and moves here are one kind of change to LibreOffice; deletions and moves away
+    the other."""
+    if change is _Change.MOVE_TO:
+        return _Change.INSERT
+    return _Change.DELETE if change is _Change.MOVE_FROM else change
 
 
 def _add_text(run: Any, text: str, *, deleted: bool) -> None:
