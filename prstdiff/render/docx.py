@@ -5,16 +5,16 @@ change the old one's: each paragraph as ``marker + text``, the marker being the 
 number (``3.`` and a tab) or sub-paragraph letter (``(a)`` and a tab), tracked like any word.
 
 How the redline is laid out
-    Both documents are read as one stream of pieces: runs of words and paragraph marks, each in
-    the old text, the new text or both. The pairs of the comparison give the pieces in the new
+    Both documents are read as one stream of pieces: runs of words and paragraph marks, each in the
+    old text, the new text or both. The pairs of the comparison give the pieces in the new
     document's order (a split pair's paragraphs at their own places, however far apart; dropped
     paragraphs where compare() placed them). Reading the pieces of the old text in that order must
     give the old document: where it does not (a moved paragraph, a split or merge whose paragraphs
     cross others), the heaviest run of old pieces already in order stays, and the others are moved
-    back: their text is shown at its old place as moved away (``w:moveFrom``) and at its new place
-    as moved here (``w:moveTo``). A paragraph mark of one text only is a tracked paragraph mark
-    (``w:ins`` or ``w:del`` in the mark's run properties), so accepting splits and merges gives the
-    new paragraphing.
+    back: their words are shown at their old place as moved away (``w:moveFrom``) and at their new
+    place as moved here (``w:moveTo``), their paragraph marks as deleted and inserted. A paragraph
+    mark of one text only is a tracked paragraph mark (``w:ins`` or ``w:del`` in the mark's run
+    properties), so accepting splits and merges gives the new paragraphing.
 
 Moves
     Word's move markup needs the moved words to be the same at both ends and each end to be one
@@ -725,7 +725,9 @@ class _Writer:
 def _change(piece: _Piece, moves: set[int]) -> _Change:
     if piece.side is _Side.BOTH:
         return _Change.NONE
-    moved = piece.shared and piece.move in moves
+    # A moved paragraph's mark is inserted or deleted, not moved: LibreOffice leaves a mark that
+    # is marked moved in place when it accepts or rejects the move. Word pairs the moved words.
+    moved = piece.shared and piece.move in moves and not piece.is_mark
     if piece.side is _Side.NEW:
         return _Change.MOVE_TO if moved else _Change.INSERT
     return _Change.MOVE_FROM if moved else _Change.DELETE
