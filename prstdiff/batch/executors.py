@@ -151,6 +151,7 @@ class ProcessExecutor:
                         task.new,
                         task.options,
                         task.render_options,
+                        task.formats,
                     )
                 )
 
@@ -302,6 +303,7 @@ class DaskExecutor:
                     ship(task.new),
                     task.options,
                     task.render_options,
+                    task.formats,
                     pure=False,
                 )
                 names[future.key] = task.name
