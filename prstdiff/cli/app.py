@@ -17,10 +17,9 @@ from typing import Annotated, ParamSpec, TypeVar
 import click
 import typer
 
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import PrstdiffError, printable
 from prstdiff.io import refuse_overwriting, write_atomic
 from prstdiff.render import RenderOptions
-from prstdiff.render.controls import escape_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -131,7 +130,7 @@ def pick_format(chosen: F | None, output: Path | None, formats: type[F], default
 
 def printable_path(path: Path | None) -> str:
     """A path as it can be shown on one line."""
-    return escape_controls(str(path)) if path is not None else "-"
+    return printable(str(path)) if path is not None else "-"
 
 
 def fail(message: str) -> typer.Exit:
@@ -204,6 +203,8 @@ def write_output(
     drive the terminal; ``color`` spares the colour codes the renderer added.
     """
     if isinstance(rendered, str) and terminal_text:
+        from prstdiff.render.controls import escape_controls
+
         rendered = escape_controls(rendered, keep_colour=color)
     if is_stdout(output):
         if isinstance(rendered, bytes):

@@ -11,16 +11,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, Self
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, app, fail, handle_errors
 from prstdiff.options import CompareOptions
@@ -29,6 +19,9 @@ from prstdiff.render import RenderOptions
 # The batch machinery is imported when the command runs, so that ``prstdiff --help`` and the
 # other commands do not load it.
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import TaskID
+
     from prstdiff.batch.executors import PairExecutor
     from prstdiff.batch.plan import Plan
     from prstdiff.batch.record import PairRecord
@@ -169,6 +162,16 @@ class _ProgressBar:
     """Progress on standard error: counts, failures and time left; silent off a terminal."""
 
     def __init__(self, console: Console):
+        # rich's progress machinery loads only when a job runs, not for ``prstdiff --help``.
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
         self._progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -422,6 +425,8 @@ def batch(
                 + (f" and {more} more" if more > 0 else ""),
                 err=True,
             )
+    from rich.console import Console
+
     console = Console(stderr=True)
     try:
         with _ProgressBar(console) as progress:

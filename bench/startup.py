@@ -1,0 +1,67 @@
+"""Benchmark: how long each command takes as a whole process, against the import floor.
+
+Run from the repository root: ``python bench/startup.py`` (``--repeat N`` for more runs).
+Every command runs as a fresh process (``python -m prstdiff ...``), interleaved with the others
+so that load on the machine touches all of them alike; the table gives the median wall time and
+its ratio to the floor, ``python -c "import numpy, rapidfuzz"``: the libraries the comparison
+cannot do without, so no command that compares can start faster. ``--help``, ``--version`` and
+``inspect`` need neither library and can beat the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD = "corpus/S_PRST_2010_1.txt"
+NEW = "corpus/S_PRST_2013_12.txt"
+FLOOR = "import numpy, rapidfuzz"
+COMMANDS: dict[str, list[str]] = {
+    "floor: import numpy, rapidfuzz": ["-c", FLOOR],
+    "python (empty)": ["-c", "pass"],
+    "prstdiff --help": ["-m", "prstdiff", "--help"],
+    "prstdiff --version": ["-m", "prstdiff", "--version"],
+    "prstdiff inspect": ["-m", "prstdiff", "inspect", NEW],
+    "prstdiff diff (text)": ["-m", "prstdiff", "diff", OLD, NEW, "--color", "never"],
+    "prstdiff diff (json)": ["-m", "prstdiff", "diff", OLD, NEW, "-f", "json"],
+}
+TARGETS = {"prstdiff --help": 1.0, "prstdiff diff (text)": 1.6, "prstdiff diff (json)": 1.6}
+"""Largest ratio to the floor each command should take (issue: start-up)."""
+
+
+def run_once(arguments: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, capture_output=True, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(arguments)} failed: {done.stderr.decode()}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=9, help="runs of every command")
+    repeat = parser.parse_args().repeat
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for name, arguments in COMMANDS.items():  # warm the file cache first
+        run_once(arguments)
+    for _ in range(repeat):
+        for name, arguments in COMMANDS.items():
+            times[name].append(run_once(arguments))
+    floor = statistics.median(times["floor: import numpy, rapidfuzz"])
+    print(f"{'command':34} {'median':>9} {'x floor':>8} {'target':>7}")
+    for name, runs in times.items():
+        median = statistics.median(runs)
+        target = f"<= {TARGETS[name]:.1f}" if name in TARGETS else ""
+        print(f"{name:34} {median * 1000:7.0f}ms {median / floor:8.2f} {target:>7}")
+
+
+if __name__ == "__main__":
+    main()
