@@ -22,8 +22,8 @@ def test_readme_is_short_and_opens_with_the_two_setup_commands() -> None:
     # .ci/run executes the line after '# 2. ' on a clean clone.
     assert lines[5].startswith("# 2. ")
     assert lines[6] == (
-        "apt-get update -qq && apt-get install -y -qq chromium && "
-        "pip install -q -e '.[test]' && python -m pytest"
+        "apt-get update -qq && apt-get install -y -qq chromium libreoffice-writer-nogui "
+        "python3-uno && pip install -q -e '.[test]' && python -m pytest"
     )
     assert lines[7] == "```"
 
