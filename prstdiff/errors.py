@@ -36,6 +36,18 @@ class IndexFileError(PrstdiffError):
     """A corpus index database is corrupt, foreign or unusable."""
 
 
+class SelectionError(PrstdiffError):
+    """A series, a document of the corpus or a search cannot be chosen as asked."""
+
+
+class BatchError(PrstdiffError):
+    """A batch job cannot run as asked: its plan, its workers or its cluster."""
+
+
+class WorkerLostError(BatchError):
+    """A worker process died (killed, or out of memory) while the job ran."""
+
+
 class ManifestError(PrstdiffError):
     """A batch manifest cannot be read or names an unusable entry."""
 

@@ -41,7 +41,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from prstdiff.errors import PrstdiffError
 from prstdiff.formulas import verb_stem
 from prstdiff.model import Direction, NotableEdit, NotableKind, Op, WordOp
 from prstdiff.parse.metadata import MONTH_NUMBERS, find_citations
@@ -122,7 +121,7 @@ def formula_table() -> FormulaTable:
         data = tomllib.loads(text)
         return _table(data)
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
-        raise PrstdiffError(f"the formula table is damaged: {error}") from None
+        raise RuntimeError(f"the formula table shipped with prstdiff is damaged: {error}") from None
 
 
 def _table(data: dict[str, Any]) -> FormulaTable:

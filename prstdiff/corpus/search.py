@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from prstdiff.corpus.index import CorpusIndex
 from prstdiff.corpus.options import CorpusOptions
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import SelectionError
 from prstdiff.folding import find_phrase, fold_tokens, fold_words, joined
 from prstdiff.model import ParagraphKind
 from prstdiff.options import CompareOptions
@@ -178,7 +178,7 @@ def search_phrase(
     opts = options or CorpusOptions()
     words = tuple(fold_words(phrase))
     if not words:
-        raise PrstdiffError(f"nothing to search for in {phrase!r}: it has no words")
+        raise SelectionError(f"nothing to search for in {phrase!r}: it has no words")
     content = content_words(words, CompareOptions().stop_words)
     matches: dict[int, _Match] = {}
     texts: dict[int, list[str]] = {}

@@ -30,7 +30,7 @@ from pathlib import Path
 from prstdiff.compare import compare
 from prstdiff.corpus.index import CorpusIndex, IndexedDocument, file_digest
 from prstdiff.corpus.options import CorpusOptions
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import SelectionError
 from prstdiff.model import Comparison, Document, ParagraphKind, Status
 from prstdiff.options import CompareOptions
 from prstdiff.parse.metadata import MONTH_NUMBERS
@@ -88,7 +88,7 @@ def normalize_symbol(text: str) -> str:
         number = int(resolution.group(1))
         year = resolution.group(2) or resolution.group(3)
         return f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
-    raise PrstdiffError(f"not a document symbol: {text!r} (try S/RES/1809 (2008) or S/PRST/2010/1)")
+    raise SelectionError(f"not a document symbol: {text!r} (try S/RES/1809 (2008) or S/PRST/2010/1)")
 
 
 def document_symbol(document: Document) -> str | None:
@@ -97,7 +97,7 @@ def document_symbol(document: Document) -> str | None:
         if candidate:
             try:
                 return normalize_symbol(candidate)
-            except PrstdiffError:
+            except SelectionError:
                 continue
     return None
 
@@ -182,16 +182,16 @@ def select_series(
 
     ``match`` is matched against the agenda item, or the opening paragraphs where no item is
     printed (see the module's docstring); ``symbols`` accepts ``S/RES/1809 (2008)``,
-    ``1809 (2008)``, ``S_RES_1809_2008`` and ``S/PRST/2010/1``. Raises ``PrstdiffError`` when
+    ``1809 (2008)``, ``S_RES_1809_2008`` and ``S/PRST/2010/1``. Raises ``SelectionError`` when
     nothing matches or a symbol is not in the corpus.
     """
     if (match is None) == (symbols is None):
-        raise PrstdiffError("give either a text to match or a list of symbols, not both or neither")
+        raise SelectionError("give either a text to match or a list of symbols, not both or neither")
     pool = list(documents)
     if symbols is not None:
         wanted = [normalize_symbol(s) for s in symbols if s.strip()]
         if not wanted:
-            raise PrstdiffError("no symbols given")
+            raise SelectionError("no symbols given")
         by_symbol: dict[str, Document] = {}
         for document in pool:
             symbol = document_symbol(document)
@@ -201,15 +201,15 @@ def select_series(
                 by_symbol.setdefault(symbol.split(" (")[0], document)
         missing = [s for s in wanted if s not in by_symbol]
         if missing:
-            raise PrstdiffError(f"not in the corpus: {', '.join(missing)}")
+            raise SelectionError(f"not in the corpus: {', '.join(missing)}")
         chosen = list({id(by_symbol[s]): by_symbol[s] for s in wanted}.values())
         return sort_by_date(chosen)
     assert match is not None
     if not fold_text(match):
-        raise PrstdiffError(f"nothing to match in {match!r}")
+        raise SelectionError(f"nothing to match in {match!r}")
     chosen = [d for d in pool if matches_subject(d, match, options)]
     if not chosen:
-        raise PrstdiffError(
+        raise SelectionError(
             f"no document's agenda item or opening paragraphs mention {match!r} "
             f"({len(pool)} documents searched)"
         )
@@ -289,7 +289,7 @@ def build_series(
     opts = options or CompareOptions()
     docs = tuple(documents)
     if not docs:
-        raise PrstdiffError("a series needs at least one document")
+        raise SelectionError("a series needs at least one document")
     comparisons = tuple(compare(old, new, opts) for old, new in itertools.pairwise(docs))
     lines: list[list[LineageCell | None]] = []
     owner: dict[int, int] = {}
@@ -379,7 +379,7 @@ def find_indexed(index: CorpusIndex, wanted: str, path: Path | None = None) -> I
         for document in documents:
             if document.name == path.name:
                 return document
-        raise PrstdiffError(f"{path} is not in the corpus index: copy it into the corpus folder")
+        raise SelectionError(f"{path} is not in the corpus index: copy it into the corpus folder")
     symbol = normalize_symbol(wanted)
     for document in documents:
         candidates = [document.symbol, document.name.rsplit(".", 1)[0]]
@@ -388,11 +388,11 @@ def find_indexed(index: CorpusIndex, wanted: str, path: Path | None = None) -> I
                 continue
             try:
                 found = normalize_symbol(candidate)
-            except PrstdiffError:
+            except SelectionError:
                 continue
             if found == symbol or found.split(" (")[0] == symbol:
                 return document
-    raise PrstdiffError(f"not in the corpus: {symbol}")
+    raise SelectionError(f"not in the corpus: {symbol}")
 
 
 def follow_series(

@@ -51,7 +51,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from prstdiff.errors import PrstdiffError
+from prstdiff.errors import InputError
 from prstdiff.model import Comparison, Op, Pair, Paragraph, ParagraphKind, Status, WordOp
 from prstdiff.normalize import display_words
 from prstdiff.render import RenderOptions
@@ -161,9 +161,9 @@ def _check_paragraphs(comparison: Comparison) -> None:
     for document, side in ((comparison.old, "old"), (comparison.new, "new")):
         held = sorted(i for pair in comparison.pairs for i in getattr(pair, side))
         if held != list(range(len(document.paragraphs))):
-            raise PrstdiffError(f"the comparison does not hold every {side} paragraph once")
+            raise ValueError(f"the comparison does not hold every {side} paragraph once")
         if any(_MARK in p.text for p in document.paragraphs):
-            raise PrstdiffError(f"{document.name}: a paragraph holds a line break")
+            raise InputError("a paragraph holds a line break", document.name)
 
 
 # --- the stream in the new document's order ----------------------------------------------------

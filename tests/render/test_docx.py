@@ -27,7 +27,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prstdiff.compare import compare
-from prstdiff.errors import PrstdiffError
 from prstdiff.model import (
     Comparison,
     Document,
@@ -568,7 +567,7 @@ def test_the_date_defaults_to_now_in_utc(cyprus: Comparison) -> None:
 
 def test_a_comparison_missing_a_paragraph_is_refused(cyprus: Comparison) -> None:
     broken = dataclasses.replace(cyprus, pairs=cyprus.pairs[1:])
-    with pytest.raises(PrstdiffError, match="does not hold every old paragraph once"):
+    with pytest.raises(ValueError, match="does not hold every old paragraph once"):
         redline.render(broken)
 
 
