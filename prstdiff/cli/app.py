@@ -233,6 +233,32 @@ class ColorChoice(StrEnum):
     NEVER = "never"
 
 
+# Options that several commands share, defined once so their names and help stay alike.
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        "-w",
+        min=20,
+        help="Fit text output to this many columns (default: the terminal's, else 100).",
+        show_default=False,
+    ),
+]
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option("--color", help="Colour text output: auto means a terminal and no NO_COLOR."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of standard output; - is standard output.",
+        show_default=False,
+    ),
+]
+
+
 def use_color(choice: ColorChoice, to_terminal: bool = True) -> bool:
     """Decide on colour: ``always``/``never`` win; ``auto`` means a terminal and no NO_COLOR."""
     if choice is ColorChoice.ALWAYS:

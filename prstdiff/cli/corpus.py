@@ -18,6 +18,9 @@ from prstdiff.cli.app import (
     EXIT_NOT_FOUND,
     EXIT_SAME,
     ColorChoice,
+    ColorOption,
+    OutputOption,
+    WidthOption,
     app,
     handle_errors,
     is_stdout,
@@ -90,29 +93,6 @@ ExitCodeOption = Annotated[
     typer.Option(
         "--exit-code",
         help="Exit 1 when language differs (as diff(1)) instead of 0 on success.",
-    ),
-]
-WidthOption = Annotated[
-    int | None,
-    typer.Option(
-        "--width",
-        "-w",
-        min=40,
-        help="Fit text output to this many columns (default: the terminal's, else 100).",
-        show_default=False,
-    ),
-]
-ColorOption = Annotated[
-    ColorChoice,
-    typer.Option("--color", help="Colour text output: auto means a terminal and no NO_COLOR."),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of standard output.",
-        show_default=False,
     ),
 ]
 

@@ -15,6 +15,9 @@ from prstdiff.cli.app import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     ColorChoice,
+    ColorOption,
+    OutputOption,
+    WidthOption,
     app,
     fail,
     handle_errors,
@@ -131,15 +134,7 @@ def diff_command(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of standard output.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     threshold: ThresholdOption = None,
     only_changes: Annotated[
         bool,
@@ -149,23 +144,8 @@ def diff_command(
             "filtered).",
         ),
     ] = False,
-    color: Annotated[
-        ColorChoice,
-        typer.Option(
-            "--color",
-            help="Colour text output: auto means a terminal and no NO_COLOR variable.",
-        ),
-    ] = ColorChoice.AUTO,
-    width: Annotated[
-        int | None,
-        typer.Option(
-            "--width",
-            "-w",
-            min=40,
-            help="Wrap text output to this many columns (default: the terminal's, else 100).",
-            show_default=False,
-        ),
-    ] = None,
+    color: ColorOption = ColorChoice.AUTO,
+    width: WidthOption = None,
 ) -> None:
     """Compare two documents paragraph by paragraph: reused, altered, new and dropped language.
 

@@ -11,6 +11,9 @@ import typer
 from prstdiff.cli.app import (
     EXIT_SAME,
     ColorChoice,
+    ColorOption,
+    OutputOption,
+    WidthOption,
     app,
     handle_errors,
     is_stdout,
@@ -52,29 +55,9 @@ def inspect(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of standard output.",
-            show_default=False,
-        ),
-    ] = None,
-    width: Annotated[
-        int | None,
-        typer.Option(
-            "--width",
-            "-w",
-            min=20,
-            help="Wrap text output to this many columns (default: the terminal's width, else 100).",
-            show_default=False,
-        ),
-    ] = None,
-    color: Annotated[
-        ColorChoice,
-        typer.Option("--color", help="Colour text output: auto (a terminal without NO_COLOR)."),
-    ] = ColorChoice.AUTO,
+    output: OutputOption = None,
+    width: WidthOption = None,
+    color: ColorOption = ColorChoice.AUTO,
 ) -> int:
     """Show how a document was read: its metadata and its numbered paragraphs with their kinds.
 
