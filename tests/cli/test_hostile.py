@@ -363,3 +363,17 @@ def test_a_word_zip_bomb_is_refused_before_it_unzips(tmp_path: Path) -> None:
     assert one_line_error(result) == (
         f"prstdiff: {draft}: Word package's XML unpacks to 71 MB (the limit is 64 MB)"
     )
+
+
+def test_output_naming_the_corpus_index_is_refused(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for document in (OLD, NEW):
+        (corpus / document.name).write_bytes(document.read_bytes())
+    run("index", corpus)
+    index = corpus / ".prstdiff-index.sqlite"
+    before = index.read_bytes()
+    result = run("trace", corpus / NEW.name, "--corpus", corpus, "-o", index)
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"prstdiff: {index}: refusing to overwrite the corpus index"
+    assert index.read_bytes() == before
