@@ -7,10 +7,10 @@ up, and every character is mapped back to its token: the lines-to-chars trick of
 applied to words. A change therefore never splits a word, and joining the equal and deleted texts
 gives the old text exactly, the equal and inserted texts the new one.
 
-Two builds of the same library do the diff: ``fast-diff-match-patch`` (Google's C++
-diff-match-patch, ``diff`` with ``cleanup="Semantic"``) when it is installed, about twenty times
-faster, else the pure-Python ``diff-match-patch`` (``diff_main`` then ``diff_cleanupSemantic``).
-Both run the same algorithm with the same ``Diff_Timeout``; the tests check that they agree.
+The diff is ``fast-diff-match-patch`` (Google's C++ diff-match-patch, ``diff`` with
+``cleanup="Semantic"``). The pure-Python ``diff-match-patch`` (``diff_main`` then
+``diff_cleanupSemantic``), about twenty times slower, is the reference the tests check it
+against (a test dependency only); both run the same algorithm with the same ``Diff_Timeout``.
 
 Text extraction breaks words the drafters never touched: a space inside or between words
 (``advers e``, ``betwee n``, ``island -wide``), a hyphen lost at a line end (``SecretaryGeneral``).
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from diff_match_patch import diff_match_patch
+from fast_diff_match_patch import diff as _native  # type: ignore[import-not-found,unused-ignore]
 
 from prstdiff.model import Op, WordOp
 from prstdiff.normalize import display_words
@@ -63,7 +63,12 @@ Differ = Callable[[str, str, float], list[tuple[int | str, str]]]
 
 
 def diff_python(old: str, new: str, timeout: float) -> list[tuple[int | str, str]]:
-    """Character diff, semantically cleaned up, by the pure-Python diff-match-patch."""
+    """Character diff, semantically cleaned up, by the pure-Python diff-match-patch.
+
+    The reference the tests check the C++ build against; ``pip install 'prstdiff[test]'`` brings it.
+    """
+    from diff_match_patch import diff_match_patch
+
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(old, new, False)
@@ -79,12 +84,8 @@ def diff_native(old: str, new: str, timeout: float) -> list[tuple[int | str, str
     return diffs
 
 
-try:
-    from fast_diff_match_patch import diff as _native  # type: ignore[import-not-found,unused-ignore]
-
-    DEFAULT_DIFFER: Differ = diff_native
-except ImportError:  # pragma: no cover - the pure-Python build is the fallback
-    DEFAULT_DIFFER = diff_python
+DEFAULT_DIFFER: Differ = diff_native
+"""The differ ``diff_words`` uses unless told otherwise."""
 
 
 def diff_words(
