@@ -14,7 +14,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
-import click
 import typer
 
 from prstdiff.errors import PrstdiffError, printable
@@ -159,13 +158,9 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             # The reader of our output went away (``| head``): nothing more to say to anyone.
             _silence_stdout()
             raise typer.Exit(EXIT_SAME) from None
-        except (
-            click.exceptions.ClickException,
-            click.exceptions.Exit,
-            typer.Exit,
-            typer.Abort,
-            SystemExit,
-        ):
+        except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):
+            # typer's own ways out (usage errors, exits): its public names, since it carries
+            # its own copy of click.
             raise
         except Exception:
             traceback.print_exc()
