@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from prstdiff.cli.app import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     app,
     handle_errors,
-    stdout_is_terminal,
     write_output,
 )
 from prstdiff.errors import InputError, printable
@@ -84,23 +82,14 @@ OutputOption = Annotated[
 
 @contextlib.contextmanager
 def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on a terminal; nothing when output goes to a file or a pipe."""
-    if not stdout_is_terminal():
-        yield None
-        return
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    """Progress on standard error for a job longer than a second, on a terminal or not."""
+    from prstdiff.corpus.progress import StderrProgress
 
-        def advance(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"{label} {name}")
-
-        yield advance
+    reporter = StderrProgress(label)
+    try:
+        yield reporter
+    finally:
+        reporter.close()
 
 
 def _index(corpus: Path, db: Path | None) -> IndexReport:

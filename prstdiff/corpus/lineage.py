@@ -39,6 +39,10 @@ _OCCURRENCE_BITS = 20
 """A word's n-th occurrence in a paragraph is its own token (multiset as a set): the code of the
 word is shifted by this many bits, far more than any paragraph's repeats of one word."""
 _BLOCK = 64
+_JOIN_BLOCK = 128
+_PAIRS_PER_SLICE = 100_000
+"""Candidate pairs whose shared words are counted at once (memory: about 30 words each)."""
+"""Keys looked up together in the self-join: the engine scores their candidates in one call."""
 """Keys scored by the engine in one ``similarity_matrix`` call: large enough to amortise the
 call, small enough that the union of their candidates stays small."""
 
@@ -74,6 +78,17 @@ class Neighbours:
     """Key numbers."""
     similarity: FloatArray
     """The engine's similarity, rounded to four places, in the same order."""
+
+
+def _gather(offsets: IntArray, values: IntArray, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """The concatenated slices ``values[offsets[r]:offsets[r + 1]]`` of many rows, each value
+    with the position in ``rows`` it came from."""
+    starts = offsets[rows]
+    lengths = offsets[rows + 1] - starts
+    owner = np.repeat(np.arange(rows.size, dtype=np.int64), lengths)
+    first = np.cumsum(lengths) - lengths
+    index = np.arange(int(lengths.sum()), dtype=np.int64) - first[owner] + starts[owner]
+    return owner, values[index]
 
 
 def _tokens(encoded: str) -> IntArray:
@@ -159,6 +174,16 @@ class KeyIndex:
         limit = np.array([self._prefix_length(int(s)) for s in sizes], dtype=np.int64)
         keep = order[place < np.repeat(limit, sizes)]
         held = inverse[keep]
+        count = len(per_key)
+        self.key_tokens = inverse
+        """Every key's words (token numbers), key after key."""
+        self.key_offsets = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        self.prefix_tokens = inverse[keep]
+        """Every key's prefix words, rarest first, key after key."""
+        self.prefix_offsets = np.searchsorted(owner[keep], np.arange(count + 1))
+        self.rarest = np.full(len(per_key), self.vocabulary.size, dtype=np.int64)
+        np.minimum.at(self.rarest, owner, rank)
+        """Each key's rarest word (its rank); keys without words come last."""
         by_token = np.argsort(held, kind="stable")
         self.posting_keys = owner[keep][by_token]
         self.posting_offsets = np.searchsorted(held[by_token], np.arange(self.vocabulary.size + 1))
@@ -266,6 +291,92 @@ class KeyIndex:
             [self.texts[k] for k in missing], [self.encoded[k] for k in missing], None
         )
         self._neighbours.update(zip(missing, found, strict=True))
+
+    def join(self) -> None:
+        """All pairs of distinct keys at or above the threshold, each pair scored once.
+
+        A key looks up only the keys after it in a fixed order, and every pair found counts
+        for both: the neighbours of every key, for half the work of looking each one up.
+        """
+        count = len(self.texts)
+        if self.threshold - SLACK <= 0:
+            # Every pair reaches the threshold: there is nothing to filter on.
+            self.prepare(range(count))
+            return
+        # Keys sharing their rarest word stand together, so a block's candidates overlap.
+        order = np.lexsort((np.arange(count), self.rarest))
+        place = np.empty(count, dtype=np.int64)
+        place[order] = np.arange(count)
+        threshold = self.threshold
+        cutoff = max(threshold - SLACK, 0.0)
+        lefts: list[IntArray] = [np.arange(count, dtype=np.int64)]
+        rights: list[IntArray] = [np.arange(count, dtype=np.int64)]
+        sims: list[FloatArray] = [np.ones(count, dtype=np.float64)]
+        t = threshold - SLACK
+        for start in range(0, count, _JOIN_BLOCK):
+            block = order[start : start + _JOIN_BLOCK]
+            # Pairs sharing a prefix word, each looked up from its earlier key only.
+            owner, words = _gather(self.prefix_offsets, self.prefix_tokens, block)
+            which, cols = _gather(self.posting_offsets, self.posting_keys, words)
+            seen = np.zeros((block.size, count), dtype=np.bool_)
+            seen[owner[which], cols] = True
+            local, cols = np.nonzero(seen)
+            del seen
+            rows = block[local]
+            a, b = self.lengths[rows], self.lengths[cols]
+            fits = (place[cols] > place[rows]) & (b >= t * a / (2 - t)) & (b <= a * (2 - t) / t)
+            local, rows, cols = local[fits], rows[fits], cols[fits]
+            keep = self._dice_at_least(block, local, cols, cutoff)
+            rows, cols = rows[keep], cols[keep]
+            if rows.size == 0:
+                continue
+            queries, row_of = np.unique(rows, return_inverse=True)
+            union, col_of = np.unique(cols, return_inverse=True)
+            matrix = similarity_matrix(
+                [self.texts[int(k)] for k in union],
+                [self.texts[int(k)] for k in queries],
+                self.options,
+            )
+            values = matrix[col_of, row_of]
+            hit = values >= threshold
+            lefts.append(rows[hit])
+            rights.append(cols[hit])
+            sims.append(np.asarray(np.round(values[hit].astype(np.float64), 4), dtype=np.float64))
+        left = np.concatenate(lefts)
+        right = np.concatenate(rights)
+        value = np.concatenate(sims)
+        # Each pair counts for both keys.
+        owner = np.concatenate([left, right[count:]])
+        other = np.concatenate([right, left[count:]])
+        value = np.concatenate([value, value[count:]])
+        by_owner = np.lexsort((-value, owner))
+        owner, other, value = owner[by_owner], other[by_owner], value[by_owner]
+        bounds = np.searchsorted(owner, np.arange(count + 1))
+        for key in range(count):
+            lo, hi = int(bounds[key]), int(bounds[key + 1])
+            self._neighbours[key] = Neighbours(other[lo:hi], value[lo:hi])
+
+    def _dice_at_least(
+        self, block: IntArray, local: IntArray, cols: IntArray, cutoff: float
+    ) -> npt.NDArray[np.bool_]:
+        """Which pairs (``block[local]``, ``cols``) share enough words to reach ``cutoff``.
+
+        ``2 |A & B| / (|A| + |B|)`` over the words as multisets is the any-order similarity,
+        which bounds the engine's score from above; counted exactly, in slices so memory stays
+        bounded.
+        """
+        present = np.zeros((block.size, max(self.vocabulary.size, 1)), dtype=np.bool_)
+        owner, words = _gather(self.key_offsets, self.key_tokens, block)
+        present[owner, words] = True
+        keep = np.zeros(cols.size, dtype=np.bool_)
+        for start in range(0, cols.size, _PAIRS_PER_SLICE):
+            r = local[start : start + _PAIRS_PER_SLICE]
+            c = cols[start : start + _PAIRS_PER_SLICE]
+            pair, words = _gather(self.key_offsets, self.key_tokens, c)
+            common = np.bincount(pair[present[r[pair], words]], minlength=c.size)
+            total = self.lengths[block[r]] + self.lengths[c]
+            keep[start : start + c.size] = 2 * common >= cutoff * total - 1e-9
+        return keep
 
     def doc_occurrences(self, rank: int) -> IntArray:
         """Positions in the occurrence arrays of a document's paragraphs, in document order."""

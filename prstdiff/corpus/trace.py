@@ -365,6 +365,9 @@ def trace_corpus(
 
 CHECKPOINT_SECONDS = 2.0
 """Lineage is committed (and the build can resume from there) at least this often."""
+JOIN_SHARE = 5
+"""When more than one paragraph in this many is stale, all keys are joined at once (each pair
+scored once) rather than each stale key looked up on its own."""
 
 
 def build_lineage(
@@ -387,6 +390,9 @@ def build_lineage(
     documents = tracer.keys.documents
     start = tracer.keys.rank_before(stale_from)
     total = len(documents) - start
+    stale = int(tracer.keys.occ_rank.size - np.searchsorted(np.sort(tracer.keys.occ_rank), start))
+    if stale * JOIN_SHARE > tracer.keys.occ_rank.size:
+        tracer.keys.join()
     rank = start
     while rank < len(documents):
         began = time.monotonic()
@@ -399,7 +405,7 @@ def build_lineage(
             rank = end
             step = min(step * 2, 256)
             if progress is not None:
-                progress(rank - start, total, "lineage")
+                progress(rank - start, total, "documents: lineage")
         if rank < len(documents):
             index.lineage_done_before(documents[rank])
     index.mark_lineage_current()
