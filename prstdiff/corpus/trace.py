@@ -376,6 +376,7 @@ def build_lineage(
     options: CompareOptions | None = None,
     corpus_options: CorpusOptions | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    checkpoint_seconds: float = CHECKPOINT_SECONDS,
 ) -> int:
     """Store the closest earlier source of every paragraph whose lineage is out of date.
 
@@ -386,6 +387,15 @@ def build_lineage(
     stale_from = index.lineage_stale_from()
     if stale_from is None:
         return 0
+    built = index.compare_options
+    if options is not None and (options.threshold, options.order_weight) != (
+        built.threshold,
+        built.order_weight,
+    ):
+        raise IndexFileError(
+            "lineage is stored for the options the index was opened with; open it with these",
+            index.path,
+        )
     tracer = Tracer(index, options, corpus_options)
     documents = tracer.keys.documents
     start = tracer.keys.rank_before(stale_from)
@@ -394,19 +404,18 @@ def build_lineage(
     if stale * JOIN_SHARE > tracer.keys.occ_rank.size:
         tracer.keys.join()
     rank = start
+    # Small steps at first so the first checkpoint comes soon; they grow to amortise the engine.
+    step = 8
+    committed = time.monotonic()
     while rank < len(documents):
-        began = time.monotonic()
-        # Small steps at first so the first checkpoint comes soon; the step then grows to fill
-        # ``CHECKPOINT_SECONDS``.
-        step = 8
-        while rank < len(documents) and time.monotonic() - began < CHECKPOINT_SECONDS:
-            end = min(rank + step, len(documents))
-            index.store_lineage(tracer.lineage_of_ranks(range(rank, end)))
-            rank = end
-            step = min(step * 2, 256)
-            if progress is not None:
-                progress(rank - start, total, "documents: lineage")
-        if rank < len(documents):
+        end = min(rank + step, len(documents))
+        index.store_lineage(tracer.lineage_of_ranks(range(rank, end)))
+        rank = end
+        step = min(step * 2, 256)
+        if rank < len(documents) and time.monotonic() - committed >= checkpoint_seconds:
             index.lineage_done_before(documents[rank])
+            committed = time.monotonic()
+        if progress is not None:
+            progress(rank - start, total, "documents: lineage")
     index.mark_lineage_current()
     return total
