@@ -789,6 +789,39 @@ class CorpusIndex:
             source=Source(path=path, format=row[10], layout=row[11], sha256=row[1]),
         )
 
+    def all_documents(self, folder: str | Path | None = None) -> list[Document]:
+        """Every indexed document rebuilt from the index in two queries, earliest first."""
+        paragraphs: dict[int, list[Paragraph]] = {}
+        for r in self._db.execute(
+            "SELECT doc_id, idx, kind, number, text FROM paragraphs ORDER BY doc_id, idx"
+        ):
+            paragraphs.setdefault(int(r[0]), []).append(
+                Paragraph(index=r[1], kind=ParagraphKind(r[2]), number=r[3], text=r[4])
+            )
+        found = []
+        for row in self._db.execute(
+            "SELECT id, name, sha256, symbol, kind, date, meeting, item, title, vote, citations,"
+            " format, layout FROM documents ORDER BY sort_key"
+        ):
+            path = str(Path(folder) / row[1]) if folder is not None else row[1]
+            found.append(
+                Document(
+                    symbol=row[3],
+                    kind=DocumentKind(row[4]),
+                    date=dt.date.fromisoformat(row[5]) if row[5] else None,
+                    meeting=row[6],
+                    item=row[7],
+                    title=row[8],
+                    vote=row[9],
+                    citations=tuple(
+                        Citation(symbol, CitationKind(kind)) for symbol, kind in json.loads(row[10])
+                    ),
+                    paragraphs=tuple(paragraphs.get(int(row[0]), ())),
+                    source=Source(path=path, format=row[11], layout=row[12], sha256=row[2]),
+                )
+            )
+        return found
+
     def iter_documents(self, folder: str | Path | None = None) -> Iterator[tuple[int, Document]]:
         """Every indexed document, earliest first, rebuilt one at a time (streamed)."""
         ids = [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY sort_key")]
