@@ -8,10 +8,11 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
+from importlib import metadata
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeVar
 
 import click
 import typer
@@ -23,6 +24,7 @@ from prstdiff.render.controls import escape_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=StrEnum)
 
 EXIT_SAME = 0
 """diff(1): the inputs carry the same language."""
@@ -30,6 +32,10 @@ EXIT_DIFFERENT = 1
 """diff(1): the inputs differ."""
 EXIT_TROUBLE = 2
 """diff(1): trouble (bad input, unwritable output)."""
+EXIT_FOUND = 0
+"""grep(1): ``search`` found the phrase."""
+EXIT_NOT_FOUND = 1
+"""grep(1): ``search`` found nothing."""
 EXIT_BUG = 70
 """An unexpected exception: a bug in prstdiff (sysexits' EX_SOFTWARE), never an answer."""
 EXIT_INTERRUPTED = 130
@@ -49,6 +55,83 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def package_version() -> str:
+    """The installed prstdiff's version, as its package metadata records it."""
+    try:
+        return metadata.version("prstdiff")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"prstdiff {package_version()}")
+        raise typer.Exit(EXIT_SAME)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print prstdiff's version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Compare UN Security Council presidential statements and resolutions paragraph by
+    paragraph: which language is reused, altered, new or dropped."""
+
+
+def warn(message: str) -> None:
+    """Print a warning on one line of stderr; the command goes on."""
+    typer.echo(f"prstdiff: warning: {message}", err=True)
+
+
+EXTENSION_FORMATS: Mapping[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+"""Output file extensions and the format each one means when ``--format`` is not given; a
+command offering no format of that name refuses the file rather than misname its content."""
+
+
+def pick_format(chosen: F | None, output: Path | None, formats: type[F], default: F) -> F:
+    """The format asked for, else the one the output file's extension names, else ``default``.
+
+    An extension the command cannot write (``diff -o x.docx``) is trouble rather than a file
+    in the wrong format; ``--format`` that disagrees with the extension gets a warning.
+    """
+    suffix = "" if is_stdout(output) or output is None else output.suffix.casefold()
+    named = EXTENSION_FORMATS.get(suffix)
+    offered = {member.value: member for member in formats}
+    if chosen is not None:
+        if named is not None and named != chosen.value:
+            warn(f"writing {chosen.value} into a file named {printable_path(output)}")
+        return chosen
+    if named is None:
+        return default
+    if named not in offered:
+        raise fail(
+            f"this command cannot write {named} ({printable_path(output)}); "
+            f"it writes {', '.join(offered)}: give --format or another file name"
+        )
+    return offered[named]
+
+
+def printable_path(path: Path | None) -> str:
+    """A path as it can be shown on one line."""
+    return escape_controls(str(path)) if path is not None else "-"
 
 
 def fail(message: str) -> typer.Exit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -12,9 +13,17 @@ import typer
 
 from prstdiff.cli.app import (
     EXIT_DIFFERENT,
+    EXIT_FOUND,
+    EXIT_NOT_FOUND,
     EXIT_SAME,
+    ColorChoice,
     app,
     handle_errors,
+    is_stdout,
+    output_width,
+    pick_format,
+    use_color,
+    warn,
     write_output,
 )
 from prstdiff.errors import InputError, printable
@@ -24,7 +33,8 @@ from prstdiff.render import RenderOptions
 # that ``prstdiff --help`` and the other commands do not load it.
 if TYPE_CHECKING:
     from prstdiff.corpus.index import IndexReport
-    from prstdiff.corpus.search import SearchResult
+    from prstdiff.corpus.series import Series
+    from prstdiff.model import Document
 
 
 class CorpusFormat(StrEnum):
@@ -64,10 +74,35 @@ DbOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    CorpusFormat,
+    CorpusFormat | None,
     typer.Option(
-        "--format", "-f", help="text for the terminal, json for programs, html for a page."
+        "--format",
+        "-f",
+        help="text for the terminal, json for programs, html for a page (default: from the "
+        "--output file's extension, else text).",
+        show_default=False,
     ),
+]
+ExitCodeOption = Annotated[
+    bool,
+    typer.Option(
+        "--exit-code",
+        help="Exit 1 when language differs (as diff(1)) instead of 0 on success.",
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        "-w",
+        min=40,
+        help="Fit text output to this many columns (default: the terminal's, else 100).",
+        show_default=False,
+    ),
+]
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option("--color", help="Colour text output: auto means a terminal and no NO_COLOR."),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -115,12 +150,18 @@ def _emit(
     db: Path | None = None,
     text: bool = True,
 ) -> None:
+    write_output(
+        rendered, output, inputs=inputs, protected=_protected(corpus, db), terminal_text=text
+    )
+
+
+def _protected(corpus: Path | None, db: Path | None) -> list[Path]:
     from prstdiff.corpus.index import default_index_path
 
     protected = [db] if db is not None else []
     if corpus is not None:
         protected.append(default_index_path(corpus))
-    write_output(rendered, output, inputs=inputs, protected=protected, terminal_text=text)
+    return protected
 
 
 def describe_report(report: IndexReport) -> list[str]:
@@ -162,21 +203,23 @@ def trace_command(
     *,
     corpus: CorpusOption,
     db: DbOption = None,
-    output_format: FormatOption = CorpusFormat.TEXT,
+    output_format: FormatOption = None,
     output: OutputOption = None,
+    exit_code: ExitCodeOption = False,
 ) -> None:
     """Where each paragraph's language comes from: earlier sources, earliest, closest, chain.
 
     The corpus index is brought up to date first (only changed files are read again).
-    Exit status: 0 when every paragraph has an earlier source, 1 when some language is new.
+    Exit status: 0 on success, 2 on trouble; with --exit-code, 1 when some language is new.
 
-    Example: prstdiff trace corpus/S_RES_1888_2009.txt --corpus corpus --format html -o 1888.html
+    Example: prstdiff trace corpus/S_RES_1888_2009.txt --corpus corpus -o 1888.html
     """
     from prstdiff.corpus.index import default_index_path, index_errors, open_index
     from prstdiff.corpus.trace import trace_document
     from prstdiff.parse import load
     from prstdiff.render import trace as trace_render
 
+    chosen = pick_format(output_format, output, CorpusFormat, CorpusFormat.TEXT)
     loaded = load(document)
     _index(corpus, db)
     with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
@@ -187,15 +230,15 @@ def trace_command(
         CorpusFormat.HTML: trace_render.render_html,
     }
     _emit(
-        renderers[output_format](trace, RenderOptions()),
+        renderers[chosen](trace, RenderOptions()),
         output,
         inputs=(document,),
         corpus=corpus,
         db=db,
-        text=output_format is CorpusFormat.TEXT,
+        text=chosen is CorpusFormat.TEXT,
     )
     new = any(p.status.value == "new" for p in trace.paragraphs)
-    raise typer.Exit(EXIT_DIFFERENT if new else EXIT_SAME)
+    raise typer.Exit(EXIT_DIFFERENT if exit_code and new else EXIT_SAME)
 
 
 @app.command("series")
@@ -203,13 +246,22 @@ def trace_command(
 def series_command(
     corpus: CorpusArgument,
     *,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Follow the language of this document (a file or a symbol in the corpus) "
+            "backwards and forwards through the documents that carry the most of it.",
+            show_default=False,
+        ),
+    ] = None,
     match: Annotated[
         str | None,
         typer.Option(
             "--match",
             "-m",
             help="Text of the agenda item (or, where none is printed, of the opening "
-            "paragraphs), case and hyphens ignored.",
+            "paragraphs), case and hyphens ignored; with --from, keeps only those documents.",
             show_default=False,
         ),
     ] = None,
@@ -222,96 +274,130 @@ def series_command(
             show_default=False,
         ),
     ] = None,
-    output_format: FormatOption = CorpusFormat.TEXT,
+    db: DbOption = None,
+    output_format: FormatOption = None,
     output: OutputOption = None,
+    width: WidthOption = None,
+    exit_code: ExitCodeOption = False,
 ) -> None:
     """Documents of one series in date order, each compared with its predecessor.
 
-    Prints a timeline of reused, altered and new words and the lineage of every paragraph.
-    Exit status as diff(1): 0 when every document repeats its predecessor, 1 otherwise.
+    Choose the series by its language (--from DOC: the documents that carry the most of each
+    other's language, by the corpus index's lineage), by subject text (--match) or by symbols.
+    Prints a timeline of reused, altered and new words, the gaps where documents may be
+    missing, and the lineage of every paragraph.
 
-    Example: prstdiff series corpus --match Cyprus --format html -o unficyp.html
+    Exit status: 0 on success, 2 on trouble; with --exit-code, as diff(1): 1 when some document
+    changes its predecessor's language.
+
+    Example: prstdiff series corpus --from corpus/S_RES_2674_2023.txt -o unficyp.html
     """
     from prstdiff.corpus.folder import load_folder
-    from prstdiff.corpus.series import build_series, select_series
+    from prstdiff.corpus.index import default_index_path, index_errors, open_index
+    from prstdiff.corpus.series import (
+        SeriesGap,
+        build_series,
+        find_indexed,
+        follow_series,
+        matches_subject,
+        select_series,
+        time_gaps,
+    )
     from prstdiff.render import series as series_render
 
-    if (match is None) == (symbols is None):
-        raise InputError("give --match TEXT or --symbols A,B,C (one of them)")
-    loaded = load_folder(corpus)
-    for skipped in loaded.skipped:
-        typer.echo(f"prstdiff: skipped {skipped.path}: {skipped.reason}", err=True)
-    chosen = select_series(
-        loaded.documents,
-        match=match,
-        symbols=None if symbols is None else [s for s in symbols.split(",") if s.strip()],
-    )
-    series = build_series(chosen)
-    renderers = {
-        CorpusFormat.TEXT: series_render.render_text,
-        CorpusFormat.JSON: series_render.render_json,
-        CorpusFormat.HTML: series_render.render_html,
-    }
+    chosen_format = pick_format(output_format, output, CorpusFormat, CorpusFormat.TEXT)
+    if start is None and (match is None) == (symbols is None):
+        raise InputError("give --from DOC, --match TEXT or --symbols A,B,C")
+    if start is not None and symbols is not None:
+        raise InputError("--from follows the language; --symbols names the documents: not both")
+    gaps: list[SeriesGap]
+    if start is not None:
+        _index(corpus, db)
+        with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
+            path = Path(start)
+            found = find_indexed(index, start, path if path.is_file() else None)
+            followed = follow_series(index, found)
+            chosen = [index.load_document(d.id, corpus) for d in followed.documents]
+        gaps = list(followed.gaps)
+        if match is not None:
+            kept = [d for d in chosen if matches_subject(d, match)]
+            if not kept:
+                raise InputError(f"none of the {len(chosen)} documents followed mention {match!r}")
+            if len(kept) != len(chosen):
+                gaps = time_gaps([d.date for d in kept], [_label(d) for d in kept])
+            chosen = kept
+    else:
+        loaded = load_folder(corpus)
+        for skipped in loaded.skipped:
+            typer.echo(f"prstdiff: skipped {skipped.path}: {skipped.reason}", err=True)
+        chosen = select_series(
+            loaded.documents,
+            match=match,
+            symbols=None if symbols is None else [s for s in symbols.split(",") if s.strip()],
+        )
+        gaps = time_gaps([d.date for d in chosen], [_label(d) for d in chosen])
+    for gap in gaps:
+        if gap.far_apart:
+            warn(f"far apart in time: {gap.reason}")
+    series = build_series(chosen, gaps=gaps)
+    to_terminal = is_stdout(output)
+    options = RenderOptions(width=output_width(width, to_terminal))
+    inputs = [Path(d.source.path) for d in chosen if d.source is not None]
+    if chosen_format is CorpusFormat.HTML:
+        links: list[str | None] = [None]
+        if not to_terminal:
+            assert output is not None
+            links = _write_pair_reports(series, output, inputs)
+        rendered = series_render.render_html(series, options, pair_links=links)
+    elif chosen_format is CorpusFormat.JSON:
+        rendered = series_render.render_json(series, options)
+    else:
+        rendered = series_render.render_text(series, options)
     _emit(
-        renderers[output_format](series, RenderOptions()),
+        rendered,
         output,
         inputs=[Path(d.source.path) for d in chosen if d.source is not None],
         corpus=corpus,
-        text=output_format is CorpusFormat.TEXT,
+        db=db,
+        text=chosen_format is CorpusFormat.TEXT,
     )
-    raise typer.Exit(EXIT_SAME if series.identical else EXIT_DIFFERENT)
+    raise typer.Exit(EXIT_DIFFERENT if exit_code and not series.identical else EXIT_SAME)
 
 
-def render_search(result: SearchResult, width: int = 100) -> str:
-    """Search results for the terminal, oldest first, with the first appearance."""
-    from prstdiff.render.text import format_date
+def _label(document: Document) -> str:
+    from prstdiff.corpus.series import document_symbol
 
-    if not result.hits:
-        return f"{result.phrase!r}: not found in {result.documents} documents\n"
-    first = result.hits[0]
-    lines = [
-        f"{result.phrase!r}: {len(result.hits)} paragraphs in {result.document_count} of "
-        f"{result.documents} documents",
-        f"first appearance: {first.document} ¶{first.paragraph + 1}"
-        + (f" OP {first.number}" if first.number else "")
-        + (f" ({format_date(first.date)})" if first.date else ""),
-        "",
-    ]
-    for hit in result.hits:
-        where = f"¶{hit.paragraph + 1}" + (f" OP {hit.number}" if hit.number else "")
-        date = hit.date.isoformat() if hit.date else "undated"
-        score = "" if hit.score >= 100 else f"  ~{hit.score:.0f}"
-        lines.append(f"{date}  {hit.document}  {where}{score}")
-        snippet = " ".join(hit.text.split())
-        if len(snippet) > width - 4:
-            snippet = snippet[: width - 5] + "…"
-        lines.append(f"    {snippet}")
-    return "\n".join(lines) + "\n"
+    return document_symbol(document) or document.name
 
 
-def search_to_dict(result: SearchResult) -> dict[str, object]:
-    """The JSON object of search results."""
-    return {
-        "schema": "prstdiff/search",
-        "version": 1,
-        "phrase": result.phrase,
-        "key": result.key,
-        "fuzzy": result.fuzzy,
-        "documents": result.documents,
-        "hits": [
-            {
-                "symbol": h.symbol,
-                "file": h.name,
-                "date": h.date.isoformat() if h.date else None,
-                "paragraph": h.paragraph,
-                "number": h.number,
-                "kind": h.kind.value,
-                "score": h.score,
-                "text": h.text,
-            }
-            for h in result.hits
-        ],
-    }
+_PAIR_REPORT = re.compile(r"^\d{3,}-.+\.html$")
+"""File names of the pair reports a series page links to: its step number first."""
+_FILE_UNSAFE = re.compile(r"[^A-Za-z0-9]+")
+
+
+def _write_pair_reports(series: Series, output: Path, inputs: Sequence[Path]) -> list[str | None]:
+    """Write each step's pair report beside the series page; return the links to them.
+
+    The reports go to ``<page>-pairs/`` next to the page; reports of an earlier run that this
+    series no longer has are removed, and nothing else in that folder is touched.
+    """
+    from prstdiff.render import html
+
+    folder = output.with_name(f"{output.stem}-pairs")
+    folder.mkdir(exist_ok=True)
+    links: list[str | None] = [None]
+    written: set[str] = set()
+    for step, comparison in enumerate(series.comparisons, start=1):
+        old = _FILE_UNSAFE.sub("_", _label(comparison.old)).strip("_")
+        new = _FILE_UNSAFE.sub("_", _label(comparison.new)).strip("_")
+        name = f"{step:03d}-{old}--{new}.html"
+        write_output(html.render(comparison, RenderOptions()), folder / name, inputs=inputs)
+        written.add(name)
+        links.append(f"{folder.name}/{name}")
+    for stale in folder.iterdir():
+        if _PAIR_REPORT.match(stale.name) and stale.name not in written and stale.is_file():
+            stale.unlink()
+    return links
 
 
 @app.command("search")
@@ -322,29 +408,56 @@ def search_command(
     corpus: CorpusOption,
     db: DbOption = None,
     fuzzy: Annotated[
-        bool, typer.Option("--fuzzy", help="Also near matches (rapidfuzz partial_ratio).")
+        bool,
+        typer.Option(
+            "--fuzzy",
+            help="Also near matches: most of the phrase's content words in order, each hit "
+            "naming the words it misses.",
+        ),
     ] = False,
     output_format: Annotated[
-        SearchFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = SearchFormat.TEXT,
+        SearchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text or json (default: from the --output file's extension, else text).",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    width: WidthOption = None,
+    color: ColorOption = ColorChoice.AUTO,
 ) -> None:
     """Find where a phrase stands in the corpus, oldest first, with its first appearance.
 
-    Case, quotes, dashes, hyphenation and line breaks do not count. Exit status as grep(1):
-    0 when found, 1 when not.
+    Case, accents, quotes, dashes, British or American spelling, and spaces or hyphens inside the
+    phrase do not count: "cease-fire", "cease fire" and "ceasefire" find the same paragraphs.
+    Each hit shows the match in its sentence, highlighted.
+
+    Exit status as grep(1): 0 when found, 1 when not, 2 on trouble.
 
     Example: prstdiff search "remain actively seized of the matter" --corpus corpus
     """
     from prstdiff.corpus.index import default_index_path, index_errors, open_index
     from prstdiff.corpus.search import search_phrase
+    from prstdiff.render import search as search_render
 
+    chosen = pick_format(output_format, output, SearchFormat, SearchFormat.TEXT)
     _index(corpus, db)
     with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         result = search_phrase(index, phrase, fuzzy=fuzzy)
-    if output_format is SearchFormat.JSON:
-        import json
-
-        typer.echo(json.dumps(search_to_dict(result), ensure_ascii=False, indent=2))
+    to_terminal = is_stdout(output)
+    colored = chosen is SearchFormat.TEXT and use_color(color, to_terminal)
+    options = RenderOptions(width=output_width(width, to_terminal), color=colored)
+    if chosen is SearchFormat.JSON:
+        rendered = search_render.render_json(result, options)
     else:
-        _emit(render_search(result), None)
-    raise typer.Exit(EXIT_SAME if result.hits else EXIT_DIFFERENT)
+        rendered = search_render.render_text(result, options)
+    write_output(
+        rendered,
+        output,
+        protected=_protected(corpus, db),
+        terminal_text=chosen is SearchFormat.TEXT,
+        color=colored,
+    )
+    raise typer.Exit(EXIT_FOUND if result.hits else EXIT_NOT_FOUND)

@@ -16,10 +16,14 @@ from prstdiff.cli.app import (
     EXIT_SAME,
     ColorChoice,
     app,
+    fail,
     handle_errors,
     is_stdout,
     output_width,
+    pick_format,
+    printable_path,
     use_color,
+    warn,
     write_output,
 )
 from prstdiff.options import CompareOptions
@@ -27,7 +31,7 @@ from prstdiff.render import RenderOptions
 from prstdiff.render.controls import safe_comparison
 
 if TYPE_CHECKING:
-    from prstdiff.model import Comparison
+    from prstdiff.model import Comparison, Document
 
 
 class DiffFormat(StrEnum):
@@ -57,6 +61,21 @@ def renderer(output_format: DiffFormat) -> Callable[[Comparison, RenderOptions],
     from prstdiff.render import text
 
     return text.render
+
+
+class ReportFormat(StrEnum):
+    """Output formats of ``report``, chosen by ``--format`` or the output file's extension."""
+
+    HTML = "html"
+
+
+def report_renderer(
+    report_format: ReportFormat,
+) -> Callable[[Comparison, RenderOptions], str | bytes]:
+    """The render function of a report format, imported only when that format is asked for."""
+    from prstdiff.render import html
+
+    return html.render
 
 
 OldArgument = Annotated[
@@ -90,14 +109,16 @@ def diff_command(
     new: NewArgument,
     *,
     output_format: Annotated[
-        DiffFormat,
+        DiffFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="text for the terminal, json for programs, markdown for issues and e-mail, "
-            "html for a stand-alone report.",
+            "html for a stand-alone report (default: from the --output file's extension "
+            ".txt, .json, .md, .html; else text).",
+            show_default=False,
         ),
-    ] = DiffFormat.TEXT,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -140,17 +161,18 @@ def diff_command(
 
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
+    chosen = pick_format(output_format, output, DiffFormat, DiffFormat.TEXT)
     comparison = _compare(old, new, threshold)
     to_terminal = is_stdout(output)
     options = RenderOptions(
         width=output_width(width, to_terminal),
-        color=output_format is DiffFormat.TEXT and use_color(color, to_terminal),
+        color=chosen is DiffFormat.TEXT and use_color(color, to_terminal),
         only_changes=only_changes,
     )
-    terminal_text = output_format in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
+    terminal_text = chosen in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
     shown = safe_comparison(comparison) if terminal_text else comparison
     write_output(
-        renderer(output_format)(shown, options),
+        renderer(chosen)(shown, options),
         output,
         inputs=(old, new),
         terminal_text=terminal_text,
@@ -170,10 +192,19 @@ def report_command(
         typer.Option(
             "--output",
             "-o",
-            help="The HTML file to write (atomically); its folder must exist.",
+            help="The report file to write (atomically); its folder must exist.",
             show_default=False,
         ),
     ],
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The report's format (default: from the --output file's extension; html).",
+            show_default=False,
+        ),
+    ] = None,
     threshold: ThresholdOption = None,
     only_changes: Annotated[
         bool,
@@ -181,28 +212,72 @@ def report_command(
     ] = False,
     open_report: Annotated[
         bool,
-        typer.Option("--open", help="Open the report in the web browser once written."),
+        typer.Option(
+            "--open",
+            help="Open the report in the web browser once written (or say where it is).",
+        ),
+    ] = False,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            help="Exit as diff(1): 1 when the documents differ, instead of 0 on success.",
+        ),
     ] = False,
 ) -> None:
-    """Write a self-contained HTML report of two documents, side by side, to mail or print.
+    """Write a self-contained report of two documents, side by side, to mail or print.
 
-    Exit status as diff(1): 0 when both carry the same language, 1 when they differ, 2 on trouble.
+    Exit status: 0 when the report was written, 2 on trouble; with --exit-code, as diff(1):
+    1 when the documents differ. So 'prstdiff report a b -o r.html && xdg-open r.html' works.
 
     Example: prstdiff report corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt -o cyprus.html
     """
+    chosen = _report_format(output_format, output)
     comparison = _compare(old, new, threshold)
-    rendered = renderer(DiffFormat.HTML)(comparison, RenderOptions(only_changes=only_changes))
+    rendered = report_renderer(chosen)(comparison, RenderOptions(only_changes=only_changes))
     written = write_output(rendered, output, inputs=(old, new))
-    if open_report and written is not None:
-        webbrowser.open(written.resolve().as_uri())
-    raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
+    if open_report and written is not None and not _open_in_browser(written):
+        typer.echo(
+            "prstdiff: no web browser could be started; the report is at "
+            f"{printable_path(written.resolve())}",
+            err=True,
+        )
+    raise typer.Exit(EXIT_DIFFERENT if exit_code and not comparison.identical else EXIT_SAME)
+
+
+def _report_format(chosen: ReportFormat | None, output: Path) -> ReportFormat:
+    if chosen is None and output.suffix.casefold() in (".json", ".md", ".markdown", ".txt"):
+        raise fail(
+            f"report writes {', '.join(ReportFormat)}; for {output.suffix} use "
+            f"'prstdiff diff OLD NEW -o {printable_path(output)}'"
+        )
+    return pick_format(chosen, output, ReportFormat, ReportFormat.HTML)
+
+
+def _open_in_browser(path: Path) -> bool:
+    """Open a file in the web browser; False when none could be started."""
+    try:
+        return webbrowser.open(path.resolve().as_uri())
+    except webbrowser.Error:
+        return False
 
 
 def _compare(old: Path, new: Path, threshold: float | None) -> Comparison:
+    """Load and compare two documents, warning when OLD is dated after NEW."""
     from prstdiff.compare import compare  # the engine loads numpy and rapidfuzz: not for --help
     from prstdiff.parse import load
 
-    return compare(load(old), load(new), _compare_options(threshold))
+    old_document, new_document = load(old), load(new)
+    _warn_if_swapped(old_document, new_document)
+    return compare(old_document, new_document, _compare_options(threshold))
+
+
+def _warn_if_swapped(old: Document, new: Document) -> None:
+    if old.date is not None and new.date is not None and old.date > new.date:
+        warn(
+            f"OLD ({old.symbol or old.name}, {old.date.isoformat()}) is dated after NEW "
+            f"({new.symbol or new.name}, {new.date.isoformat()}): did you mean to swap them?"
+        )
 
 
 def _compare_options(threshold: float | None) -> CompareOptions:

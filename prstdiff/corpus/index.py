@@ -41,6 +41,7 @@ from prstdiff.corpus.folder import SkippedFile, list_document_files, read_docume
 from prstdiff.corpus.lineage import LineageRow
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import IndexFileError, InputError
+from prstdiff.folding import FOLDING_VERSION, fold
 from prstdiff.formulas import language_key
 from prstdiff.model import (
     Citation,
@@ -100,7 +101,7 @@ CREATE TABLE paragraphs (
     key_hash INTEGER NOT NULL,
     same_hash INTEGER NOT NULL,
     encoded TEXT NOT NULL,  -- scored words, one character each (``vocabulary``), sorted
-    search_key TEXT NOT NULL,  -- ' ' + comparison key + ' ', for phrase search
+    search_key TEXT NOT NULL,  -- ' ' + folded words (prstdiff.folding) + ' ', for phrase search
     words INTEGER NOT NULL,  -- scored words (language key without stop words)
     sort_key TEXT NOT NULL
 );
@@ -265,6 +266,8 @@ def index_settings(options: CorpusOptions, compare: CompareOptions) -> str:
         {
             # Another prstdiff may read documents differently: its paragraphs are not ours.
             "prstdiff": __version__,
+            # Search keys folded another way would find other paragraphs.
+            "folding": FOLDING_VERSION,
             "threshold": compare.threshold,
             "order_weight": compare.order_weight,
             "stop_words": sorted(compare.stop_words),
@@ -280,6 +283,22 @@ _FIRST_CODE = 0x100
 _QUERY_CODES = 0x10FFFD
 """Words outside the vocabulary get codes counting down from the top of Unicode."""
 _NUMBER_IN_SYMBOL = re.compile(r"(\d+)(?:\s*\(\d{4}\))?$")
+_STATEMENT_SYMBOL = re.compile(
+    r"S\s*[/_]\s*PRST\s*[/_]\s*(\d{4})\s*[/_]\s*(\d{1,4})", re.IGNORECASE
+)
+_RESOLUTION_SYMBOL = re.compile(r"S\s*[/_]\s*RES\s*[/_]\s*(\d{1,5})", re.IGNORECASE)
+
+
+def _numbered(symbol: str | None, name: str) -> tuple[str, int, int | None] | None:
+    """(kind, number, year of a statement) from a symbol or else a file name, if either reads."""
+    for text in (symbol or "", name):
+        statement = _STATEMENT_SYMBOL.search(text)
+        if statement:
+            return ("statement", int(statement.group(2)), int(statement.group(1)))
+        resolution = _RESOLUTION_SYMBOL.search(text)
+        if resolution:
+            return ("resolution", int(resolution.group(1)), None)
+    return None
 
 
 def sort_key_of(document: Document, name: str) -> str:
@@ -505,7 +524,7 @@ class CorpusIndex:
                     digest64(key),
                     digest64(plain),
                     "".join(sorted(self.encode(scored, extend=True))),
-                    f" {plain} ",
+                    f" {fold(paragraph.text)} ",
                     words,
                     sort_key,
                 ),
@@ -695,6 +714,7 @@ class CorpusIndex:
             for name in [r[0] for r in self._db.execute("SELECT name FROM skipped")]:
                 if name not in names:
                     self._db.execute("DELETE FROM skipped WHERE name = ?", (name,))
+            self.place_undated()
         if progress is not None:
             progress(len(files), len(files), "")
         return IndexReport(
@@ -706,6 +726,39 @@ class CorpusIndex:
             skipped=tuple(skipped),
             rebuilt=self.rebuilt,
         )
+
+    def place_undated(self) -> int:
+        """Place each undated document in time by its symbol's number; return how many moved.
+
+        An undated resolution stands right after the dated resolution numbered just below it
+        (numbers follow time), an undated statement after the dated statement of its year
+        numbered just below it; so an undated document is no longer "the newest" of the corpus.
+        Its date stays unknown. Documents whose symbol cannot be read stay last.
+        """
+        rows = self._db.execute("SELECT id, name, symbol, date, sort_key FROM documents").fetchall()
+        dated: dict[tuple[str, int | None], list[tuple[int, str]]] = {}
+        for _, name, symbol, date, _ in rows:
+            place = _numbered(symbol, name)
+            if date is not None and place is not None:
+                dated.setdefault((place[0], place[2]), []).append((place[1], date))
+        moved = 0
+        for doc_id, name, symbol, date, old_key in rows:
+            place = _numbered(symbol, name)
+            if date is not None or place is None:
+                continue
+            kind, number, year = place
+            neighbours = sorted(dated.get((kind, year), []))
+            below = [d for n, d in neighbours if n < number]
+            above = [d for n, d in neighbours if n > number]
+            when = below[-1] if below else above[0] if above else f"{year or 9999}-01-01"
+            key = f"{when}|{number:08d}|{symbol or ''}|{name}"
+            if key == old_key:
+                continue
+            self._mark_stale(min(key, old_key))
+            self._db.execute("UPDATE documents SET sort_key = ? WHERE id = ?", (key, doc_id))
+            self._db.execute("UPDATE paragraphs SET sort_key = ? WHERE doc_id = ?", (key, doc_id))
+            moved += 1
+        return moved
 
     def _record_skipped(self, name: str, digest: str | None, reason: str) -> None:
         self._db.execute(
@@ -890,16 +943,21 @@ class CorpusIndex:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def phrase_rows(self, phrase_key: str) -> list[int]:
-        """Paragraphs whose comparison key holds a phrase's key as whole words, earliest first."""
+    def phrase_rows(self, joined_words: str) -> list[int]:
+        """Paragraphs whose folded words run together hold a phrase's (candidates), oldest first.
+
+        Spaces do not count here, so ``ceasefire`` also finds ``cease fire``; the caller checks
+        that a candidate's match begins and ends on word boundaries (``prstdiff.folding``).
+        """
         rows = self._db.execute(
-            "SELECT id FROM paragraphs WHERE instr(search_key, ?) > 0 ORDER BY sort_key, idx",
-            (f" {phrase_key} ",),
+            "SELECT id FROM paragraphs WHERE instr(replace(search_key, ' ', ''), ?) > 0"
+            " ORDER BY sort_key, idx",
+            (joined_words,),
         )
         return [int(r[0]) for r in rows]
 
     def iter_search_keys(self, batch: int = 2000) -> Iterator[list[tuple[int, str]]]:
-        """Every paragraph's (row id, comparison key), earliest first, in batches (streamed)."""
+        """Every paragraph's (row id, folded words), earliest first, in batches (streamed)."""
         cursor = self._db.execute(
             "SELECT id, trim(search_key) FROM paragraphs ORDER BY sort_key, idx"
         )
@@ -908,6 +966,31 @@ class CorpusIndex:
             if not rows:
                 return
             yield [(int(r[0]), str(r[1])) for r in rows]
+
+    def language_flows(self) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
+        """How much of each document's language comes from each earlier one, from the lineage.
+
+        Returns each document's scored words (introductory and closing formulas left out) and
+        rows ``(document, earlier document, words)``: the scored words of the document's
+        paragraphs whose closest earlier source stands in the earlier document.
+        """
+        formulas = (str(ParagraphKind.INTRODUCTORY), str(ParagraphKind.CLOSING))
+        totals = {
+            int(r[0]): int(r[1])
+            for r in self._db.execute(
+                "SELECT d.id, COALESCE(SUM(p.words), 0) FROM documents d"
+                " LEFT JOIN paragraphs p ON p.doc_id = d.id AND p.kind NOT IN (?, ?)"
+                " GROUP BY d.id",
+                formulas,
+            )
+        }
+        rows = self._db.execute(
+            "SELECT p.doc_id, q.doc_id, SUM(p.words) FROM paragraphs p"
+            " JOIN lineage l ON l.para_id = p.id JOIN paragraphs q ON q.id = l.parent_id"
+            " WHERE p.kind NOT IN (?, ?) GROUP BY p.doc_id, q.doc_id",
+            formulas,
+        )
+        return totals, [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
 
     def count_before(self, before: str | None) -> int:
         """Documents earlier than a sort key (all of them for None)."""

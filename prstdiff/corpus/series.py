@@ -7,6 +7,15 @@ preamble: the first ``CorpusOptions.subject_paragraphs`` paragraphs after ``The 
 where a resolution names the country, conflict or mission it concerns (``... the United Nations
 operation in Cyprus``). ``--match`` is a case-insensitive text matched against that subject, with
 hyphens and punctuation folded, so ``peacekeeping force`` also finds ``Peace-keeping Force``.
+
+``follow_series`` chooses a series by its language instead (``prstdiff series --from DOC``). The
+index knows each paragraph's closest earlier source (its lineage), so it knows how much of a
+document's language comes from each earlier document. From the starting document the series
+steps back to the earlier document that carries the most of its language, and forward to the
+later document that carries the most of its language on, as long as a step carries at least
+``CorpusOptions.series_link_share``; then the documents in between that take at least
+``series_fill_share`` of their language from the series join it. Where the language runs out the
+series stops and says so; a step much longer than the series' usual one is named as a gap.
 """
 
 from __future__ import annotations
@@ -16,8 +25,10 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from prstdiff.compare import compare
+from prstdiff.corpus.index import CorpusIndex, IndexedDocument, file_digest
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import PrstdiffError
 from prstdiff.model import Comparison, Document, ParagraphKind, Status
@@ -233,6 +244,18 @@ class LineageLine:
 
 
 @dataclass(frozen=True, slots=True)
+class SeriesGap:
+    """A place where a series may lack documents: a long step, or where its language stops."""
+
+    after: int | None
+    """Position of the document before the gap; None for a gap before the first document."""
+    reason: str
+    """What was found, in one sentence."""
+    far_apart: bool = False
+    """The two documents are further apart in time than ``series_far_apart_days``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Series:
     """Documents of one series in date order, each compared with its predecessor."""
 
@@ -242,6 +265,8 @@ class Series:
     """``comparisons[i]`` compares ``documents[i]`` with ``documents[i + 1]``."""
     lines: tuple[LineageLine, ...]
     """Lines of language, in order of first appearance."""
+    gaps: tuple[SeriesGap, ...] = ()
+    """Where documents may be missing, in series order."""
 
     @property
     def identical(self) -> bool:
@@ -249,7 +274,12 @@ class Series:
         return all(c.identical for c in self.comparisons)
 
 
-def build_series(documents: Sequence[Document], options: CompareOptions | None = None) -> Series:
+def build_series(
+    documents: Sequence[Document],
+    options: CompareOptions | None = None,
+    *,
+    gaps: Sequence[SeriesGap] = (),
+) -> Series:
     """Compare each document of a series with its predecessor and follow each paragraph's line.
 
     A paragraph continues the line of the previous document's paragraph it is paired with
@@ -285,8 +315,205 @@ def build_series(documents: Sequence[Document], options: CompareOptions | None =
         (LineageLine(tuple(cells)) for cells in lines),
         key=lambda line: (line.first, _cell_index(line.cells[line.first])),
     )
-    return Series(docs, comparisons, tuple(ordered))
+    return Series(docs, comparisons, tuple(ordered), tuple(gaps))
 
 
 def _cell_index(cell: LineageCell | None) -> int:
     return cell.paragraph if cell is not None else -1
+
+
+def _label(document: IndexedDocument) -> str:
+    return document.symbol or document.name
+
+
+def _days(earlier: dt.date | None, later: dt.date | None) -> int | None:
+    return (later - earlier).days if earlier is not None and later is not None else None
+
+
+def time_gaps(
+    dates: Sequence[dt.date | None], labels: Sequence[str], options: CorpusOptions | None = None
+) -> list[SeriesGap]:
+    """Steps of a series much longer than its usual one, and steps far apart in time."""
+    opts = options or CorpusOptions()
+    steps = [_days(a, b) for a, b in itertools.pairwise(dates)]
+    known = sorted(d for d in steps if d is not None)
+    usual = known[len(known) // 2] if known else None
+    gaps: list[SeriesGap] = []
+    for position, days in enumerate(steps):
+        if days is None:
+            continue
+        far = days > opts.series_far_apart_days
+        long = usual is not None and usual > 0 and days > opts.series_gap_factor * usual
+        if not (far or long):
+            continue
+        years = f" ({days / 365.25:.1f} years)" if days >= 365 else ""
+        reason = (
+            f"{days} days{years} between {labels[position]} and {labels[position + 1]}"
+            + (f", where the series' usual step is {usual} days" if long else "")
+            + ": documents may be missing in between"
+        )
+        gaps.append(SeriesGap(position, reason, far))
+    return gaps
+
+
+@dataclass(frozen=True, slots=True)
+class FollowedSeries:
+    """The documents a starting document's language leads to, and where it stops."""
+
+    documents: tuple[IndexedDocument, ...]
+    """The series, earliest first."""
+    start: IndexedDocument
+    """The document the series was followed from."""
+    gaps: tuple[SeriesGap, ...]
+    """Where the language stops, and steps much longer than the usual one."""
+
+
+def find_indexed(index: CorpusIndex, wanted: str, path: Path | None = None) -> IndexedDocument:
+    """An indexed document named by a file (its content, else its name) or by its symbol."""
+    documents = index.documents()
+    if path is not None and path.is_file():
+        digest = file_digest(path)
+        for document in documents:
+            if document.sha256 == digest:
+                return document
+        for document in documents:
+            if document.name == path.name:
+                return document
+        raise PrstdiffError(f"{path} is not in the corpus index: copy it into the corpus folder")
+    symbol = normalize_symbol(wanted)
+    for document in documents:
+        candidates = [document.symbol, document.name.rsplit(".", 1)[0]]
+        for candidate in candidates:
+            if not candidate:
+                continue
+            try:
+                found = normalize_symbol(candidate)
+            except PrstdiffError:
+                continue
+            if found == symbol or found.split(" (")[0] == symbol:
+                return document
+    raise PrstdiffError(f"not in the corpus: {symbol}")
+
+
+def follow_series(
+    index: CorpusIndex, start: IndexedDocument, options: CorpusOptions | None = None
+) -> FollowedSeries:
+    """The series a document's language leads to, backwards and forwards (see the module).
+
+    Each member's own steps are followed too, until no new document joins: a thematic series,
+    whose statements draw on several predecessors, is not cut at its first weak step.
+    """
+    flows = _Flows(index, options or CorpusOptions())
+    members: set[int] = set()
+    todo = [start.id]
+    while todo:
+        current = todo.pop()
+        if current in members:
+            continue
+        members.add(current)
+        todo.extend(flows.back(current) + flows.forward(current))
+    members |= flows.fill(members)
+    ordered = tuple(sorted((flows.documents[i] for i in members), key=lambda d: d.sort_key))
+    gaps = [flows.stop_before(ordered[0].id)]
+    gaps.extend(time_gaps([d.date for d in ordered], [_label(d) for d in ordered], flows.options))
+    after = flows.stop_after(ordered[-1].id)
+    if after is not None:
+        gaps.append(SeriesGap(len(ordered) - 1, after))
+    return FollowedSeries(ordered, start, tuple(gaps))
+
+
+class _Flows:
+    """How much of each indexed document's language comes from each earlier one."""
+
+    def __init__(self, index: CorpusIndex, options: CorpusOptions) -> None:
+        self.options = options
+        self.documents = {d.id: d for d in index.documents()}
+        self.totals, flows = index.language_flows()
+        self.taken: dict[int, dict[int, int]] = {}
+        self.given: dict[int, dict[int, int]] = {}
+        for later, earlier, words in flows:
+            if later != earlier:
+                self.taken.setdefault(later, {})[earlier] = words
+                self.given.setdefault(earlier, {})[later] = words
+
+    def share(self, later: int, earlier: int) -> float:
+        """Share of ``later``'s language whose closest earlier source is in ``earlier``."""
+        return self.taken.get(later, {}).get(earlier, 0) / max(1, self.totals.get(later, 0))
+
+    def _source(self, doc: int) -> int | None:
+        sources = self.taken.get(doc, {})
+        return max(sources, key=lambda e: (sources[e], self.documents[e].sort_key), default=None)
+
+    def _heir(self, doc: int) -> int | None:
+        heirs = self.given.get(doc, {})
+        # The earliest of equally carrying later documents: the next step, not a later echo.
+        return min(heirs, key=lambda e: (-heirs[e], self.documents[e].sort_key), default=None)
+
+    def back(self, doc: int) -> list[int]:
+        """Earlier documents, one step at a time, each carrying the most of the next's language."""
+        chain: list[int] = []
+        current = doc
+        while True:
+            best = self._source(current)
+            if (
+                best is None
+                or best in chain
+                or self.share(current, best) < self.options.series_link_share
+            ):
+                return chain
+            chain.append(best)
+            current = best
+
+    def forward(self, doc: int) -> list[int]:
+        """Later documents, each the one that carries the most of the previous one's language."""
+        chain: list[int] = []
+        current = doc
+        link = self.options.series_link_share
+        while True:
+            best = self._heir(current)
+            if best is None or best in chain:
+                return chain
+            carried = self.given[current][best] / max(1, self.totals.get(current, 0))
+            if carried < link or self.share(best, current) < link:
+                return chain
+            chain.append(best)
+            current = best
+
+    def fill(self, members: set[int]) -> set[int]:
+        """Documents between the first and last member taking most of their language from them."""
+        keys = [self.documents[i].sort_key for i in members]
+        first, last = min(keys), max(keys)
+        joined: set[int] = set()
+        for document in sorted(self.documents.values(), key=lambda d: d.sort_key):
+            if document.id in members or not first < document.sort_key < last:
+                continue
+            best = self._source(document.id)
+            if best is None or (best not in members and best not in joined):
+                continue
+            if self.share(document.id, best) >= self.options.series_fill_share:
+                joined.add(document.id)
+        return joined
+
+    def stop_before(self, doc: int) -> SeriesGap:
+        """Why the series begins where it does."""
+        best = self._source(doc)
+        most = (
+            ""
+            if best is None
+            else f" (the most: {_label(self.documents[best])}, {self.share(doc, best):.0%})"
+        )
+        return SeriesGap(
+            None,
+            f"the language stops before {_label(self.documents[doc])}: no earlier document "
+            f"carries {self.options.series_link_share:.0%} of it{most}",
+        )
+
+    def stop_after(self, doc: int) -> str | None:
+        """Why the series ends where it does, unless nothing later is indexed."""
+        key = self.documents[doc].sort_key
+        if not any(d.sort_key > key for d in self.documents.values()):
+            return None
+        return (
+            f"the language stops after {_label(self.documents[doc])}: no later document "
+            f"carries {self.options.series_link_share:.0%} of it on"
+        )

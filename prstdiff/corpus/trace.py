@@ -14,7 +14,8 @@ Per paragraph trace reports:
 
 - ``status``: *reused* when an earlier paragraph has the same comparison key, *altered* when the
   closest is only similar, *new* when nothing earlier reaches the threshold;
-- ``earliest``: the source in the earliest document (first appearance of the language);
+- ``earliest``: where the language first appears: the start of ``chain`` or the source in the
+  earliest document, whichever is older (so it is never later than the chain's start);
 - ``closest``: the most similar source, the most recent one among equals (the direct ancestor);
 - ``chain``: the versions of the language through intermediate documents, oldest first: the
   closest source, its own closest source, and so on until a paragraph has no earlier source.
@@ -22,6 +23,10 @@ Per paragraph trace reports:
   paragraph with that comparison key), so the chain lists the alterations. Each link's
   ``similarity`` and ``status`` are relative to the next, newer, link (the last one's: to the
   traced paragraph).
+
+Time is the index's sort key: date, then number. An undated document is placed by its symbol's
+number among the documents of its kind (after the dated resolution numbered just below it), not
+after everything; its ``date`` stays None, so reports flag it as undated.
 """
 
 from __future__ import annotations
@@ -84,7 +89,8 @@ class ParagraphTrace:
     source_count: int
     """How many earlier paragraphs reach the threshold in all (``sources`` may list fewer)."""
     earliest: TraceSource | None
-    """The source in the earliest document: where the language first appears."""
+    """Where the language first appears: the start of ``chain`` or the source in the earliest
+    document, whichever is older."""
     closest: TraceSource | None
     """The most similar source (the most recent among equals)."""
     chain: tuple[TraceSource, ...]
@@ -151,6 +157,8 @@ class Tracer:
         documents, rows = index.lineage_rows()
         self.keys = KeyIndex(rows, documents, self.options)
         self._paragraphs: dict[int, IndexedParagraph] = {}
+        self._chain_start: int | None = None
+        """Row id of the oldest link of the chain ``_chain`` built last."""
         self._parents: dict[int, Hit | None] = {}
 
     def paragraph(self, para_id: int) -> IndexedParagraph:
@@ -252,6 +260,7 @@ class Tracer:
         newer = same_hash
         while current is not None:
             first = self.first_copy(current.para_id)
+            self._chain_start = first
             links.append(self._source(Hit(first, current.similarity), newer))
             newer = self._paragraphs[first].same_hash
             current = self.parent(first)
@@ -281,8 +290,8 @@ class Tracer:
             best = np.lexsort((indices, -ranks, -sims))
             listed = best[:max_sources]
             listed = listed[np.lexsort((indices[listed], ranks[listed]))]
-            earliest = int(np.lexsort((indices, -sims, ranks))[0])
-            wanted = [int(paras[i]) for i in (*listed.tolist(), int(best[0]), earliest)]
+            first = int(np.lexsort((indices, -sims, ranks))[0])
+            wanted = [int(paras[i]) for i in (*listed.tolist(), int(best[0]), first)]
             self._fetch(wanted)
             same_hash = digest64(comparison_key(paragraph.text))
             closest_hit = Hit(int(paras[best[0]]), float(sims[best[0]]))
@@ -290,6 +299,15 @@ class Tracer:
                 self._parents[own_ids[paragraph.index]] = closest_hit
             reused = bool((keys.occ_same[positions] == same_hash).any())
             closest = self._source(closest_hit, same_hash)
+            chain = self._chain(closest_hit, same_hash) if chains else (closest,)
+            earliest_hit = Hit(int(paras[first]), float(sims[first]))
+            earliest = self._source(earliest_hit, same_hash)
+            # A chain may reach back past every source similar enough to the paragraph itself:
+            # then its start, not a later source, is where the language first appears.
+            if chains and self._chain_start is not None:
+                start_key = self._paragraphs[self._chain_start].sort_key
+                if start_key < self._paragraphs[earliest_hit.para_id].sort_key:
+                    earliest = chain[0]
             traced.append(
                 ParagraphTrace(
                     index=paragraph.index,
@@ -299,11 +317,9 @@ class Tracer:
                         for i in listed.tolist()
                     ),
                     source_count=int(positions.size),
-                    earliest=self._source(
-                        Hit(int(paras[earliest]), float(sims[earliest])), same_hash
-                    ),
+                    earliest=earliest,
                     closest=closest,
-                    chain=self._chain(closest_hit, same_hash) if chains else (closest,),
+                    chain=chain if chains else (closest,),
                 )
             )
         return Trace(

@@ -4,6 +4,8 @@ series reads as its list of end dates) and the lineage table (text, JSON, HTML).
 from __future__ import annotations
 
 import json
+import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +106,10 @@ def series_to_dict(series: Series) -> dict[str, Any]:
         "version": VERSION,
         "documents": documents,
         "lines": [[_cell_to_dict(cell) for cell in line.cells] for line in series.lines],
+        "gaps": [
+            {"after": gap.after, "reason": gap.reason, "far_apart": gap.far_apart}
+            for gap in series.gaps
+        ],
     }
 
 
@@ -132,24 +138,35 @@ def cell_label(cell: LineageCell) -> str:
 
 
 def render_text(series: Series, options: RenderOptions | None = None) -> str:
-    """A series for the terminal: one line per document, then each line of language."""
+    """A series for the terminal, fitted to ``options.width``: the documents, gaps, lineage."""
     options = options or RenderOptions()
+    width = max(40, options.width)
+    gaps_after: dict[int | None, list[str]] = {}
+    for gap in series.gaps:
+        gaps_after.setdefault(gap.after, []).append(gap.reason)
     lines = [f"Series of {len(series.documents)} documents"]
+    lines.extend(
+        _wrap(f"gap: {reason}", width, "  ⋮ ", "      ") for reason in gaps_after.get(None, [])
+    )
     for position, document in enumerate(series.documents):
         shares = shares_of(series, position)
         total = shares.total or 1
         date = format_date(document.date) if document.date else "undated"
-        lines.append(
+        row = (
             f"  {position + 1:>3}. {document.name:<20} {date:<18} "
             f"{len(document.paragraphs):>3} ¶  reused {percent(shares.reused / total):>4}  "
             f"altered {percent(shares.altered / total):>4}  new {percent(shares.new / total):>4}"
         )
+        lines.append(_wrap(row, width, "", " " * 7))
+        lines.extend(
+            _wrap(f"gap: {reason}", width, "  ⋮ ", "      ")
+            for reason in gaps_after.get(position, [])
+        )
     lines.append("")
     lines.append("Notable edits, step by step")
     for position, document in enumerate(series.documents[1:], start=1):
-        lines.append(
-            f"  {position + 1:>3}. {document.name}: {step_summary(series, position) or '—'}"
-        )
+        summary = f"{document.name}: {step_summary(series, position) or '—'}"
+        lines.append(_wrap(summary, width, f"  {position + 1:>3}. ", " " * 7))
     lines.append("")
     lines.append(f"Lineage: {len(series.lines)} lines of language (= reused, ~ altered, + new)")
     for number, line in enumerate(series.lines, start=1):
@@ -158,8 +175,21 @@ def render_text(series: Series, options: RenderOptions | None = None) -> str:
             for i, cell in enumerate(line.cells)
             if cell is not None
         ]
-        lines.append(f"  {number:>3}. " + " → ".join(steps))
+        lines.append(_wrap(" → ".join(steps), width, f"  {number:>3}. ", " " * 7))
     return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> str:
+    # Breaks at spaces only, so a step such as "2263 (2016) ¶9 OP 4 ~0.91" may break inside
+    # but a symbol never loses its year.
+    return textwrap.fill(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,15 +239,47 @@ def _steps(series: Series) -> list[StepView]:
 
 
 @dataclass(frozen=True, slots=True)
-class CellView:
-    """A cell of the lineage table."""
+class GridCell:
+    """A paragraph of the compact timeline: one line of language in one document."""
 
+    column: int
+    """Position of the document in the series (zero-based)."""
     status: str
-    """Reused, altered or new; empty where the language is absent."""
+    """Reused, altered or new."""
     label: str
-    """``¶22 OP 1``; empty where absent."""
-    title: str
-    """Tooltip: status and similarity."""
+    """``¶22 OP 1 ~0.93``."""
+    text: str
+    """The paragraph's text, shown on hover (``title``) and in the panel when clicked."""
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """One line of language through the series."""
+
+    number: int
+    """The line's number, from 1."""
+    label: str
+    """The opening words of the line's first paragraph."""
+    span: int
+    """Documents carrying the line."""
+    cells: tuple[GridCell, ...]
+    """The documents where the line stands, in series order."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnHead:
+    """A document of the compact timeline's head."""
+
+    name: str
+    """Document name."""
+    date: str
+    """Date as printed."""
+    tick: str
+    """The year, at the first document of a year far enough from the previous tick; else empty."""
+    gap: str
+    """Why documents may be missing before this one; empty where none."""
+    link: str | None
+    """The pair report comparing it with the previous document, where one was written."""
 
 
 _BAR_HEIGHT = 14
@@ -252,25 +314,73 @@ def _bars(series: Series) -> list[TimelineBar]:
     return bars
 
 
-def _cells(series: Series) -> list[list[CellView]]:
+_LABEL_WORDS = 9
+"""Opening words of a line's first paragraph shown as the row's label."""
+_TICK_SPACING = 6
+"""Least documents between two year ticks of the timeline head, so the years stay legible; the
+last columns get none, so a year never sticks out of the timeline."""
+
+
+def _grid(series: Series) -> list[GridRow]:
     rows = []
-    for line in series.lines:
-        row = []
-        for cell in line.cells:
+    for number, line in enumerate(series.lines, start=1):
+        cells = []
+        for column, cell in enumerate(line.cells):
             if cell is None:
-                row.append(CellView("", "", "not in this document"))
                 continue
-            title = cell.status.value
-            if cell.similarity is not None and cell.status is Status.ALTERED:
-                title += f" {cell.similarity:.2f}"
-            label = f"¶{cell.paragraph + 1}" + (f" OP {cell.number}" if cell.number else "")
-            row.append(CellView(cell.status.value, label, title))
-        rows.append(row)
+            text = series.documents[column].paragraphs[cell.paragraph].text
+            cells.append(GridCell(column, cell.status.value, cell_label(cell), text))
+        words = cells[0].text.split() if cells else []
+        label = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
+        rows.append(GridRow(number, label, len(cells), tuple(cells)))
     return rows
 
 
-def render_html(series: Series, options: RenderOptions | None = None) -> str:
-    """A series as a self-contained HTML page: timeline (inline SVG) and lineage table."""
+def _heads(series: Series, links: Sequence[str | None]) -> list[ColumnHead]:
+    gap_before: dict[int, str] = {}
+    for gap in series.gaps:
+        position = 0 if gap.after is None else gap.after + 1
+        if position < len(series.documents):
+            gap_before[position] = (gap_before.get(position, "") + " " + gap.reason).strip()
+    heads = []
+    last_tick = -_TICK_SPACING
+    last_year: int | None = None
+    for position, document in enumerate(series.documents):
+        year = document.date.year if document.date else None
+        tick = ""
+        room = len(series.documents) - position > _TICK_SPACING // 2
+        if (
+            year is not None
+            and year != last_year
+            and position - last_tick >= _TICK_SPACING
+            and room
+        ):
+            tick = str(year)
+            last_tick = position
+        last_year = year if year is not None else last_year
+        heads.append(
+            ColumnHead(
+                name=document.name,
+                date=format_date(document.date) if document.date else "undated",
+                tick=tick,
+                gap=gap_before.get(position, ""),
+                link=links[position] if position < len(links) else None,
+            )
+        )
+    return heads
+
+
+def render_html(
+    series: Series,
+    options: RenderOptions | None = None,
+    *,
+    pair_links: Sequence[str | None] = (),
+) -> str:
+    """A series as a self-contained HTML page: documents, gaps and the compact timeline.
+
+    ``pair_links[i]`` is the address of the pair report comparing document ``i`` with
+    document ``i - 1`` (None or absent where no report was written).
+    """
     bars = _bars(series)
     first, last = series.documents[0], series.documents[-1]
     return (
@@ -279,9 +389,9 @@ def render_html(series: Series, options: RenderOptions | None = None) -> str:
         .render(
             title=f"Series {first.name} … {last.name}",
             bars=bars,
-            bar_height=_BAR_HEIGHT,
-            svg_height=len(bars) * (_BAR_HEIGHT + _BAR_GAP),
-            rows=_cells(series),
+            heads=_heads(series, pair_links),
+            rows=_grid(series),
+            gaps=series.gaps,
             steps=_steps(series),
             count=len(series.documents),
             line_count=len(series.lines),

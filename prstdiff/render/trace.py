@@ -91,7 +91,12 @@ def render_text(trace: Trace, options: RenderOptions | None = None) -> str:
     document = trace.document
     width = max(options.width, 40)
     lines = [
-        f"Trace of {document.name}" + (f" ({format_date(document.date)})" if document.date else "")
+        f"Trace of {document.name}"
+        + (
+            f" ({format_date(document.date)})"
+            if document.date
+            else " (undated: placed by its number, else traced against the whole corpus)"
+        )
     ]
     lines.append(summary_line(trace))
     for item in trace.paragraphs:
@@ -132,8 +137,12 @@ def render_text(trace: Trace, options: RenderOptions | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+UNDATED = "undated, placed by its number"
+"""How a source without a date is shown: the index puts it in time by its symbol's number."""
+
+
 def _date(source: TraceSource) -> str:
-    return format_date(source.date) if source.date else "undated"
+    return format_date(source.date) if source.date else UNDATED
 
 
 @dataclass(frozen=True, slots=True)

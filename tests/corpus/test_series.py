@@ -178,8 +178,22 @@ def test_cli_series_by_symbols_and_a_failing_match(tmp_path: Path) -> None:
             str(output),
         ],
     )
-    assert result.exit_code == 1, result.output
-    assert "S/RES/2587 (2021)" in output.read_text(encoding="utf-8")
+    # Success is 0 unless --exit-code asks for diff(1)'s "1: they differ".
+    assert result.exit_code == 0, result.output
+    page = output.read_text(encoding="utf-8")
+    assert "S/RES/2587 (2021)" in page
+    # Each step's pair report is written beside the page and linked from it.
+    pairs = sorted(p.name for p in (tmp_path / "series-pairs").iterdir())
+    assert pairs == [
+        "001-S_RES_2561_2021--S_RES_2587_2021.html",
+        "002-S_RES_2587_2021--S_RES_2618_2022.html",
+    ]
+    assert all(f'href="series-pairs/{name}"' in page for name in pairs)
+    asked = runner.invoke(
+        app,
+        ["series", str(CORPUS), "-s", "2561 (2021),2587 (2021)", "--exit-code", "-f", "json"],
+    )
+    assert asked.exit_code == 1, asked.output
     failing = runner.invoke(app, ["series", str(CORPUS), "--match", "no such subject here"])
     assert failing.exit_code == 2
     assert "no such subject here" in failing.output and "Traceback" not in failing.output

@@ -1,0 +1,217 @@
+"""Search folding: the one way search, trace look-ups and the corpus index fold words.
+
+A researcher who types ``secretary general``, ``cease-fire`` or ``programme`` means every way the
+documents print those words. The folding here makes them equal:
+
+- case, accents and Unicode compatibility forms (``ﬁ`` is ``fi``, ``Côte`` is ``cote``);
+- quotes, dashes, apostrophes and every other punctuation mark separate words and are otherwise
+  ignored (``Secretary-General's`` is the words ``secretary general s``);
+- British and American spelling: ``-ize``/``-ise``, ``-yze``/``-yse``, ``-our``/``-or`` and a
+  short list of words (``programme``, ``centre``, ``defence``, ``judgement``...) fold to one form;
+- spaces and hyphens between words do not count inside a phrase: ``ceasefire``, ``cease-fire`` and
+  ``cease fire`` are one phrase, as are ``Secretary-General`` and the ``SecretaryGeneral`` of a PDF
+  line-end hyphen. The phrase must still begin and end on word boundaries, so ``war`` does not
+  find ``warfare``.
+
+Display text is never changed; ``fold_tokens`` gives each folded word's place in the original text
+so a match can be shown where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "FOLDING_VERSION",
+    "Token",
+    "find_phrase",
+    "fold",
+    "fold_tokens",
+    "fold_word",
+    "fold_words",
+    "joined",
+]
+
+FOLDING_VERSION = 1
+"""Changes whenever folding folds differently, so an index built with another folding is rebuilt."""
+
+_WORD = re.compile(r"[^\W_]+")
+_ACCENTS = re.compile(r"[\u0300-\u036f]")
+# British ``-ise``/``-yse`` endings fold to the American ``-ize``/``-yze``: at least three letters
+# must stand before the ending (``rise``, ``raise``, ``noise`` keep theirs) and words English only
+# spells with ``s`` are kept (``_keeps_ise``).
+_ISE = re.compile(r"(?<=[a-z]{3})([iy])s(e|ed|es|er|ers|ing|ation|ations|ational|ationally)$")
+_ISE_KEPT_STEMS = (
+    *("advertis", "advis", "apprais", "aris", "chastis", "compris", "compromis", "demis"),
+    *("despis", "devis", "disguis", "enterpris", "exercis", "expertis", "franchis", "improvis"),
+    *("merchandis", "practis", "prais", "premis", "promis", "revis", "supervis", "surmis"),
+    *("surpris", "televis", "treatis", "cruis", "bruis"),
+)
+_ISE_KEPT_ENDINGS = ("wise", "wised", "cise", "cised", "cises", "cising", "mise", "mised", "vise")
+# British ``-our`` folds to ``-or`` (``colour``, ``behaviour``, ``favourable``), two letters at
+# least before it so ``hour``, ``your`` and ``tours`` keep theirs.
+_OUR = re.compile(r"(?<=[a-z]{2})our(s|ed|ing|er|ers|able|ably|ite|ites|ful|fully|less|ism)?$")
+# ``-our`` words that are not British spellings of ``-or`` words.
+_OUR_KEPT = frozenset(
+    {"contour", "contours", "detour", "detours", "devour", "devours", "devoured", "devouring"}
+    | {"flour", "flours", "troubadour", "paramour", "velour"}
+)
+# Whole words whose British and American spellings differ otherwise (American form second).
+_SPELLINGS = {
+    "programme": "program",
+    "programmes": "programs",
+    "programmed": "programed",
+    "programming": "programing",
+    "centre": "center",
+    "centres": "centers",
+    "centred": "centered",
+    "theatre": "theater",
+    "theatres": "theaters",
+    "metre": "meter",
+    "metres": "meters",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "litre": "liter",
+    "litres": "liters",
+    "fibre": "fiber",
+    "defence": "defense",
+    "defences": "defenses",
+    "offence": "offense",
+    "offences": "offenses",
+    "licence": "license",
+    "licences": "licenses",
+    "pretence": "pretense",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "acknowledgement": "acknowledgment",
+    "acknowledgements": "acknowledgments",
+    "fulfil": "fulfill",
+    "fulfils": "fulfills",
+    "fulfilment": "fulfillment",
+    "enrolment": "enrollment",
+    "enrol": "enroll",
+    "instalment": "installment",
+    "instalments": "installments",
+    "counselling": "counseling",
+    "labelled": "labeled",
+    "labelling": "labeling",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "modelling": "modeling",
+    "signalled": "signaled",
+    "fuelled": "fueled",
+    "channelled": "channeled",
+    "levelled": "leveled",
+    "totalled": "totaled",
+    "marshalling": "marshaling",
+    "grey": "gray",
+    "dialogue": "dialog",
+    "dialogues": "dialogs",
+    "catalogue": "catalog",
+    "analogue": "analog",
+    "cheque": "check",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "aeroplane": "airplane",
+    "aluminium": "aluminum",
+    "sulphur": "sulfur",
+    "paediatric": "pediatric",
+    "oestrogen": "estrogen",
+    "towards": "toward",
+    "whilst": "while",
+    "amongst": "among",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A folded word and where it stands in the original text."""
+
+    word: str
+    """The folded word."""
+    start: int
+    """Offset of its first character in the original text."""
+    end: int
+    """Offset just past its last character."""
+
+
+def fold_word(word: str) -> str:
+    """One word folded: lower case, no accents, one spelling for British and American forms.
+
+    >>> fold_word("Organisations"), fold_word("Labour"), fold_word("programme"), fold_word("rise")
+    ('organizations', 'labor', 'program', 'rise')
+    """
+    lowered = _ACCENTS.sub("", unicodedata.normalize("NFKD", word.casefold()))
+    if lowered in _SPELLINGS:
+        return _SPELLINGS[lowered]
+    if lowered.isascii() and len(lowered) > 4:
+        if not (lowered.startswith(_ISE_KEPT_STEMS) or lowered.endswith(_ISE_KEPT_ENDINGS)):
+            lowered = _ISE.sub(r"\1z\2", lowered)
+        if lowered not in _OUR_KEPT:
+            lowered = _OUR.sub(lambda m: "or" + (m.group(1) or ""), lowered)
+    return lowered
+
+
+def fold_tokens(text: str) -> list[Token]:
+    """The folded words of a text, each with its place in the text.
+
+    >>> [t.word for t in fold_tokens("the Secretary-General’s “cease‑fire”")]
+    ['the', 'secretary', 'general', 's', 'cease', 'fire']
+    """
+    tokens: list[Token] = []
+    # Compatibility forms (``ﬁ``) are folded word by word so the offsets stay the text's own.
+    for found in _WORD.finditer(text):
+        tokens.append(Token(fold_word(found.group()), found.start(), found.end()))
+    return tokens
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of a text."""
+    return [token.word for token in fold_tokens(text)]
+
+
+def fold(text: str) -> str:
+    """The folded words of a text, joined by single spaces: what the index stores for search.
+
+    >>> fold("Welcomes the Organisation’s CEASE-FIRE")
+    'welcomes the organization s cease fire'
+    """
+    return " ".join(fold_words(text))
+
+
+def joined(words: Sequence[str]) -> str:
+    """Folded words run together: what a phrase is matched on, spaces and hyphens aside."""
+    return "".join(words)
+
+
+def find_phrase(phrase: Sequence[str], words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where a phrase's folded words stand in a text's folded words, spaces aside.
+
+    Returns ``(first, last + 1)`` word positions of each match; a match begins at a word's
+    beginning and ends at a word's end, wherever the text puts its spaces in between.
+
+    >>> find_phrase(["ceasefire"], ["a", "cease", "fire", "and", "a", "ceasefire"])
+    [(1, 3), (5, 6)]
+    """
+    target = joined(phrase)
+    if not target:
+        return []
+    found: list[tuple[int, int]] = []
+    for first in range(len(words)):
+        if not target.startswith(words[first]):
+            continue
+        length = 0
+        for last in range(first, len(words)):
+            offset = length
+            length += len(words[last])
+            if length > len(target) or not target.startswith(words[last], offset):
+                break
+            if length == len(target):
+                found.append((first, last + 1))
+                break
+    return found
