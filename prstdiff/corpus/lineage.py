@@ -186,8 +186,6 @@ class KeyIndex:
         """Each key's rarest word (its rank); keys without words come last."""
         by_token = np.argsort(held, kind="stable")
         self.posting_keys = owner[keep][by_token]
-        self.posting_places = place[place < np.repeat(limit, sizes)][by_token]
-        """Where the word stands in its key's words, rarest first (for the positional filter)."""
         self.posting_offsets = np.searchsorted(held[by_token], np.arange(self.vocabulary.size + 1))
 
     def candidates(self, encoded: str) -> IntArray:
@@ -317,29 +315,16 @@ class KeyIndex:
         t = threshold - SLACK
         for start in range(0, count, _JOIN_BLOCK):
             block = order[start : start + _JOIN_BLOCK]
-            # Pairs sharing a prefix word, each looked up from its earlier key only. The first
-            # word two keys share (the rarest) leaves at most ``1 + min(words after it in
-            # either)`` shared words: too few to reach the threshold and the pair is dropped
-            # before counting (positional filter, as in PPJoin).
+            # Pairs sharing a prefix word, each looked up from its earlier key only.
             owner, words = _gather(self.prefix_offsets, self.prefix_tokens, block)
-            mine = (
-                np.arange(owner.size, dtype=np.int64)
-                - (np.cumsum(np.r_[0, np.bincount(owner, minlength=block.size)])[owner])
-            )
             which, cols = _gather(self.posting_offsets, self.posting_keys, words)
-            _, theirs = _gather(self.posting_offsets, self.posting_places, words)
-            rest = np.minimum(
-                self.lengths[block][owner[which]] - mine[which], self.lengths[cols] - theirs
-            )
-            bound = np.zeros((block.size, count), dtype=np.int32)
-            np.maximum.at(bound, (owner[which], cols), rest)
-            local, cols = np.nonzero(bound)
-            rest = bound[local, cols]
-            del bound
+            seen = np.zeros((block.size, count), dtype=np.bool_)
+            seen[owner[which], cols] = True
+            local, cols = np.nonzero(seen)
+            del seen
             rows = block[local]
             a, b = self.lengths[rows], self.lengths[cols]
             fits = (place[cols] > place[rows]) & (b >= t * a / (2 - t)) & (b <= a * (2 - t) / t)
-            fits &= rest >= cutoff * (a + b) / 2 - 1e-9
             local, rows, cols = local[fits], rows[fits], cols[fits]
             keep = self._dice_at_least(block, local, cols, cutoff)
             rows, cols = rows[keep], cols[keep]
