@@ -42,7 +42,7 @@ from prstdiff.corpus.lineage import LineageRow
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import IndexFileError, InputError
 from prstdiff.folding import FOLDING_VERSION, fold
-from prstdiff.formulas import language_key
+from prstdiff.formulas import fold_formula
 from prstdiff.model import (
     Citation,
     CitationKind,
@@ -505,15 +505,12 @@ class CorpusIndex:
         doc_id = cursor.lastrowid
         assert doc_id is not None
         stems: dict[str, str] = {}
+        rows = []
         for paragraph in document.paragraphs:
-            key = language_key(paragraph.text)
             plain = comparison_key(paragraph.text)
+            key = fold_formula(plain)  # ``language_key``, without computing the key twice
             scored = score_words(plain, self.stop_words, stems)
-            words = len(scored)
-            db.execute(
-                "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
-                " same_hash, encoded, search_key, words, sort_key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.append(
                 (
                     doc_id,
                     paragraph.index,
@@ -525,10 +522,16 @@ class CorpusIndex:
                     digest64(plain),
                     "".join(sorted(self.encode(scored, extend=True))),
                     f" {fold(paragraph.text)} ",
-                    words,
+                    len(scored),
                     sort_key,
-                ),
+                )
             )
+        db.executemany(
+            "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
+            " same_hash, encoded, search_key, words, sort_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         return doc_id
 
     def _delete_document(self, name: str) -> None:
@@ -583,16 +586,6 @@ class CorpusIndex:
             "INSERT OR REPLACE INTO lineage (para_id, parent_id, similarity) VALUES (?, ?, ?)",
             rows,
         )
-
-    def stale_documents(self) -> list[int]:
-        """Documents whose paragraphs' lineage is out of date, earliest first."""
-        stale = self.lineage_stale_from()
-        if stale is None:
-            return []
-        rows = self._db.execute(
-            "SELECT id FROM documents WHERE sort_key >= ? ORDER BY sort_key", (stale,)
-        )
-        return [int(r[0]) for r in rows]
 
     def lineage_done_before(self, sort_key: str) -> None:
         """Checkpoint: lineage is stored for every document before ``sort_key``; commit it.
@@ -924,15 +917,6 @@ class CorpusIndex:
                     sort_key=r[12],
                 )
         return found
-
-    def same_key(self, key: str) -> list[tuple[str, int]]:
-        """Paragraphs whose language key equals ``key``: (sort key, row id), earliest first."""
-        rows = self._db.execute(
-            "SELECT sort_key, id, language_key FROM paragraphs WHERE key_hash = ?"
-            " ORDER BY sort_key, id",
-            (digest64(key),),
-        )
-        return [(str(r[0]), int(r[1])) for r in rows if r[2] == key]
 
     def first_copy(self, same_hash: int, up_to: str) -> int | None:
         """The earliest paragraph with this comparison-key digest, at or before a sort key."""

@@ -368,12 +368,15 @@ class KeyIndex:
         present = np.zeros((block.size, max(self.vocabulary.size, 1)), dtype=np.bool_)
         owner, words = _gather(self.key_offsets, self.key_tokens, block)
         present[owner, words] = True
+        flat = present.ravel()
+        width = present.shape[1]
         keep = np.zeros(cols.size, dtype=np.bool_)
         for start in range(0, cols.size, _PAIRS_PER_SLICE):
             r = local[start : start + _PAIRS_PER_SLICE]
             c = cols[start : start + _PAIRS_PER_SLICE]
             pair, words = _gather(self.key_offsets, self.key_tokens, c)
-            common = np.bincount(pair[present[r[pair], words]], minlength=c.size)
+            hits = flat[r[pair] * width + words]
+            common = np.bincount(pair[hits], minlength=c.size)
             total = self.lengths[block[r]] + self.lengths[c]
             keep[start : start + c.size] = 2 * common >= cutoff * total - 1e-9
         return keep
