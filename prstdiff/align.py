@@ -10,21 +10,29 @@ any order (the common multiset: sorted, the LCS of two word strings is exactly t
 order keeps unrelated paragraphs on the same subject apart. The mapping is a bijection, so a
 pair's score depends only on its two texts, never on the rest of the batch.
 
-Alignment, in stages:
+Alignment ranks pairs by *evidence*: the similarity, or, for a paragraph kept nearly whole in
+order inside a longer one (``contained_share``), ``containment_weight`` times the share kept. A
+pair always reports its similarity, never its evidence. In stages:
 
-1. candidates: pairs at or above ``threshold`` whose score is within ``candidate_margin`` of the
-   best score of both their row and their column (a paragraph's clearly better partner elsewhere
+1. candidates: pairs whose evidence reaches ``threshold`` and is within ``candidate_margin`` of
+   the best of both their row and their column (a paragraph's clearly better partner elsewhere
    wins over a neighbour that only shares stock phrases);
-2. order: the heaviest chain of candidates increasing in both documents (weights = similarity),
+2. order: the heaviest chain of candidates increasing in both documents (weights = evidence),
    found in O(k log n) over the k candidates: the paragraphs that kept their place; then, in each
    gap between two pairs of the chain, the same at ``threshold - gap_allowance``;
-3. splits and merges around the chain: a matched pair grows by neighbouring unmatched paragraphs
-   that are contained (``containment``) in its single paragraph on the other side, as long as the
-   similarity of the joined texts rises by ``split_gain`` and no other unmatched paragraph
-   matches the neighbour better than the group does; an unmatched paragraph pairs with a run of
-   consecutive unmatched paragraphs contained in it the same way;
-4. moves: the remaining unmatched paragraphs are paired best score first, then grown like (3);
-5. a pair is *moved* when it is not on the heaviest order-respecting chain of all final pairs.
+3. splits and merges: a matched pair grows by unmatched paragraphs of one side, neighbours
+   contained (``containment``) in its single paragraph on the other side or, anywhere in the
+   text, paragraphs whose best partner it is and that keep ``part_share`` of their words in it
+   or share a long distinctive run with it, as long as the similarity of the joined texts rises
+   by ``split_gain`` and no other unmatched paragraph matches the part better than the group
+   does; an unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained
+   in it the same way;
+4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
+5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
+   and share a run of ``run_min_words`` words that no other paragraph of either text holds pair
+   when they score ``run_floor``, then grow like (3);
+6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
+   (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
 
 from __future__ import annotations
@@ -59,9 +67,11 @@ class Link:
     """Paragraphs of the old and new documents that carry the same language (or stand alone)."""
 
     old: tuple[int, ...]
-    """Indices of old paragraphs, consecutive and ascending; empty for a new paragraph."""
+    """Indices of old paragraphs, ascending, not necessarily consecutive (the parts of a merge
+    may stand apart); empty for a new paragraph."""
     new: tuple[int, ...]
-    """Indices of new paragraphs, consecutive and ascending; empty for a dropped paragraph."""
+    """Indices of new paragraphs, ascending, not necessarily consecutive (the parts of a split
+    may stand apart); empty for a dropped paragraph."""
     similarity: float | None
     """Word-level similarity of the joined texts; None when one side is empty."""
     moved: bool = False
@@ -81,30 +91,29 @@ class Link:
 def score_words(
     key: str, stop_words: frozenset[str], stems: dict[str, str] | None = None
 ) -> list[str]:
-    """The words similarity scores: a comparison key, formula folded, stop words out, stemmed.
+    """The words similarity scores: a comparison key, formula folded, stop words out, stemmed."""
+    words = stemmed_words(key, stems)
+    content = [word for word in words if word not in stop_words]
+    # A paragraph of nothing but stop words is still scored, on all its words.
+    return content or words
 
-    Every word is cut to its stem (``verb_stem``), not only the leading verb: a split part that
-    now opens with ``Calls on ...`` must still match the ``calls on`` inside the paragraph it
-    came from, and ``decides`` / ``decided`` inside a paragraph are the same carried word.
-    ``stems`` memoises stems across the keys of one call (words repeat from paragraph to
-    paragraph).
+
+def stemmed_words(key: str, stems: dict[str, str] | None = None) -> list[str]:
+    """Every word of a comparison key, formula folded, cut to its stem (``prstdiff.tokens``).
+
+    Every word is stemmed, not only the leading verb: a split part that now opens with ``Calls
+    on ...`` must still match the ``calls on`` inside the paragraph it came from. ``stems``
+    memoises stems across the keys of one call (words repeat from paragraph to paragraph).
     """
     memo = {} if stems is None else stems
     words = fold_formula(key).split()
-    content = []
-    for position, word in enumerate(words):
-        if word in stop_words:
-            continue
-        # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
-        if position == 0:
-            content.append(word)
-            continue
-        stem = memo.get(word)
-        if stem is None:
-            stem = memo[word] = verb_stem(word)
-        content.append(stem)
-    # A paragraph of nothing but stop words is still scored, on all its words.
-    return content or words
+    if not words:
+        return words
+    # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
+    rest = words[1:]
+    for word in set(rest).difference(memo):
+        memo[word] = verb_stem(word)
+    return [words[0], *map(memo.__getitem__, rest)]
 
 
 class _Scores:
@@ -115,8 +124,11 @@ class _Scores:
     ) -> None:
         stems: dict[str, str] = {}
         keys = [*old_keys, *new_keys]
-        words = [score_words(key, options.stop_words, stems) for key in keys]
-        encoded, _ = encode_tokens(words)
+        full = [stemmed_words(key, stems) for key in keys]
+        # One encoding serves both: the scored words are the full ones without stop words.
+        coded, decode = encode_tokens(full)
+        stop = dict.fromkeys(ord(c) for c, word in decode.items() if word in options.stop_words)
+        encoded = [text.translate(stop) or text for text in coded]
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
         self.old_len = np.array([len(s) for s in self.old], dtype=np.float32)
@@ -133,6 +145,34 @@ class _Scores:
         self.similarity: npt.NDArray[np.float32] = np.asarray(
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
+        self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
+        self.evidence = self._evidence(options)
+        empty = self.evidence.size == 0
+        none = np.zeros(0, dtype=np.intp)
+        self.best_old: npt.NDArray[np.intp] = none if empty else self.evidence.argmax(axis=0)
+        """For each new paragraph, the old one with the strongest evidence."""
+        self.best_new: npt.NDArray[np.intp] = none if empty else self.evidence.argmax(axis=1)
+        """For each old paragraph, the new one with the strongest evidence."""
+
+    def _evidence(self, options: CompareOptions) -> npt.NDArray[np.float32]:
+        """How strongly each pair looks like carried language: similarity, or containment.
+
+        A paragraph kept nearly whole, in order, inside a longer one (a renewal that grew a
+        clause, a sentence split off from a statement paragraph) is the same language to a
+        reader whatever its similarity: its evidence is ``containment_weight`` times the share
+        kept. Evidence only ranks and admits pairs; a pair reports its similarity.
+        """
+        sim = self.similarity
+        if sim.size == 0:
+            return sim.copy()
+        # The contained paragraph is the shorter one: the common words are at most its length.
+        shorter = np.minimum(self.old_len[:, None], self.new_len[None, :])
+        kept = self.lcs / np.maximum(shorter, 1)
+        kept[shorter < options.contained_min_words] = 0
+        evidence = sim.copy()
+        weighted = kept * np.float32(options.containment_weight)
+        np.maximum(evidence, weighted, out=evidence, where=kept >= options.contained_share)
+        return evidence
 
     def new_inside_old(self, old: Sequence[int]) -> npt.NDArray[np.float32]:
         """Share of each new paragraph's words found, in order, inside each of the ``old`` ones."""
@@ -163,6 +203,57 @@ class _Scores:
 
 def _sorted(encoded: list[str]) -> list[str]:
     return ["".join(sorted(text)) for text in encoded]
+
+
+class _Runs:
+    """Length in words of the longest distinctive run an old and a new paragraph share.
+
+    Runs are found by their ``size``-word shingles, on paragraphs encoded one character per word
+    (a shingle is a substring). A shingle found more than once in either document is a stock
+    phrase of that text, not evidence, and is left out. A run of ``n`` consecutive shared
+    shingles is ``n + size - 1`` words. Computed on demand: only the few pairs the late stages
+    ask about, never the whole matrix.
+    """
+
+    def __init__(self, old: list[str], new: list[str], size: int) -> None:
+        self.old = old
+        self.new = new
+        self.size = size
+        # A separator outside the word characters, so no shingle spans two paragraphs.
+        self.old_text = "\n".join(old)
+        self.new_text = "\n".join(new)
+        self.shingles: dict[int, dict[str, int]] = {}
+        self.stock: dict[str, bool] = {}
+
+    def __call__(self, i: int, j: int) -> int:
+        """The longest distinctive run of old ``i`` and new ``j``, in words; 0 when none."""
+        size = self.size
+        if size < 1:
+            return 0
+        found = self.shingles.get(j)
+        if found is None:
+            words = self.new[j]
+            found = {words[k : k + size]: k for k in range(len(words) - size + 1)}
+            self.shingles[j] = found
+        old = self.old[i]
+        starts = sorted(
+            start for shingle, start in found.items() if shingle in old and self._distinct(shingle)
+        )
+        if not starts:
+            return 0
+        best = length = 1
+        for previous, current in itertools.pairwise(starts):
+            length = length + 1 if current == previous + 1 else 1
+            best = max(best, length)
+        return best + size - 1
+
+    def _distinct(self, shingle: str) -> bool:
+        known = self.stock.get(shingle)
+        if known is None:
+            known = self.stock[shingle] = (
+                self.old_text.count(shingle) == 1 and self.new_text.count(shingle) == 1
+            )
+        return known
 
 
 def similarity_matrix(
@@ -249,7 +340,7 @@ class _Aligner:
             self.old_group[index] = number
 
     def _candidates(self, threshold: float) -> npt.NDArray[np.bool_]:
-        sim = self.scores.similarity
+        sim = self.scores.evidence
         margin = self.options.candidate_margin
         row_best = sim.max(axis=1, keepdims=True)
         col_best = sim.max(axis=0, keepdims=True)
@@ -259,7 +350,7 @@ class _Aligner:
         return mask
 
     def _chain(self, mask: npt.NDArray[np.bool_]) -> None:
-        sim = self.scores.similarity
+        sim = self.scores.evidence
         rows, cols = np.nonzero(mask)
         weights = sim[rows, cols].tolist()
         rows_list, cols_list = rows.tolist(), cols.tolist()
@@ -268,7 +359,7 @@ class _Aligner:
 
     def order(self) -> None:
         """Pair the paragraphs that kept their place: the heaviest order-respecting chain."""
-        if self.scores.similarity.size == 0:
+        if self.scores.evidence.size == 0:
             return
         self._chain(self._candidates(self.options.threshold))
         # Between two pairs of the chain, the unmatched paragraphs of both sides stand in the same
@@ -283,13 +374,19 @@ class _Aligner:
 
     def grow(self, numbers: Sequence[int]) -> None:
         """Grow one-to-one groups into splits or merges by contained unmatched neighbours."""
+        # Only anchors that some unmatched paragraph could join are searched: a quick superset.
+        split_anchors = self._anchors(side_new=True)
+        merge_anchors = self._anchors(side_new=False)
         for number in numbers:
             old, new = self.groups[number]
             if len(old) != 1 or len(new) != 1:
                 continue
             base = float(self.scores.similarity[old[0], new[0]])
-            split = self._grown(old[0], new, base, side_new=True)
-            merge = self._grown(new[0], old, base, side_new=False)
+            split = merge = (new, base)
+            if old[0] in split_anchors:
+                split = self._grown(old[0], new, base, side_new=True)
+            if new[0] in merge_anchors:
+                merge = self._grown(new[0], old, base, side_new=False)
             best = max((split, merge), key=lambda g: g[1])
             if best[1] <= base or len(best[0]) <= 1:
                 continue
@@ -298,6 +395,26 @@ class _Aligner:
                 if index not in (new if side_new else old):
                     self.extend(number, side_new=side_new, index=index)
 
+    def _anchors(self, *, side_new: bool) -> set[int]:
+        """Paragraphs of the anchor side that an unmatched paragraph of the other side has as
+        its best partner or keeps ``part_share`` of its words in (the least any part needs)."""
+        s = self.scores
+        taken = self.new_group if side_new else self.old_group
+        size = len(s.new) if side_new else len(s.old)
+        free = [k for k in range(size) if k not in taken]
+        if not free or s.evidence.size == 0:
+            return set()
+        best = s.best_old if side_new else s.best_new
+        anchors = set(best[free].tolist())
+        least = min(self.options.containment, self.options.part_share)
+        if side_new:
+            shares = s.lcs[:, free] / np.maximum(s.new_len[free], 1)
+            anchors.update(np.nonzero((shares >= least).any(axis=1))[0].tolist())
+        else:
+            shares = s.lcs[free, :] / np.maximum(s.old_len[free], 1)[:, None]
+            anchors.update(np.nonzero((shares >= least).any(axis=0))[0].tolist())
+        return anchors
+
     def _grown(
         self, anchor: int, members: list[int], current: float, *, side_new: bool
     ) -> tuple[list[int], float]:
@@ -305,16 +422,32 @@ class _Aligner:
         s = self.scores
         group = sorted(members)
         taken = self.new_group if side_new else self.old_group
-        inside = (s.new_inside_old if side_new else s.old_inside_new)([anchor])[0]
         size = len(s.new) if side_new else len(s.old)
+        if len(taken) >= size:
+            return group, current
+        inside = (s.new_inside_old if side_new else s.old_inside_new)([anchor])[0]
 
         def joined(candidate: list[int]) -> float:
             return s.joined([anchor], candidate) if side_new else s.joined(candidate, [anchor])
 
+        # A part whose best partner is the anchor may stand anywhere and keep less of its words
+        # (``part_share``) or only a long distinctive run: a clause that travelled to another
+        # part of the text. Any other part must be a contained neighbour of the group.
+        best_partner = s.best_old if side_new else s.best_new
+        own = best_partner == anchor
+        eligible = (inside >= self.options.containment) | (
+            own & (inside >= self.options.part_share)
+        )
+        for k in np.nonzero(own & ~eligible)[0].tolist():
+            if k not in taken:
+                run = s.runs(anchor, k) if side_new else s.runs(k, anchor)
+                eligible[k] = run >= self.options.run_min_words
+        far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
         while True:
             options: list[tuple[float, int]] = []
-            for k in (group[0] - 1, group[-1] + 1):
-                if 0 <= k < size and k not in taken and inside[k] >= self.options.containment:
+            near = [k for k in far if k not in group and k not in (group[0] - 1, group[-1] + 1)]
+            for k in (group[0] - 1, group[-1] + 1, *near):
+                if 0 <= k < size and k not in taken and eligible[k]:
                     score = joined(sorted([*group, k]))
                     if score >= current + self.options.split_gain and not self._taken_elsewhere(
                         anchor, k, score, side_new=side_new
@@ -335,7 +468,7 @@ class _Aligner:
         """True when an unmatched paragraph on the anchor's side matches ``member`` better than
         the group it would join (``score``): a paragraph moved or kept word for word next to a
         split is not glued to it, its own partner wins (a block of two moved paragraphs)."""
-        sim = self.scores.similarity
+        sim = self.scores.evidence
         line = sim[:, member] if side_new else sim[member, :]
         taken = self.old_group if side_new else self.new_group
         floor = max(score, self.options.threshold)
@@ -380,6 +513,35 @@ class _Aligner:
                 else:
                     self.add(best[1], [anchor])
 
+    def carried(self) -> list[int]:
+        """Pair unmatched paragraphs that are each other's best unmatched partner and share a
+        long distinctive run of words (``run_min_words``): a rewritten paragraph that kept its
+        opening or a key clause. Returns the new group numbers."""
+        s = self.scores
+        free_old = [i for i in range(len(s.old)) if i not in self.old_group]
+        free_new = [j for j in range(len(s.new)) if j not in self.new_group]
+        if not free_old or not free_new or self.options.run_min_words < 1:
+            return []
+        sub = s.similarity[np.ix_(free_old, free_new)]
+        mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
+        chosen = np.zeros_like(mutual)
+        for r, c in zip(*np.nonzero(mutual & (sub >= self.options.run_floor)), strict=True):
+            run = s.runs(free_old[int(r)], free_new[int(c)])
+            chosen[r, c] = run >= self.options.run_min_words
+        added: list[int] = []
+        taken_old: set[int] = set()
+        taken_new: set[int] = set()
+        for r, c in zip(*np.nonzero(chosen), strict=True):
+            i, j = free_old[int(r)], free_new[int(c)]
+            # Ties in a row or column leave one pair per paragraph, the first.
+            if i in taken_old or j in taken_new:
+                continue
+            taken_old.add(i)
+            taken_new.add(j)
+            added.append(len(self.groups))
+            self.add([i], [j])
+        return added
+
     def moves(self) -> list[int]:
         """Pair the remaining unmatched paragraphs, best score first; the new group numbers."""
         s = self.scores
@@ -387,7 +549,7 @@ class _Aligner:
         free_new = [j for j in range(len(s.new)) if j not in self.new_group]
         if not free_old or not free_new:
             return []
-        sub = s.similarity[np.ix_(free_old, free_new)]
+        sub = s.evidence[np.ix_(free_old, free_new)]
         rows, cols = np.nonzero(sub >= self.options.threshold)
         ranked = sorted(
             zip(rows.tolist(), cols.tolist(), strict=True),
@@ -406,10 +568,12 @@ class _Aligner:
         s = self.scores
         matched = [(old, new, s.joined(old, new)) for old, new in self.groups]
         order = sorted(range(len(matched)), key=lambda n: (matched[n][0][0], matched[n][1][0]))
+        # A reader calls moved the fewest paragraphs that explain the new order: the longest
+        # order-respecting chain by count, similarity only breaking ties between chains.
         chain = _heaviest_chain(
             [matched[n][0][0] for n in order],
             [matched[n][1][0] for n in order],
-            [matched[n][2] for n in order],
+            [1.0 + matched[n][2] / (len(matched) + 1) for n in order],
             len(s.new),
         )
         on_chain = {order[p] for p in chain}
@@ -443,6 +607,7 @@ def align_keys(
     aligner.grow(range(len(aligner.groups)))
     aligner.group_unmatched()
     aligner.grow(aligner.moves())
+    aligner.grow(aligner.carried())
     return aligner.links()
 
 

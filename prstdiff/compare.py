@@ -40,6 +40,7 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 
 from prstdiff.align import Link, align_keys
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
@@ -103,8 +104,10 @@ def _pair(
     reused = [w for i in link.old for w in old_keys[i]] == [
         w for j in link.new for w in new_keys[j]
     ]
-    similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
     ops = diff_words(old_text, new_text, options)
+    # Words that differ only by extraction (``advers e``) are the same words: reused.
+    reused = reused or all(op.op in (Op.EQUAL, Op.ARTEFACT) for op in ops)
+    similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
     return Pair(
         Status.REUSED if reused else Status.ALTERED,
         link.old,
@@ -142,23 +145,39 @@ def _ordered(pairs: list[Pair]) -> list[Pair]:
 def _with_phrases(
     pairs: list[Pair], old: Document, new: Document, options: CompareOptions
 ) -> list[Pair]:
-    """Attach to each new paragraph the long runs of words it shares with the old document."""
+    """Attach to each new or altered paragraph the long runs of words it takes from old paragraphs
+    other than its own: new language built from old, and a clause an altered paragraph borrows
+    from a neighbour."""
     size = options.phrase_min_words
-    if size < 1 or not any(p.status is Status.NEW for p in pairs):
+    if size < 1 or not any(p.new for p in pairs):
         return pairs
+    # The first old paragraph holding each shingle, and all of them where several do.
     shingles: dict[tuple[str, ...], int] = {}
+    shared: dict[tuple[str, ...], set[int]] = {}
     for paragraph in old.paragraphs:
         words = _fold(paragraph.text).split()
         for start in range(len(words) - size + 1):
-            shingles.setdefault(tuple(words[start : start + size]), paragraph.index)
+            shingle = tuple(words[start : start + size])
+            first = shingles.setdefault(shingle, paragraph.index)
+            if first != paragraph.index:
+                shared.setdefault(shingle, {first}).add(paragraph.index)
     result = []
     for pair in pairs:
-        if pair.status is Status.NEW:
-            found = _phrases(new.paragraphs[pair.new[0]].text, shingles, size)
+        if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
+            text = new.paragraphs[pair.new[0]].text
+            found = _phrases(text, shingles, shared, size, set(pair.old))
             if found:
-                pair = Pair(pair.status, pair.old, pair.new, None, ops=pair.ops, phrases=found)
+                pair = replace(pair, phrases=found)
         result.append(pair)
     return result
+
+
+def _inserts_a_phrase(pair: Pair, size: int) -> bool:
+    """An altered single paragraph that inserts a run of words long enough to be a borrowed
+    phrase (a borrowed clause arrives as one insertion)."""
+    if pair.status is not Status.ALTERED or len(pair.new) != 1:
+        return False
+    return any(op.op is Op.INSERT and len(op.text.split()) >= size for op in pair.ops)
 
 
 def _fold(text: str) -> str:
@@ -171,8 +190,15 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tuple[Phrase, ...]:
-    """Maximal runs of ``size``-word shingles of ``text`` found in the old document."""
+def _phrases(
+    text: str,
+    shingles: dict[tuple[str, ...], int],
+    shared: dict[tuple[str, ...], set[int]],
+    size: int,
+    own: set[int],
+) -> tuple[Phrase, ...]:
+    """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
+    ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
     tokens = display_words(text)
     spans = [position for position, token in enumerate(tokens) if not token.isspace()]
     folded = [
@@ -183,7 +209,17 @@ def _phrases(text: str, shingles: dict[tuple[str, ...], int], size: int) -> tupl
         folded = [_fold(tokens[position]).strip() for position in spans]
     positions = [position for position, word in zip(spans, folded, strict=True) if word]
     words = [word for word in folded if word]
-    hits = [shingles.get(tuple(words[s : s + size])) for s in range(len(words) - size + 1)]
+    hits: list[int | None] = []
+    for start in range(len(words) - size + 1):
+        shingle = tuple(words[start : start + size])
+        first = shingles.get(shingle)
+        if (
+            first is not None
+            and own
+            and (first in own or not own.isdisjoint(shared.get(shingle, ())))
+        ):
+            first = None
+        hits.append(first)
     phrases: list[Phrase] = []
     start = 0
     while start < len(hits):

@@ -33,9 +33,29 @@ class CompareOptions:
     """Least share of a paragraph's words, in order, found inside another for it to count as a part
     of a split or merge; a cut part keeps most of its words even when edited (0.7 seen), while a
     borrowed phrase is a small share of its paragraph."""
+    part_share: float = 0.45
+    """Least share of its words, in order, that a part of a split or merge keeps inside the
+    paragraph it came from when that paragraph is its best partner: drafters cut a statement's
+    sentence off and rewrite half of it; such a part may stand anywhere in the text."""
     split_gain: float = 0.03
     """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
     phrases shared by chance never glue an unrelated paragraph to a group."""
+    contained_share: float = 0.8
+    """Least share of a paragraph's words found in order inside another for the pair to count as
+    carried language whatever its similarity: a renewal that keeps every word and grows by two
+    clauses scores 0.4, yet a reader sees the same paragraph at once."""
+    contained_min_words: int = 6
+    """Fewest scored words of the contained paragraph: a four-word closing formula sits inside
+    many paragraphs without having been carried into any of them."""
+    containment_weight: float = 0.75
+    """Evidence of a pair per share of words contained: a paragraph kept whole inside another
+    ranks with a 0.75-similar pair, below pairs that kept their words and their length."""
+    run_min_words: int = 8
+    """Shortest run of words in order (stop words counted) that is evidence of carried language
+    when no other paragraph of either text holds it: eight words rarely repeat by chance."""
+    run_floor: float = 0.3
+    """Least similarity of two unmatched paragraphs that share such a run and are each other's
+    best partner for them to pair; below it the run is a quotation inside otherwise new text."""
     stop_words: frozenset[str] = frozenset(
         [
             "a",

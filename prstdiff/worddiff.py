@@ -11,6 +11,14 @@ Two builds of the same library do the diff: ``fast-diff-match-patch`` (Google's 
 diff-match-patch, ``diff`` with ``cleanup="Semantic"``) when it is installed, about twenty times
 faster, else the pure-Python ``diff-match-patch`` (``diff_main`` then ``diff_cleanupSemantic``).
 Both run the same algorithm with the same ``Diff_Timeout``; the tests check that they agree.
+
+Text extraction breaks words the drafters never touched: a space inside or between words
+(``advers e``, ``betwee n``, ``island -wide``), a hyphen lost at a line end (``SecretaryGeneral``).
+Inside every replaced span, runs of up to ``_MAX_PIECES`` words on each side that are the same
+characters once spaces and hyphens are taken out become one ``Op.ARTEFACT`` op (the new form as
+``text``, the old form as ``old_text``), found by a small dynamic programme that keeps as many
+words as possible. Equal, deleted and artefact-old texts still rebuild the old text exactly, and
+equal, inserted and artefact texts the new one.
 """
 
 from __future__ import annotations
@@ -92,14 +100,184 @@ def diff_words(
         return (WordOp(Op.DELETE, old),)
     (old_chars, new_chars), decode = encode_tokens([display_words(old), display_words(new)])
     diffs = (differ or DEFAULT_DIFFER)(old_chars, new_chars, opts.diff_timeout)
-    ops: list[WordOp] = []
+    runs: list[tuple[Op, list[str]]] = []
     for code, chars in diffs:
         if not chars:
             continue
-        text = "".join(map(decode.__getitem__, chars))
         op = _DMP_OP[code]
-        if ops and ops[-1].op is op:
-            ops[-1] = WordOp(op, ops[-1].text + text)
+        tokens = [decode[c] for c in chars]
+        if runs and runs[-1][0] is op:
+            runs[-1][1].extend(tokens)
         else:
-            ops.append(WordOp(op, text))
+            runs.append((op, tokens))
+    ops: list[WordOp] = []
+    index = 0
+    while index < len(runs):
+        op, tokens = runs[index]
+        if op is Op.EQUAL:
+            _append(ops, WordOp(Op.EQUAL, "".join(tokens)))
+            index += 1
+            continue
+        # A replaced span: the deletions and insertions between two equal runs.
+        deleted: list[str] = []
+        inserted: list[str] = []
+        while index < len(runs) and runs[index][0] is not Op.EQUAL:
+            (deleted if runs[index][0] is Op.DELETE else inserted).extend(runs[index][1])
+            index += 1
+        for word_op in _replaced(deleted, inserted):
+            _append(ops, word_op)
     return tuple(ops)
+
+
+# Spaces and hyphens (with soft hyphens) are what extraction adds to or takes from a word.
+_EXTRACTION_CHARS = dict.fromkeys(
+    map(ord, " \t\n\r\f\v\u00a0\u2009\u202f\u200b-\u00ad\u2010\u2011")
+)
+_MAX_PIECES = 3
+"""Most tokens on one side of one artefact: ``gen der-responsive`` is two, ``a d vers e`` four."""
+
+
+def _append(ops: list[WordOp], op: WordOp) -> None:
+    """Add an op, joining it to the previous one of the same kind."""
+    if ops and ops[-1].op is op.op:
+        last = ops[-1]
+        old_text = None if op.old_text is None else (last.old_text or "") + op.old_text
+        ops[-1] = WordOp(op.op, last.text + op.text, old_text)
+    else:
+        ops.append(op)
+
+
+def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
+    """Deletions, insertions and extraction artefacts of one replaced span, in text order.
+
+    Candidate artefacts are runs of up to ``_MAX_PIECES`` tokens on each side with the same
+    squash and other characters; the heaviest chain of them in the order of both sides (most
+    tokens covered) is kept. Identical tokens right beside an artefact are shown equal; the
+    rest of the span stays deleted and inserted, deletions first.
+    """
+    if not deleted or not inserted:
+        if deleted:
+            return [WordOp(Op.DELETE, "".join(deleted))]
+        return [WordOp(Op.INSERT, "".join(inserted))] if inserted else []
+    if len(deleted) == 1 and len(inserted) == 1:
+        # One word for one (the most common span): an artefact exactly when the squashes agree.
+        if deleted[0].translate(_EXTRACTION_CHARS) == inserted[0].translate(_EXTRACTION_CHARS):
+            return [WordOp(Op.ARTEFACT, inserted[0], deleted[0])]
+        return [WordOp(Op.DELETE, deleted[0]), WordOp(Op.INSERT, inserted[0])]
+    # Taking characters out commutes with joining: a run's squash is its tokens' squashes joined.
+    old_pieces = [token.translate(_EXTRACTION_CHARS) for token in deleted]
+    new_pieces = [token.translate(_EXTRACTION_CHARS) for token in inserted]
+    if not _may_hold_artefacts(deleted, inserted, old_pieces, new_pieces):
+        return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
+    by_squash: dict[str, list[tuple[int, int]]] = {}
+    for p in range(len(deleted)):
+        for a in range(1, min(_MAX_PIECES, len(deleted) - p) + 1):
+            squash = "".join(old_pieces[p : p + a])
+            if squash:
+                by_squash.setdefault(squash, []).append((p, a))
+    candidates: list[tuple[int, int, int, int]] = []
+    for q in range(len(inserted)):
+        for b in range(1, min(_MAX_PIECES, len(inserted) - q) + 1):
+            for p, a in by_squash.get("".join(new_pieces[q : q + b]), ()):
+                # A run that opens or closes with the same token on both sides is a smaller
+                # artefact beside an equal word: that smaller one is a candidate of its own.
+                if deleted[p] == inserted[q] or deleted[p + a - 1] == inserted[q + b - 1]:
+                    continue
+                if "".join(deleted[p : p + a]) != "".join(inserted[q : q + b]):
+                    candidates.append((p, a, q, b))
+    if not candidates:
+        return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
+    candidates.sort()
+    # Heaviest chain increasing on both sides; candidates are few, so quadratic is fine.
+    weight = [a + b for _, a, _, b in candidates]
+    back = [-1] * len(candidates)
+    for n, (p, _, q, _) in enumerate(candidates):
+        for m in range(n):
+            pm, am, qm, bm = candidates[m]
+            if (
+                pm + am <= p
+                and qm + bm <= q
+                and weight[m] + candidates[n][1] + candidates[n][3] > weight[n]
+            ):
+                weight[n] = weight[m] + candidates[n][1] + candidates[n][3]
+                back[n] = m
+    last = max(range(len(candidates)), key=weight.__getitem__)
+    chain: list[tuple[int, int, int, int]] = []
+    while last >= 0:
+        chain.append(candidates[last])
+        last = back[last]
+    chain.reverse()
+    result: list[WordOp] = []
+    p = q = 0
+    for position, (start_old, a, start_new, b) in enumerate(chain):
+        _gap(result, deleted[p:start_old], inserted[q:start_new], after=position > 0)
+        result.append(
+            WordOp(
+                Op.ARTEFACT,
+                "".join(inserted[start_new : start_new + b]),
+                "".join(deleted[start_old : start_old + a]),
+            )
+        )
+        p, q = start_old + a, start_new + b
+    _gap(result, deleted[p:], inserted[q:], after=True, before=False)
+    merged: list[WordOp] = []
+    for word_op in result:
+        _append(merged, word_op)
+    return merged
+
+
+def _may_hold_artefacts(
+    deleted: list[str], inserted: list[str], old_pieces: list[str], new_pieces: list[str]
+) -> bool:
+    """A quick necessary test: some token of one side is a token of the other in another form,
+    or (3+ characters) lies inside the other side's characters without being one of its words.
+    Most replaced spans (real rewrites) fail it and skip the search."""
+    for tokens, pieces, other_tokens, other_pieces in (
+        (inserted, new_pieces, deleted, old_pieces),
+        (deleted, old_pieces, inserted, new_pieces),
+    ):
+        forms: dict[str, set[str]] = {}
+        for token, piece in zip(other_tokens, other_pieces, strict=True):
+            forms.setdefault(piece, set()).add(token)
+        other_text = "".join(other_pieces)
+        for token, piece in zip(tokens, pieces, strict=True):
+            if not piece:
+                continue
+            known = forms.get(piece)
+            if known is not None:
+                if token not in known:
+                    return True
+            elif len(piece) >= 3 and piece in other_text:
+                return True
+    return False
+
+
+def _gap(
+    result: list[WordOp],
+    deleted: list[str],
+    inserted: list[str],
+    *,
+    after: bool,
+    before: bool = True,
+) -> None:
+    """The tokens between two artefacts (or an artefact and a span end): identical tokens next
+    to an artefact are equal, the rest deleted then inserted."""
+    head = 0
+    if after:
+        while head < min(len(deleted), len(inserted)) and deleted[head] == inserted[head]:
+            head += 1
+    tail = 0
+    if before:
+        while (
+            tail < min(len(deleted), len(inserted)) - head
+            and deleted[len(deleted) - 1 - tail] == inserted[len(inserted) - 1 - tail]
+        ):
+            tail += 1
+    if head:
+        result.append(WordOp(Op.EQUAL, "".join(inserted[:head])))
+    if "".join(deleted[head : len(deleted) - tail]):
+        result.append(WordOp(Op.DELETE, "".join(deleted[head : len(deleted) - tail])))
+    if "".join(inserted[head : len(inserted) - tail]):
+        result.append(WordOp(Op.INSERT, "".join(inserted[head : len(inserted) - tail])))
+    if tail:
+        result.append(WordOp(Op.EQUAL, "".join(inserted[len(inserted) - tail :])))

@@ -75,59 +75,63 @@ def test_stock_opening_words_weigh_little() -> None:
         "The Security Council recognizes the importance of promoting the identification and "
         "further development of modalities"
     )
-    assert similarity_matrix([first], [second], CompareOptions())[0, 0] < 0.2
+    # "important" and "importance" share their Snowball stem: three words in common, far below
+    # the threshold.
+    assert similarity_matrix([first], [second], CompareOptions())[0, 0] < 0.25
 
 
 def test_statement_language_found_in_the_resolution(
     statement: Document, resolution: Document
 ) -> None:
-    # S/PRST/2007/42 ¶5 "The Security Council further recognizes that regional and subregional
-    # organizations are well positioned ..." is the S/RES/1809 (2008) preambular "Recognizing
-    # that regional organizations are well positioned ..."; ¶10's closing clause "welcomes
-    # regional dialogue and the promotion of shared norms ..." is operative paragraph 3
-    # "Welcomes regional dialogue and the promotion of shared experiences ...". Every other
-    # paragraph of the resolution is new language, though most open like a statement paragraph
-    # ("Recognizing", "Encourages", "Stresses"): none is paired with an old paragraph for its
-    # opening words.
-    links = align_paragraphs(statement, resolution, CompareOptions(gap_allowance=0.0))
-    recognizing = at(resolution, "Recognizing that regional organizations are well positioned")
-    welcomes = at(resolution, "Welcomes regional dialogue and the promotion")
-    assert at(statement, "The Security Council further recognizes that regional") == 4
-    assert at(statement, "The Security Council underlines the importance of exploring") == 9
-    assert matched(links) == [((4,), (recognizing,)), ((9,), (welcomes,))]
-    assert resolution.paragraphs[welcomes].number == "3"
-
-
-def test_paragraphs_in_the_same_place_pair_a_little_below_the_threshold(
-    statement: Document, resolution: Document
-) -> None:
-    # Between the pairs above stand "The Security Council reaffirms its primary responsibility
-    # for the maintenance of international peace and security ..." and the preambular
-    # "Recalling its primary responsibility for the maintenance of international peace and
-    # security, and recognizing ...", and "The Security Council recalls its determination to
-    # take appropriate steps to further the development of cooperation ..." and operative 1
-    # "Expresses its determination to take effective steps to further enhance the
-    # relationship ...", and "The Security Council requests the Secretary-General to include
-    # in his report ... cooperation between the United Nations and regional and subregional
-    # organizations" and operative 17 "Requests the Secretary-General to include in his regular
-    # reporting ... the cooperation between the United Nations and relevant regional
-    # organizations": 0.46 to 0.48 similar, below the threshold, in the same places.
-    recalling = at(resolution, "Recalling its primary responsibility")
-    determination = at(resolution, "Expresses its determination to take effective steps")
-    reporting = at(resolution, "Requests the Secretary-General to include in his regular")
+    # S/PRST/2007/42 -> S/RES/1809 (2008), as aligned by hand in tests/gold/: ¶5 "further
+    # recognizes that regional and subregional organizations are well positioned ..." is the
+    # preambular "Recognizing that regional organizations are well positioned ..."; ¶6's two
+    # sentences went to OP 1 ("Expresses its determination to take effective steps ...") and
+    # OP 5 ("Welcomes recent developments regarding cooperation ..."), four paragraphs apart;
+    # ¶8 shares twelve words in a row with OP 2 ("involvement of regional and subregional
+    # organizations in the peaceful settlement of disputes"); ¶7 is OP 6 ("encourages regional
+    # and subregional organizations to strengthen and increase cooperation among them") and ¶9
+    # the preambular "Emphasizing the need to ...", both far from where they stood; ¶10's closing
+    # clause is OP 3. ¶2 -> PP 3 and ¶14 -> OP 17 are the gold's second readings (0.46 to 0.48
+    # similar, in the same places, paired a little below the threshold).
     links = align_paragraphs(statement, resolution)
+    recognizing = at(resolution, "Recognizing that regional organizations are well positioned")
+    determination = at(resolution, "Expresses its determination to take effective steps")
+    developments = at(resolution, "Welcomes recent developments regarding cooperation")
+    involvement = at(resolution, "Encourages the continuing involvement of regional")
+    strengthen = at(resolution, "Encourages regional and subregional organizations to strengthen")
+    emphasizing = at(resolution, "Emphasizing the need to strengthen")
+    welcomes = at(resolution, "Welcomes regional dialogue and the promotion")
+    recalling = at(resolution, "Recalling its primary responsibility")
+    reporting = at(resolution, "Requests the Secretary-General to include in his regular")
+    assert [resolution.paragraphs[j].number for j in (determination, involvement, welcomes)] == [
+        "1",
+        "2",
+        "3",
+    ]
+    assert [resolution.paragraphs[j].number for j in (developments, strengthen, reporting)] == [
+        "5",
+        "6",
+        "17",
+    ]
     assert matched(links) == [
         ((1,), (recalling,)),
-        ((4,), (at(resolution, "Recognizing that regional organizations are well"),)),
-        ((5,), (determination,)),
-        ((9,), (at(resolution, "Welcomes regional dialogue and the promotion"),)),
+        ((4,), (recognizing,)),
+        ((5,), (determination, developments)),
+        ((6,), (strengthen,)),
+        ((7,), (involvement,)),
+        ((8,), (emphasizing,)),
+        ((9,), (welcomes,)),
         ((13,), (reporting,)),
     ]
-    assert resolution.paragraphs[reporting].number == "17"
+    moved = sorted(link.old for link in links if link.moved)
+    assert moved == [(6,), (8,)]
     scores = similarity_matrix(texts(statement), texts(resolution), CompareOptions())
-    for row, column in [(1, recalling), (5, determination), (13, reporting)]:
+    for row, column in [(1, recalling), (13, reporting)]:
         assert 0.45 <= scores[row, column] < 0.5
-    assert not any(link.moved for link in links)
+    # Honest similarities: the split and the carried run are reported as they score.
+    by_old = {link.old: link for link in links}
+    assert by_old[(7,)].similarity == pytest.approx(0.42, abs=0.005)
 
 
 def test_every_paragraph_in_exactly_one_link(statement: Document, resolution: Document) -> None:
@@ -180,7 +184,10 @@ def test_unrelated_new_paragraph_is_not_paired_for_its_opening(statement: Docume
 
 
 def test_threshold_is_honoured(statement: Document, resolution: Document) -> None:
-    options = CompareOptions(threshold=0.6, gap_allowance=0.0)
+    # Without the evidence of containment and shared runs, only similarity admits a pair.
+    options = CompareOptions(
+        threshold=0.6, gap_allowance=0.0, contained_share=1.01, run_min_words=0
+    )
     links = align_paragraphs(statement, resolution, options)
     recognizing = at(resolution, "Recognizing that regional organizations are well positioned")
     assert matched(links) == [((4,), (recognizing,))]
@@ -214,7 +221,7 @@ def test_scored_words_of_a_split_part_stand_inside_the_whole() -> None:
     part = "Calls on that party to accept the peace plan in full;"
     stop = CompareOptions().stop_words
     part_words = score_words(comparison_key(part), stop)
-    assert part_words == ["cal", "parti", "accept", "peac", "plan", "ful"]
+    assert part_words == ["call", "parti", "accept", "peac", "plan", "full"]
     whole_words = score_words(comparison_key(whole), stop)
     assert whole_words[-len(part_words) :] == part_words
-    assert whole_words[0] == "expres"
+    assert whole_words[0] == "express"

@@ -51,6 +51,7 @@ RES_RECALLING = "Recalling its primary responsibility for the maintenance"
 RES_DETERMINATION = "Expresses its determination to take effective steps"
 RES_INVOLVEMENT = "Encourages the continuing involvement of regional"
 RES_ENCOURAGES = "Encourages regional and subregional organizations to strengthen"
+RES_DEVELOPMENTS = "Welcomes recent developments regarding cooperation"
 PRST_REAFFIRMS = "The Security Council reaffirms its primary responsibility"
 PRST_RECALLS = "The Security Council recalls its determination"
 PRST_REQUESTS = "The Security Council requests the Secretary-General to include"
@@ -75,28 +76,34 @@ def test_a_document_compared_with_itself_is_identical(resolution: Document) -> N
 def test_statement_to_resolution(statement: Document, resolution: Document) -> None:
     result = compare(statement, resolution)
     altered = [(p.old, p.new) for p in result.pairs if p.status is Status.ALTERED]
-    # "reaffirms its primary responsibility for the maintenance of international peace and
-    # security" returns as "Recalling its primary responsibility ...", "recalls its
-    # determination to take appropriate steps to further the development of cooperation" as
-    # operative 1 "Expresses its determination to take effective steps to further enhance
-    # the relationship", "further recognizes that regional ... organizations are well
-    # positioned" as "Recognizing that ...", and the closing clause of "underlines the importance
-    # of exploring ..." ("welcomes regional dialogue and the promotion of shared norms ...") as
-    # operative 3, and "requests the Secretary-General to include in his report ..." as
-    # operative 17 "Requests the Secretary-General to include in his regular reporting ...".
-    # Three of them score below the threshold (0.46 to 0.48) and pair because they stand in the
-    # same place between pairs (``gap_allowance``).
+    # As aligned by hand in tests/gold/: "reaffirms its primary responsibility ..." returns as
+    # "Recalling its primary responsibility ..." (the gold's second reading), "stresses the need
+    # to develop effective partnerships" as the preambular "Emphasizing the need to ...", far
+    # from where it stood, "further recognizes that regional ... organizations are well
+    # positioned" as "Recognizing that ...", the two sentences of "recalls its determination
+    # ..." as operative 1 and operative 5, "encourages regional cooperation, including through
+    # the involvement ..." as operative 2 (twelve words in a row), the closing clause of
+    # "underlines the importance of exploring ..." as operative 3, "encourages regional and
+    # subregional organizations to strengthen and increase cooperation" as operative 6, and
+    # "requests the Secretary-General to include in his report ..." as operative 17.
     assert altered == [
         ((at(statement, PRST_REAFFIRMS),), (at(resolution, RES_RECALLING),)),
+        ((8,), (at(resolution, "Emphasizing the need to strengthen"),)),
         ((at(statement, PRST_FURTHER_RECOGNIZES),), (at(resolution, RES_RECOGNIZING),)),
-        ((at(statement, PRST_RECALLS),), (at(resolution, RES_DETERMINATION),)),
+        (
+            (at(statement, PRST_RECALLS),),
+            (at(resolution, RES_DETERMINATION), at(resolution, RES_DEVELOPMENTS)),
+        ),
+        ((7,), (at(resolution, RES_INVOLVEMENT),)),
         ((at(statement, PRST_UNDERLINES),), (at(resolution, RES_WELCOMES_DIALOGUE),)),
+        ((6,), (at(resolution, RES_ENCOURAGES),)),
         ((at(statement, PRST_REQUESTS),), (at(resolution, RES_REPORTING),)),
     ]
     assert resolution.paragraphs[at(resolution, RES_DETERMINATION)].number == "1"
     assert resolution.paragraphs[at(resolution, RES_WELCOMES_DIALOGUE)].number == "3"
     stats = result.stats
-    assert (stats.reused, stats.altered, stats.new, stats.dropped) == (0, 5, 28, 10)
+    assert (stats.reused, stats.altered, stats.new, stats.dropped) == (0, 8, 24, 7)
+    assert (stats.moved, stats.split, stats.merged) == (2, 1, 0)
     assert stats.words_reused + stats.words_altered + stats.words_new == stats.new_words
     carried = by_new(result.pairs, at(resolution, RES_RECOGNIZING))
     assert carried.similarity == pytest.approx(0.6591, abs=1e-4)
@@ -111,17 +118,17 @@ def test_pairs_follow_the_new_order_with_dropped_where_they_stood(
     statement: Document, resolution: Document
 ) -> None:
     result = compare(statement, resolution)
+    # A split stands at its first new paragraph: operative 5 is the second part of operative 1.
     news = [pair.new[0] for pair in result.pairs if pair.new]
-    assert news == list(range(33))
+    developments = at(resolution, RES_DEVELOPMENTS)
+    assert news == [j for j in range(33) if j != developments]
     # Old ¶1 has no paragraph in place before it: it opens the comparison. Old ¶3-¶4 follow
-    # the pair of old ¶2, old ¶7-¶9 the pair of old ¶6, old ¶11-¶13 the pair of old ¶10, and
-    # old ¶15 the pair of old ¶14, before the last paragraph of the resolution.
+    # the pair of old ¶2, old ¶11-¶13 the pair of old ¶10, and old ¶15 the pair of old ¶14,
+    # before the last paragraph of the resolution.
     order = [pair.old[0] if pair.old else None for pair in result.pairs]
     assert order[:2] == [0, None]
     two = order.index(1)
     assert order[two + 1 : two + 3] == [2, 3]
-    six = order.index(5)
-    assert order[six + 1 : six + 4] == [6, 7, 8]
     ten = order.index(at(statement, PRST_UNDERLINES))
     assert order[ten + 1 : ten + 4] == [10, 11, 12]
     assert order[-3:] == [13, 14, None]
@@ -142,28 +149,19 @@ def test_new_paragraphs_show_phrases_carried_from_the_old_document(
     statement: Document, resolution: Document
 ) -> None:
     result = compare(statement, resolution)
-    # Operative paragraphs 2 and 6 of S/RES/1809 (2008) are new, but borrow phrases of
-    # S/PRST/2007/42 ¶8 and ¶7 (and ¶1, the introductory paragraph, which names the item).
-    assert by_new(result.pairs, at(resolution, RES_INVOLVEMENT)).phrases == (
-        Phrase(
-            "involvement of regional and subregional organizations in the peaceful settlement "
-            "of disputes,",
-            3,
-            12,
-            7,
-        ),
+    # New operative 4 of S/RES/1809 (2008) borrows a phrase of S/PRST/2007/42 ¶3; the altered
+    # "Recalling its primary responsibility ..." (from ¶2) borrows the same one, which its own
+    # old paragraph does not hold. Phrases held by a pair's own old paragraphs are its words,
+    # not borrowed ones: altered operative 2 shows none from ¶8.
+    welcomes = at(resolution, "Welcomes and further encourages the ongoing efforts")
+    assert by_new(result.pairs, welcomes).phrases == (
+        Phrase("in accordance with Chapter VIII of the Charter of the United Nations", 28, 12, 2),
     )
-    assert by_new(result.pairs, at(resolution, RES_ENCOURAGES)).phrases == (
-        Phrase(
-            "Encourages regional and subregional organizations to strengthen and increase "
-            "cooperation among them,",
-            0,
-            12,
-            6,
-        ),
-        Phrase("in the maintenance of international peace and security;", 47, 8, 0),
+    assert by_new(result.pairs, at(resolution, RES_RECALLING)).phrases == (
+        Phrase("with Chapter VIII of the Charter of the United Nations,", 33, 10, 2),
     )
-    assert all(not pair.phrases for pair in result.pairs if pair.status is not Status.NEW)
+    assert by_new(result.pairs, at(resolution, RES_INVOLVEMENT)).phrases == ()
+    assert all(not pair.phrases for pair in result.pairs if pair.status is Status.DROPPED)
 
 
 def test_formula_only_change_is_altered_with_similarity_one(statement: Document) -> None:
@@ -228,9 +226,12 @@ def test_split_and_merged_pairs_diff_joined_texts(statement: Document) -> None:
     assert (merged.old, merged.new, merged.status) == ((5, 6), (5,), Status.REUSED)
     assert (split.old, split.new, split.status) == ((12,), (11, 12), Status.REUSED)
     # The joined texts: old paragraphs (and new parts) separated by a line break.
-    assert "".join(op.text for op in merged.ops if op.op is not Op.INSERT) == (
-        texts[5] + "\n" + texts[6]
-    )
+    # (A line break where the new text has a space is an extraction artefact: kept words.)
+    assert "".join(
+        (op.old_text or "") if op.op is Op.ARTEFACT else op.text
+        for op in merged.ops
+        if op.op is not Op.INSERT
+    ) == (texts[5] + "\n" + texts[6])
     assert "".join(op.text for op in split.ops if op.op is not Op.DELETE) == (first + ".\n" + rest)
     assert (result.stats.merged, result.stats.split) == (1, 1)
 
@@ -251,7 +252,7 @@ def test_every_option_says_why_its_default() -> None:
         for number, statement in enumerate(body)
         if isinstance(statement, ast.AnnAssign)
     ]
-    assert len(fields) == 9
+    assert len(fields) == 15
     for field, following in fields:
         assert isinstance(following, ast.Expr), ast.unparse(field)
         assert isinstance(following.value, ast.Constant), ast.unparse(field)

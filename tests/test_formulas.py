@@ -20,11 +20,11 @@ PREAMBULAR = (
 
 def test_statement_and_preambular_forms_fold_to_the_same_opening() -> None:
     assert language_key(STATEMENT) == (
-        "recogniz that regional and subregional organizations are well positioned to "
+        "recogn that regional and subregional organizations are well positioned to "
         "understand the root causes of many conflicts"
     )
     assert language_key(PREAMBULAR) == (
-        "recogniz that regional organizations are well positioned to understand the root "
+        "recogn that regional organizations are well positioned to understand the root "
         "causes of armed conflicts"
     )
 
@@ -46,20 +46,20 @@ def test_statement_and_preambular_forms_fold_to_the_same_opening() -> None:
     ],
 )
 def test_every_form_of_a_formula_folds_to_one_key(text: str) -> None:
-    assert language_key(text) == "recogniz the important role of regional organizations"
+    assert language_key(text) == "recogn the important role of regional organizations"
 
 
 @pytest.mark.parametrize(
     ("forms", "stem"),
     [
         (["reaffirms", "reaffirming", "reaffirmed"], "reaffirm"),
-        (["stresses", "stressing", "stressed"], "stres"),
-        (["emphasizes", "emphasizing", "emphasising", "emphasises"], "emphasiz"),
+        (["stresses", "stressing", "stressed"], "stress"),
+        (["emphasizes", "emphasizing", "emphasising", "emphasises"], "emphas"),
         (["underlines", "underlining", "underlined"], "underlin"),
         (["welcomes", "welcoming", "welcomed"], "welcom"),
-        (["notes", "noting", "noted"], "not"),
-        (["expresses", "expressing", "expressed"], "expres"),
-        (["calls", "calling", "called"], "cal"),
+        (["notes", "noting", "noted"], "note"),
+        (["expresses", "expressing", "expressed"], "express"),
+        (["calls", "calling", "called"], "call"),
         (["urges", "urging", "urged"], "urg"),
         (["requests", "requesting", "requested"], "request"),
         (["encourages", "encouraging", "encouraged"], "encourag"),
@@ -67,7 +67,7 @@ def test_every_form_of_a_formula_folds_to_one_key(text: str) -> None:
         # Verbs the rule was never told about.
         (["deplores", "deploring", "deplored"], "deplor"),
         (["regrets", "regretting", "regretted"], "regret"),
-        (["agrees", "agreeing", "agreed"], "agr"),
+        (["agrees", "agreeing", "agreed"], "agre"),
         (["acknowledges", "acknowledging", "acknowledged"], "acknowledg"),
         (["commends", "commending", "commended"], "commend"),
     ],
@@ -77,8 +77,8 @@ def test_verb_forms_share_a_stem_by_rule(forms: list[str], stem: str) -> None:
 
 
 def test_calls_upon_keeps_its_preposition() -> None:
-    assert language_key("The Security Council calls upon all States") == "cal upon all states"
-    assert language_key("Calling upon all States") == "cal upon all states"
+    assert language_key("The Security Council calls upon all States") == "call upon all states"
+    assert language_key("Calling upon all States") == "call upon all states"
 
 
 def test_copula_folds_after_the_subject_only() -> None:

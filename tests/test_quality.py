@@ -1,7 +1,7 @@
-"""Quality of the comparison engine on made-up variants of real documents, against two baselines.
+"""Quality of the comparison engine on made-up variants of real documents, against three baselines.
 
 Each variant (``tests/variants.py``) is a real corpus document edited by rules that leave the
-expected alignment known. The figures, for prstdiff and for two baselines run in the same test:
+expected alignment known. The figures, for prstdiff and for three baselines run in the same test:
 
 - **link F1**: links are the (old indices, new indices) pairs, dropped paragraphs as
   ``((i,), ())`` and new ones as ``((), (j,))``; precision and recall over all variants;
@@ -9,29 +9,36 @@ expected alignment known. The figures, for prstdiff and for two baselines run in
 - **moved / split / merged recall**: the share of expected moved, split and merged links found
   with the same indices and the flag set (precision likewise, printed only).
 
-The baselines have no moves, splits or merges: a line diff (``difflib.SequenceMatcher`` over the
-paragraphs' comparison keys, replaced runs paired in order when similar enough) and a 1:1
-assignment (word-level similarity matrix from ``rapidfuzz.process.cdist``, optimal assignment with
-``scipy.optimize.linear_sum_assignment``, pairs kept above the threshold).
+These unit-level figures are stricter than the real pairs' measures; the same variants are also
+measured exactly as the real pairs are (``goldset.measure``: links are (old index, new index)
+pairs inside matched units), and that mean link F1 must stay at 0.99 or above.
+
+The baselines (``tests/goldset.py``) have no moves, splits or merges: a line diff
+(``difflib.SequenceMatcher`` over the paragraphs' comparison keys, replaced runs paired in order
+when similar enough) and one-to-one assignment (``scipy.optimize.linear_sum_assignment``) over the
+Indel ratio of the paragraphs' words (pairs kept above the threshold) or over
+``rapidfuzz.fuzz.token_set_ratio`` (kept from 60).
 
 Re-run: ``python -m pytest tests/test_quality.py -s -q`` (the table is printed either way).
 """
 
 from __future__ import annotations
 
-import difflib
-import functools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pytest
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]
+from goldset import (
+    assignment_baseline,
+    gold_from_units,
+    line_diff_baseline,
+    measure,
+    prstdiff_aligner,
+    token_set_baseline,
+)
 from variants import (
     Edit,
     Link,
@@ -43,10 +50,7 @@ from variants import (
     word_similarity,
 )
 
-from prstdiff.compare import compare
 from prstdiff.model import Document, Pair, Status
-from prstdiff.normalize import comparison_key
-from prstdiff.options import CompareOptions
 from prstdiff.parse import load
 
 HERE = Path(__file__).parent
@@ -196,82 +200,6 @@ def _labels(link: Link) -> list[str]:
     return labels
 
 
-# --- baselines ---------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=16384)
-def _cached_key(text: str) -> str:
-    """Comparison key of a paragraph; the baselines see each text many times over the variants."""
-    return comparison_key(text)
-
-
-def _coded(keys: Sequence[str], codes: dict[str, str]) -> list[str]:
-    """Each key's words as one character per distinct word, so string scorers work on words."""
-    return ["".join(codes.setdefault(w, chr(0x100 + len(codes))) for w in k.split()) for k in keys]
-
-
-def _unmatched(old: Document, new: Document, used_old: set[int], used_new: set[int]) -> list[Pair]:
-    pairs = [
-        Pair(Status.DROPPED, (i,), (), None)
-        for i in range(len(old.paragraphs))
-        if i not in used_old
-    ]
-    pairs += [
-        Pair(Status.NEW, (), (j,), None) for j in range(len(new.paragraphs)) if j not in used_new
-    ]
-    return pairs
-
-
-def line_diff_baseline(old: Document, new: Document) -> list[Pair]:
-    """difflib over paragraph keys; a replaced run pairs its paragraphs in order when similar."""
-    threshold = CompareOptions().threshold
-    old_keys = [_cached_key(p.text) for p in old.paragraphs]
-    new_keys = [_cached_key(p.text) for p in new.paragraphs]
-    codes: dict[str, str] = {}
-    old_coded, new_coded = _coded(old_keys, codes), _coded(new_keys, codes)
-    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
-    pairs: list[Pair] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pairs += [Pair(Status.REUSED, (i1 + k,), (j1 + k,), 1.0) for k in range(i2 - i1)]
-        elif tag == "replace":
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                similarity = Indel.normalized_similarity(old_coded[i], new_coded[j])
-                if similarity >= threshold:
-                    pairs.append(Pair(Status.ALTERED, (i,), (j,), similarity))
-    used_old = {i for p in pairs for i in p.old}
-    used_new = {j for p in pairs for j in p.new}
-    return pairs + _unmatched(old, new, used_old, used_new)
-
-
-def assignment_baseline(old: Document, new: Document) -> list[Pair]:
-    """Optimal 1:1 assignment on word-level similarity; pairs below the threshold are cut."""
-    threshold = CompareOptions().threshold
-    old_keys = [_cached_key(p.text) for p in old.paragraphs]
-    new_keys = [_cached_key(p.text) for p in new.paragraphs]
-    codes: dict[str, str] = {}
-    old_coded, new_coded = _coded(old_keys, codes), _coded(new_keys, codes)
-    matrix = process.cdist(
-        old_coded, new_coded, scorer=Indel.normalized_similarity, dtype=np.float32
-    )
-    rows, cols = linear_sum_assignment(matrix, maximize=True)
-    pairs: list[Pair] = []
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        similarity = float(matrix[i, j])
-        if similarity < threshold:
-            continue
-        status = Status.REUSED if old_keys[i] == new_keys[j] else Status.ALTERED
-        pairs.append(Pair(status, (i,), (j,), similarity))
-    used_old = {i for p in pairs for i in p.old}
-    used_new = {j for p in pairs for j in p.new}
-    return pairs + _unmatched(old, new, used_old, used_new)
-
-
-def prstdiff_aligner(old: Document, new: Document) -> Sequence[Pair]:
-    """The engine under test."""
-    return compare(old, new).pairs
-
-
 # --- the test ----------------------------------------------------------------------------------
 
 
@@ -395,7 +323,8 @@ def test_quality_against_baselines(
     """prstdiff reaches the agreed figures; the baselines are printed beside it."""
     engine, misses, missed_by_edit = score("prstdiff", variants, prstdiff_aligner)
     line_diff, _, _ = score("line diff (difflib)", variants, line_diff_baseline)
-    assignment, _, _ = score("1:1 assignment (rapidfuzz + scipy)", variants, assignment_baseline)
+    assignment, _, _ = score("1:1 assignment, Indel ratio", variants, assignment_baseline)
+    token_set, _, _ = score("1:1 assignment, token_set_ratio >= 60", variants, token_set_baseline)
     by_name = {v.name: v for v in variants}
     edits = Counter(label for v in variants for link in v.links for label in _labels(link))
     layouts = {v.name: v.old.source.layout if v.old.source else "?" for v in variants}
@@ -403,7 +332,7 @@ def test_quality_against_baselines(
     missed_by_layout = Counter(layouts[m.variant] for m in misses)
     report = [
         f"\nQuality on {len(variants)} made-up variants of {len(SOURCES)} documents",
-        format_table([engine, line_diff, assignment]),
+        format_table([engine, line_diff, assignment, token_set]),
         "prstdiff links not found exactly (status and flags), by edit: "
         + ", ".join(f"{label} {missed_by_edit[label]}/{edits[label]}" for label in sorted(edits)),
         "... by layout: "
@@ -421,3 +350,24 @@ def test_quality_against_baselines(
     assert engine.status_accuracy >= 0.97
     for flag in FLAGS:
         assert engine.flag_recall[flag] >= 0.90, flag
+
+
+def test_made_up_variants_measured_as_the_real_pairs(
+    variants: list[Variant], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The made-up set, measured with the real pairs' link F1: it stays at 0.99 or above."""
+    f1 = []
+    for variant in variants:
+        truth = gold_from_units(
+            variant.name,
+            [
+                (link.old, link.new, link.status, tuple(f for f in FLAGS if getattr(link, f)))
+                for link in variant.links
+            ],
+            len(variant.old.paragraphs),
+            len(variant.new.paragraphs),
+        )
+        f1.append(measure("prstdiff", truth, prstdiff_aligner(variant.old, variant.new)).f1)
+    with capsys.disabled():
+        print(f"\nmade-up variants, mean link F1 as on real pairs: {sum(f1) / len(f1):.3f}")
+    assert sum(f1) / len(f1) >= 0.99

@@ -140,3 +140,35 @@ def test_more_distinct_words_than_fit_below_the_surrogates() -> None:
     assert rebuild(ops, Op.DELETE) == old
     assert rebuild(ops, Op.INSERT) == new
     assert [op.text for op in ops if op.op is not Op.EQUAL] == ["w59000 ", "changed "]
+
+
+def test_extraction_artefacts_are_kept_words_in_the_new_form() -> None:
+    # Made-up text with the artefacts of S/RES/2674 (2023): a space inside a word, a spaced-off
+    # hyphen, a hyphen lost at a line end; the real edit ("x" -> "z") stays a change.
+    old = "the advers e effects of island -wide and SecretaryGeneral x plans"
+    new = "the adverse effects of island-wide and Secretary-General z plans"
+    assert diff_words(old, new) == (
+        WordOp(Op.EQUAL, "the "),
+        WordOp(Op.ARTEFACT, "adverse ", "advers e "),
+        WordOp(Op.EQUAL, "effects of "),
+        WordOp(Op.ARTEFACT, "island-wide ", "island -wide "),
+        WordOp(Op.EQUAL, "and "),
+        WordOp(Op.ARTEFACT, "Secretary-General ", "SecretaryGeneral "),
+        WordOp(Op.DELETE, "x "),
+        WordOp(Op.INSERT, "z "),
+        WordOp(Op.EQUAL, "plans"),
+    )
+
+
+def test_a_changed_word_beside_an_artefact_stays_a_change() -> None:
+    # Made-up: "the" became "their" (a real edit) next to "re port" (an artefact of "report");
+    # a letter added ("Member" -> "Members") is an edit, never an artefact.
+    assert diff_words("looked at the re port", "looked at their report") == (
+        WordOp(Op.EQUAL, "looked at "),
+        WordOp(Op.DELETE, "the "),
+        WordOp(Op.INSERT, "their "),
+        WordOp(Op.ARTEFACT, "report", "re port"),
+    )
+    assert Op.ARTEFACT not in {
+        op.op for op in diff_words("Calls on Member States", "Calls on Members States")
+    }

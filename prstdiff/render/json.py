@@ -11,7 +11,7 @@ import dataclasses
 import json
 from typing import Any
 
-from prstdiff.model import Comparison, NotableEdit, Pair, Stats
+from prstdiff.model import Comparison, NotableEdit, Pair, Stats, WordOp
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 from prstdiff.render.document import document_to_dict
@@ -20,7 +20,8 @@ SCHEMA = "prstdiff/comparison"
 """The value of the ``schema`` member, naming the format."""
 VERSION = 2
 """The format version; raised whenever a member changes meaning or disappears (2: each pair's
-``notable`` edits)."""
+``notable`` edits; ``artefact`` word operations with their ``old_text``; ``old``/``new`` index
+lists that may have gaps, for splits and merges of paragraphs that are not neighbours)."""
 
 
 def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
@@ -52,7 +53,7 @@ def pair_to_dict(pair: Pair) -> dict[str, Any]:
         "moved": pair.moved,
         "split": pair.split,
         "merged": pair.merged,
-        "ops": [{"op": op.op.value, "text": op.text} for op in pair.ops],
+        "ops": [_op_to_dict(op) for op in pair.ops],
         "phrases": [
             {
                 "text": phrase.text,
@@ -99,3 +100,11 @@ def stats_to_dict(stats: Stats) -> dict[str, Any]:
     values["share_altered"] = stats.share_altered
     values["share_new"] = stats.share_new
     return values
+
+
+def _op_to_dict(op: WordOp) -> dict[str, str]:
+    """One word operation; an artefact also carries the old text's form."""
+    item = {"op": op.op.value, "text": op.text}
+    if op.old_text is not None:
+        item["old_text"] = op.old_text
+    return item

@@ -88,6 +88,10 @@ def side_text(ops: Sequence[WordOp], keep: Op) -> list[Span]:
     """
     spans: list[Span] = []
     for op in ops:
+        if op.op is Op.ARTEFACT:
+            # Words changed only by extraction read as unchanged, on both sides in the new form.
+            spans.append(Span(Op.EQUAL, op.text))
+            continue
         if op.op is not Op.EQUAL and op.op is not keep:
             continue
         core = op.text.strip()
@@ -125,7 +129,8 @@ def redline_spans(ops: Sequence[WordOp]) -> list[Span]:
         return not spans or spans[-1].text[-1:].isspace()
 
     for word_op in ops:
-        if word_op.op is Op.EQUAL:
+        if word_op.op is Op.EQUAL or word_op.op is Op.ARTEFACT:
+            # Words changed only by extraction read as unchanged, in the new text's form.
             text = word_op.text
             if ends_with_space():
                 text = text.lstrip()

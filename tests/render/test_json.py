@@ -63,7 +63,9 @@ def test_indices_cover_both_documents_once_and_ops_rebuild_the_texts(
     for pair in data["pairs"]:
         if pair["status"] != "altered":
             continue
-        old_text = "".join(op["text"] for op in pair["ops"] if op["op"] != Op.INSERT)
+        old_text = "".join(
+            op.get("old_text", op["text"]) for op in pair["ops"] if op["op"] != Op.INSERT
+        )
         new_text = "".join(op["text"] for op in pair["ops"] if op["op"] != Op.DELETE)
         assert old_text == "\n".join(data["old"]["paragraphs"][i]["text"] for i in pair["old"])
         assert new_text == "\n".join(data["new"]["paragraphs"][i]["text"] for i in pair["new"])

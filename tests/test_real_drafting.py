@@ -1,0 +1,180 @@
+"""The cases of real drafting the matcher must read as a reader does, on corpus documents.
+
+Each case is a pair of real, consecutive documents (aligned by hand in ``tests/gold/``) where an
+earlier engine failed: a renewal paragraph that keeps every word and grows, a rewritten paragraph
+that kept its opening, a statement paragraph whose two sentences went to two operative paragraphs
+far apart, twelve words carried in a row, ``Chapter VII`` against ``Chapter VIII``, and the
+extraction artefacts of a redline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prstdiff.align import similarity_matrix
+from prstdiff.compare import compare
+from prstdiff.model import Comparison, Document, Op, Pair, Paragraph, Status, WordOp
+from prstdiff.options import CompareOptions
+from prstdiff.parse import load
+from prstdiff.render.labels import redline_spans
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def pair_of(comparison: Comparison, *, old: int | None = None, new: int | None = None) -> Pair:
+    """The pair holding an old or a new paragraph."""
+    return next(p for p in comparison.pairs if (old is not None and old in p.old) or new in p.new)
+
+
+@pytest.fixture(scope="module")
+def renewal() -> Comparison:
+    """S/RES/2646 (2022) -> S/RES/2674 (2023), UNFICYP mandate renewals."""
+    return compare(load(CORPUS / "S_RES_2646_2022.txt"), load(CORPUS / "S_RES_2674_2023.txt"))
+
+
+@pytest.fixture(scope="module")
+def statement_to_resolution() -> Comparison:
+    """S/PRST/2007/42 -> S/RES/1809 (2008), regional organizations."""
+    return compare(load(CORPUS / "S_PRST_2007_42.txt"), load(CORPUS / "S_RES_1809_2008.txt"))
+
+
+def test_grown_mandate_paragraph_is_one_altered_pair(renewal: Comparison) -> None:
+    # OP 10 keeps every word, moves the date on a year and grows two clauses.
+    old_text = renewal.old.paragraphs[32].text
+    new_text = renewal.new.paragraphs[32].text
+    assert renewal.old.paragraphs[32].number == renewal.new.paragraphs[32].number == "10"
+    assert old_text.endswith("for a further period ending on 31 January 2023;")
+    pair = pair_of(renewal, old=32)
+    assert (pair.old, pair.new, pair.status) == ((32,), (32,), Status.ALTERED)
+    assert not (pair.moved or pair.split or pair.merged)
+    kept = old_text.removesuffix("2023;")
+    assert pair.ops == (
+        WordOp(Op.EQUAL, kept),
+        WordOp(Op.DELETE, "2023;"),
+        WordOp(Op.INSERT, new_text.removeprefix(kept)),
+    )
+    assert new_text.removeprefix(kept).startswith("2024, affirms its intention to continue")
+    # The similarity is reported as it scores, not raised to the threshold it passed by.
+    assert pair.similarity == pytest.approx(0.42, abs=0.01)
+    assert pair.similarity is not None and pair.similarity < renewal.options.threshold
+
+
+def test_rewritten_confidence_building_paragraph_is_altered() -> None:
+    # S/RES/2561 (2021) PP 15 -> S/RES/2587 (2021) PP 13: the first eleven words kept, the rest
+    # rewritten; the old paragraph's second half went to another paragraph.
+    result = compare(load(CORPUS / "S_RES_2561_2021.txt"), load(CORPUS / "S_RES_2587_2021.txt"))
+    opening = "Reiterating the importance of confidence-building measures and their timely"
+    assert result.old.paragraphs[14].text.startswith(opening)
+    assert result.new.paragraphs[12].text.startswith(opening)
+    pair = pair_of(result, old=14)
+    assert (pair.old, pair.new, pair.status) == ((14,), (12,), Status.ALTERED)
+    assert pair.similarity == pytest.approx(0.39, abs=0.01)
+
+
+def test_statement_paragraph_split_into_two_far_operative_paragraphs(
+    statement_to_resolution: Comparison,
+) -> None:
+    result = statement_to_resolution
+    assert result.old.paragraphs[5].text.startswith(
+        "The Security Council recalls its determination to take appropriate steps"
+    )
+    pair = pair_of(result, old=5)
+    assert (pair.old, pair.new, pair.status, pair.split) == ((5,), (15, 19), Status.ALTERED, True)
+    assert [result.new.paragraphs[j].number for j in pair.new] == ["1", "5"]
+    assert result.new.paragraphs[19].text.startswith(
+        "Welcomes recent developments regarding cooperation between the United Nations, the "
+        "African Union and the European Union"
+    )
+
+
+def test_twelve_words_carried_in_a_row_make_an_altered_pair(
+    statement_to_resolution: Comparison,
+) -> None:
+    result = statement_to_resolution
+    pair = pair_of(result, old=7)
+    assert (pair.old, pair.new, pair.status) == ((7,), (16,), Status.ALTERED)
+    assert result.new.paragraphs[16].number == "2"
+    assert pair.similarity == pytest.approx(0.42, abs=0.01)
+
+
+def test_chapter_vii_and_chapter_viii_are_never_the_same_language() -> None:
+    # Made-up variant: the real paragraph of S/RES/1454 (2002) with VII changed to VIII.
+    document = load(CORPUS / "S_RES_1454_2002.txt")
+    real = next(p for p in document.paragraphs if "Chapter VII of the Charter" in p.text)
+    changed = real.text.replace("Chapter VII", "Chapter VIII")
+    assert float(similarity_matrix([real.text], [changed], CompareOptions())[0, 0]) < 1.0
+    made_up = Document(
+        None,
+        document.kind,
+        None,
+        None,
+        None,
+        "Made-up variant",
+        None,
+        (),
+        (Paragraph(0, real.kind, None, changed),),
+    )
+    original = Document(
+        None,
+        document.kind,
+        None,
+        None,
+        None,
+        None,
+        None,
+        (),
+        (Paragraph(0, real.kind, None, real.text),),
+    )
+    (pair,) = compare(original, made_up).pairs
+    assert pair.status is Status.ALTERED
+    assert pair.similarity is not None and pair.similarity < 1.0
+    assert [(op.op, op.text.strip()) for op in pair.ops if op.op is not Op.EQUAL] == [
+        (Op.DELETE, "VII"),
+        (Op.INSERT, "VIII"),
+    ]
+
+
+ARTEFACTS = (
+    "advers e",
+    "th e ",
+    "Office s",
+    "betwee n",
+    "f reedom",
+    "island -wide",
+    "gen der-responsive",
+    "SecretaryGeneral",
+)
+
+
+def test_redline_shows_no_extraction_artefact_as_a_change(renewal: Comparison) -> None:
+    changed = " | ".join(
+        span.text
+        for pair in renewal.pairs
+        if pair.old and pair.new
+        for span in redline_spans(pair.ops)
+        if span.op is not Op.EQUAL
+    )
+    kept = " | ".join(
+        f"{op.old_text} -> {op.text}"
+        for pair in renewal.pairs
+        for op in pair.ops
+        if op.op is Op.ARTEFACT
+    )
+    for artefact in ARTEFACTS:
+        assert artefact not in changed, artefact
+        assert artefact in kept, artefact
+    # Each artefact is kept in the new text's form and rebuilds the old one.
+    artefact_ops = [op for pair in renewal.pairs for op in pair.ops if op.op is Op.ARTEFACT]
+    assert ("SecretaryGeneral ", "Secretary-General ") in [
+        (op.old_text, op.text) for op in artefact_ops
+    ]
+    for pair in renewal.pairs:
+        old_text = "\n".join(renewal.old.paragraphs[i].text for i in pair.old)
+        rebuilt = "".join(
+            (op.old_text or "") if op.op is Op.ARTEFACT else op.text
+            for op in pair.ops
+            if op.op is not Op.INSERT
+        )
+        assert rebuilt == old_text
