@@ -91,6 +91,14 @@ def _gather(offsets: IntArray, values: IntArray, rows: IntArray) -> tuple[IntArr
     return owner, values[index]
 
 
+def _gather_ranges(starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
+    """The positions ``starts[i] .. ends[i] - 1`` of many ranges, each with its range's ``i``."""
+    lengths = np.maximum(ends - starts, 0)
+    owner = np.repeat(np.arange(starts.size, dtype=np.int64), lengths)
+    first = np.cumsum(lengths) - lengths
+    return owner, np.arange(int(lengths.sum()), dtype=np.int64) - first[owner] + starts[owner]
+
+
 def _tokens(encoded: str) -> IntArray:
     """Tokens of a sorted encoding: each word's n-th occurrence is a token of its own."""
     if not encoded:
@@ -139,6 +147,9 @@ class KeyIndex:
         self.position = {int(p): i for i, p in enumerate(self.occ_para)}
         """Where each paragraph stands in the occurrence arrays."""
         self.key_of_occurrence = key_of_row[order]
+        self._rank_span = len(documents) + 1
+        self._occ_code = self.key_of_occurrence * self._rank_span + self.occ_rank
+        """``key * span + rank`` of every occurrence, ascending."""
         by_doc = np.lexsort((self.occ_index, self.occ_rank))
         self._by_doc = by_doc
         self._doc_offsets = np.searchsorted(self.occ_rank[by_doc], np.arange(len(documents) + 1))
@@ -395,17 +406,11 @@ class KeyIndex:
 
     def earlier(self, hits: Neighbours, before: int) -> tuple[IntArray, FloatArray]:
         """Occurrences (positions in the occurrence arrays) of hit keys before a rank, with sims."""
-        positions: list[IntArray] = []
-        sims: list[FloatArray] = []
-        for key, sim in zip(hits.keys.tolist(), hits.similarity.tolist(), strict=True):
-            start = int(self.offsets[key])
-            end = start + int(np.searchsorted(self.occ_rank[start : self.offsets[key + 1]], before))
-            if end > start:
-                positions.append(np.arange(start, end, dtype=np.int64))
-                sims.append(np.full(end - start, sim))
-        if not positions:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        return np.concatenate(positions), np.concatenate(sims)
+        starts = self.offsets[hits.keys]
+        # Occurrences are sorted by key, then rank: one bisection finds each key's earlier ones.
+        ends = np.searchsorted(self._occ_code, hits.keys * self._rank_span + before)
+        owner, positions = _gather_ranges(starts, ends)
+        return positions, hits.similarity[owner]
 
     def closest(self, hits: Neighbours, before: int) -> tuple[int, float] | None:
         """The most similar occurrence before a rank (the latest among equals, first in its
