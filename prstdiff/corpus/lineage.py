@@ -9,8 +9,8 @@ paragraphs can only reach the threshold ``t`` when their multisets share at leas
 share one of the first ``|A| - ceil(t |A| / (2 - t)) + 1`` words of each, words taken rarest
 first. So each distinct language key is indexed by that prefix only, a query looks up its own
 prefix, and no pair at or above the threshold is ever missed: recall is 1.0 by construction.
-The candidates are then sieved by the any-order bound (``rapidfuzz.process.cdist``) and only the
-survivors are scored by the engine's own ``similarity_matrix``.
+The candidates are then sieved by the any-order bound (the words they share, counted exactly) and
+only the survivors are scored by the engine's own ``similarity_matrix``.
 
 Paragraphs with the same language key score the same, so everything works on distinct keys:
 a paragraph repeated in a thousand resolutions is looked up and scored once.
@@ -24,8 +24,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from prstdiff.align import similarity_matrix
 from prstdiff.options import CompareOptions
@@ -256,28 +254,37 @@ class KeyIndex:
     ) -> list[Neighbours]:
         empty = Neighbours(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
         per_text = [self.candidates(e) for e in encoded]
-        union = np.unique(np.concatenate(per_text)) if per_text else np.zeros(0, dtype=np.int64)
         if before is not None:
-            union = union[self.first_rank[union] < before]
-        if union.size == 0:
-            return [empty for _ in texts]
-        threshold = self.threshold
-        # The any-order similarity bounds the engine's score from above: a cheap exact sieve.
-        sieve = process.cdist(
-            [self.encoded[int(k)] for k in union],
-            list(encoded),
-            scorer=Indel.normalized_similarity,
-            score_cutoff=max(threshold - SLACK, 0.0),
-            dtype=np.float32,
-            workers=1,
+            per_text = [found[self.first_rank[found] < before] for found in per_text]
+        local = np.repeat(
+            np.arange(len(texts), dtype=np.int64),
+            np.array([f.size for f in per_text], dtype=np.int64),
         )
-        keep = np.flatnonzero((sieve >= threshold - SLACK).any(axis=1))
-        if keep.size == 0:
+        cols = np.concatenate(per_text) if per_text else np.zeros(0, dtype=np.int64)
+        threshold = self.threshold
+        # Each text's words, as the index numbers them (words it has never seen match nothing).
+        present = np.zeros((len(texts), max(self.vocabulary.size, 1)), dtype=np.bool_)
+        for row, text_encoded in enumerate(encoded):
+            tokens = _tokens(text_encoded)
+            if tokens.size and self.vocabulary.size:
+                found = np.minimum(
+                    np.searchsorted(self.vocabulary, tokens), self.vocabulary.size - 1
+                )
+                present[row, found[self.vocabulary[found] == tokens]] = True
+        lengths = np.array([len(e) for e in encoded], dtype=np.int64)
+        # The any-order similarity bounds the engine's score from above: a cheap exact sieve.
+        keep = self._shared_enough(present, lengths, local, cols, max(threshold - SLACK, 0.0))
+        local, cols = local[keep], cols[keep]
+        if cols.size == 0:
             return [empty for _ in texts]
-        survivors = union[keep]
+        survivors, row_of = np.unique(cols, return_inverse=True)
         matrix = similarity_matrix(
             [self.texts[int(k)] for k in survivors], list(texts), self.options
         )
+        scored = np.full(matrix.shape, -1.0, dtype=np.float32)
+        # Only each text's own candidates count (the union's other rows were not sieved for it).
+        scored[row_of, local] = matrix[row_of, local]
+        matrix = scored
         result: list[Neighbours] = []
         for column in range(len(texts)):
             values = matrix[:, column]
@@ -370,15 +377,26 @@ class KeyIndex:
     def _dice_at_least(
         self, block: IntArray, local: IntArray, cols: IntArray, cutoff: float
     ) -> npt.NDArray[np.bool_]:
-        """Which pairs (``block[local]``, ``cols``) share enough words to reach ``cutoff``.
-
-        ``2 |A & B| / (|A| + |B|)`` over the words as multisets is the any-order similarity,
-        which bounds the engine's score from above; counted exactly, in slices so memory stays
-        bounded.
-        """
+        """Which pairs (``block[local]``, ``cols``) share enough words to reach ``cutoff``."""
         present = np.zeros((block.size, max(self.vocabulary.size, 1)), dtype=np.bool_)
         owner, words = _gather(self.key_offsets, self.key_tokens, block)
         present[owner, words] = True
+        return self._shared_enough(present, self.lengths[block], local, cols, cutoff)
+
+    def _shared_enough(
+        self,
+        present: npt.NDArray[np.bool_],
+        lengths: IntArray,
+        local: IntArray,
+        cols: IntArray,
+        cutoff: float,
+    ) -> npt.NDArray[np.bool_]:
+        """Which pairs (row ``local`` of ``present``, key ``cols``) reach ``cutoff`` any-order.
+
+        ``2 |A & B| / (|A| + |B|)`` over the words as multisets is the any-order similarity,
+        which bounds the engine's score from above; counted exactly, in slices so memory stays
+        bounded. ``present`` marks each row's words, ``lengths`` are the rows' word counts.
+        """
         flat = present.ravel()
         width = present.shape[1]
         keep = np.zeros(cols.size, dtype=np.bool_)
@@ -388,7 +406,7 @@ class KeyIndex:
             pair, words = _gather(self.key_offsets, self.key_tokens, c)
             hits = flat[r[pair] * width + words]
             common = np.bincount(pair[hits], minlength=c.size)
-            total = self.lengths[block[r]] + self.lengths[c]
+            total = lengths[r] + self.lengths[c]
             keep[start : start + c.size] = 2 * common >= cutoff * total - 1e-9
         return keep
 
