@@ -28,9 +28,10 @@ class Limits:
     max_list_start: int = 100_000
     """Highest start value of a Word list: numbering beyond it is a broken or hostile file, and
     spelling out such numbers (as letters or roman numerals) costs memory without bound."""
-    max_paragraphs: int = 20_000
-    """Paragraphs of one document: a hundred times the longest real resolution, still small
-    enough for the alignment to finish in seconds."""
+    max_paragraphs: int = 5_000
+    """Paragraphs of one document: twenty-five times the longest real resolution; the alignment
+    scores every pair of paragraphs, so memory grows with the square of this number (about 1 GB
+    and ten seconds at the limit, measured by bench/limits.py)."""
     max_paragraph_words: int = 20_000
     """Words of one paragraph: forty times the longest real paragraph; a text without paragraph
     breaks (one 5 MB line) is not a document prstdiff can align."""

@@ -161,7 +161,8 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
         return [WordOp(Op.INSERT, "".join(inserted))] if inserted else []
     if len(deleted) == 1 and len(inserted) == 1:
         # One word for one (the most common span): an artefact exactly when the squashes agree.
-        if deleted[0].translate(_EXTRACTION_CHARS) == inserted[0].translate(_EXTRACTION_CHARS):
+        same = deleted[0].translate(_EXTRACTION_CHARS) == inserted[0].translate(_EXTRACTION_CHARS)
+        if same and _same_breaks(deleted[0], inserted[0]):
             return [WordOp(Op.ARTEFACT, inserted[0], deleted[0])]
         return [WordOp(Op.DELETE, deleted[0]), WordOp(Op.INSERT, inserted[0])]
     # Taking characters out commutes with joining: a run's squash is its tokens' squashes joined.
@@ -183,7 +184,8 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
                 # artefact beside an equal word: that smaller one is a candidate of its own.
                 if deleted[p] == inserted[q] or deleted[p + a - 1] == inserted[q + b - 1]:
                     continue
-                if "".join(deleted[p : p + a]) != "".join(inserted[q : q + b]):
+                old_run, new_run = "".join(deleted[p : p + a]), "".join(inserted[q : q + b])
+                if old_run != new_run and _same_breaks(old_run, new_run):
                     candidates.append((p, a, q, b))
     if not candidates:
         return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
@@ -224,6 +226,23 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
     for word_op in result:
         _append(merged, word_op)
     return merged
+
+
+def _same_breaks(old: str, new: str) -> bool:
+    """Both forms break paragraphs alike: none, or one at the very end of each.
+
+    Several paragraphs compare as one text joined by line breaks; a break is where a split or
+    merge cuts, so it may never hide inside an artefact (``the\nSecretary`` / ``the Secretary``
+    is a different paragraphing, not an extraction slip).
+    """
+    old_breaks, new_breaks = old.count("\n"), new.count("\n")
+    if old_breaks == new_breaks == 0:
+        return True
+    return (
+        old_breaks == new_breaks == 1
+        and old.rstrip(" \t").endswith("\n")
+        and new.rstrip(" \t").endswith("\n")
+    )
 
 
 def _may_hold_artefacts(

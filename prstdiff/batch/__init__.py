@@ -28,7 +28,7 @@ from prstdiff.batch.plan import (
     unique_names,
 )
 from prstdiff.batch.record import DocumentInfo, PairRecord, PairState
-from prstdiff.batch.task import PairOutcome, PairTask, compare_pair
+from prstdiff.batch.task import PairOutcome, PairTask, ReportFormat, compare_pair
 
 __all__ = [
     "JOB_FILE",
@@ -46,6 +46,7 @@ __all__ = [
     "Plan",
     "PlannedPair",
     "ProcessExecutor",
+    "ReportFormat",
     "WorkerLostError",
     "compare_pair",
     "default_workers",

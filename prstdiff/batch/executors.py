@@ -187,6 +187,7 @@ class ProcessExecutor:
                         task.new,
                         task.options,
                         task.render_options,
+                        task.formats,
                     )
                 )
 
@@ -338,6 +339,7 @@ class DaskExecutor:
                     ship(task.new),
                     task.options,
                     task.render_options,
+                    task.formats,
                     pure=False,
                 )
                 names[future.key] = task.name

@@ -35,7 +35,7 @@ from prstdiff.batch.record import (
     record_from_dict,
     record_to_dict,
 )
-from prstdiff.batch.task import PairOutcome, PairTask
+from prstdiff.batch.task import DEFAULT_FORMATS, PairOutcome, PairTask, ReportFormat
 from prstdiff.corpus.folder import SkippedFile
 from prstdiff.errors import OutputError
 from prstdiff.io import write_atomic
@@ -89,13 +89,21 @@ class JobResult:
         return tuple(r for r in self.records if r.state is PairState.FAILED)
 
 
-def job_settings(options: CompareOptions, render_options: RenderOptions) -> dict[str, Any]:
+def job_settings(
+    options: CompareOptions,
+    render_options: RenderOptions,
+    formats: frozenset[ReportFormat] = DEFAULT_FORMATS,
+) -> dict[str, Any]:
     """Everything besides the inputs that decides a pair's reports; a change redoes every pair."""
-    return {
+    settings = {
         "prstdiff": __version__,
         "options": _plain(dataclasses.asdict(options)),
         "render": _plain(dataclasses.asdict(render_options)),
     }
+    if formats != DEFAULT_FORMATS:
+        # Only then: the job files and summaries of HTML-only jobs stay as they were.
+        settings["formats"] = sorted(formats)
+    return settings
 
 
 def _plain(value: Any) -> Any:
@@ -161,14 +169,16 @@ def run_job(
     *,
     options: CompareOptions | None = None,
     render_options: RenderOptions | None = None,
+    formats: frozenset[ReportFormat] = DEFAULT_FORMATS,
     resume: bool = False,
     progress: JobProgress | None = None,
 ) -> JobResult:
     """Run every pair of ``plan`` on ``executor``, writing reports and summaries in ``outdir``."""
     options = options or CompareOptions()
     render_options = render_options or RenderOptions()
+    formats = formats | DEFAULT_FORMATS  # the index page links every pair's HTML report
     root = prepare_outdir(outdir)
-    settings = job_settings(options, render_options)
+    settings = job_settings(options, render_options, formats)
     previous_settings, previous = read_job_file(root)
     if not resume or previous_settings != settings:
         previous = {}
@@ -196,7 +206,7 @@ def run_job(
         job_file.save(records)
         if runnable:
             with executor:
-                for outcome in executor.run(_tasks(runnable, options, render_options)):
+                for outcome in executor.run(_tasks(runnable, options, render_options, formats)):
                     record = _record(root, by_name[outcome.name], outcome)
                     _finish(records, record, progress)
                     job_file.save_soon(records)
@@ -229,17 +239,21 @@ def _reusable(record: PairRecord, pair: PlannedPair, root: Path) -> bool:
 
 
 def _tasks(
-    pairs: list[PlannedPair], options: CompareOptions, render_options: RenderOptions
+    pairs: list[PlannedPair],
+    options: CompareOptions,
+    render_options: RenderOptions,
+    formats: frozenset[ReportFormat],
 ) -> Iterator[PairTask]:
     for pair in pairs:
         assert pair.old.document is not None and pair.new.document is not None
-        yield PairTask(pair.name, pair.old.document, pair.new.document, options, render_options)
+        old, new = pair.old.document, pair.new.document
+        yield PairTask(pair.name, old, new, options, render_options, formats)
 
 
 def _record(root: Path, pair: PlannedPair, outcome: PairOutcome) -> PairRecord:
     if outcome.error is not None or outcome.html is None or outcome.json is None:
         return failed_record(pair.name, pair.old, pair.new, outcome.error or "no report")
-    files = write_reports(root, pair.name, outcome.html, outcome.json)
+    files = write_reports(root, pair.name, outcome.html, outcome.json, outcome.docx)
     return PairRecord(
         name=pair.name,
         state=PairState.DONE,
@@ -250,4 +264,5 @@ def _record(root: Path, pair: PlannedPair, outcome: PairOutcome) -> PairRecord:
         json=files.json,
         error=None,
         notable=outcome.notable,
+        docx=files.docx,
     )

@@ -1,10 +1,10 @@
 """The files of a batch job's output folder, every one written atomically and kept inside it.
 
-``OUTDIR/pairs/<name>.html`` and ``.json`` per pair; for the job ``index.html`` (a sortable table
-of the pairs and a similarity heat map of the documents as inline SVG), ``summary.csv`` and
-``summary.json``. Every path is checked to lie inside the output folder before anything is
-written, even though pair names are sanitised already: a symbolic link planted as ``pairs``
-must not carry reports elsewhere either.
+``OUTDIR/pairs/<name>.html`` and ``.json`` per pair (and ``.docx`` when asked for); for the job
+``index.html`` (a sortable table of the pairs and a similarity heat map of the documents as inline
+SVG), ``summary.csv`` and ``summary.json``. Every path is checked to lie inside the output folder
+before anything is written, even though pair names are sanitised already: a symbolic link planted
+as ``pairs`` must not carry reports elsewhere either.
 """
 
 from __future__ import annotations
@@ -66,9 +66,11 @@ CSV_COLUMNS = (
     "html",
     "json",
     "error",
+    "docx",
 )
 """Columns of ``summary.csv``; ``new_paragraphs`` counts pairs of new language (``new`` is the
-later document's file); ``notable_<kind>`` count the comparison's notable edits of each kind."""
+later document's file); ``notable_<kind>`` count the comparison's notable edits of each kind;
+``docx`` comes last, after the columns of jobs without Word redlines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ class ReportFiles:
     """The HTML report (``pairs/<name>.html``)."""
     json: str
     """The JSON comparison (``pairs/<name>.json``)."""
+    docx: str | None = None
+    """The Word redline (``pairs/<name>.docx``); None when the job asked for none."""
 
 
 def prepare_outdir(outdir: str | Path) -> Path:
@@ -105,7 +109,7 @@ def _remove_stale_temporaries(root: Path) -> None:
     for folder in (root, root / PAIRS_FOLDER):
         for temporary in folder.glob(".*.tmp"):
             stem = temporary.name[1:].rsplit(".", 2)[0]
-            if temporary.is_file() and stem.endswith((".html", ".json", ".csv")):
+            if temporary.is_file() and stem.endswith((".html", ".json", ".csv", ".docx")):
                 temporary.unlink(missing_ok=True)
 
 
@@ -117,25 +121,34 @@ def inside(outdir: Path, relative: str) -> Path:
     return target
 
 
-def report_files(name: str) -> ReportFiles:
+def report_files(name: str, *, docx: bool = False) -> ReportFiles:
     """The report paths of a pair, relative to the output folder."""
-    return ReportFiles(html=f"{PAIRS_FOLDER}/{name}.html", json=f"{PAIRS_FOLDER}/{name}.json")
+    return ReportFiles(
+        html=f"{PAIRS_FOLDER}/{name}.html",
+        json=f"{PAIRS_FOLDER}/{name}.json",
+        docx=f"{PAIRS_FOLDER}/{name}.docx" if docx else None,
+    )
 
 
-def write_reports(outdir: Path, name: str, html: str, json_text: str) -> ReportFiles:
-    """Write a pair's JSON and HTML reports (the HTML last: its presence means both are whole)."""
-    files = report_files(name)
+def write_reports(
+    outdir: Path, name: str, html: str, json_text: str, docx: bytes | None = None
+) -> ReportFiles:
+    """Write a pair's reports (the HTML last: its presence means all of them are whole)."""
+    files = report_files(name, docx=docx is not None)
     write_atomic(inside(outdir, files.json), json_text)
+    if files.docx is not None and docx is not None:
+        write_atomic(inside(outdir, files.docx), docx)
     write_atomic(inside(outdir, files.html), html)
     return files
 
 
 def reports_exist(outdir: Path, record: PairRecord) -> bool:
-    """True when both reports a done record names are files inside the output folder."""
+    """True when every report a done record names is a file inside the output folder."""
     if record.html is None or record.json is None:
         return False
+    named = [record.html, record.json] + ([record.docx] if record.docx is not None else [])
     try:
-        return inside(outdir, record.html).is_file() and inside(outdir, record.json).is_file()
+        return all(inside(outdir, path).is_file() for path in named)
     except OutputError:
         return False
 
@@ -214,6 +227,7 @@ def summary_csv(records: Sequence[PairRecord]) -> str:
                 record.html or "",
                 record.json or "",
                 record.error or "",
+                record.docx or "",
             ]
         )
     return buffer.getvalue()

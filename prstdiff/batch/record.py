@@ -78,6 +78,8 @@ class PairRecord:
     notable: dict[str, int] | None = None
     """Notable edits of the comparison by kind; None when the pair failed (or was recorded by a
     version without notable edits)."""
+    docx: str | None = None
+    """The Word redline, relative to the output folder; None when failed or not asked for."""
 
     @property
     def carried(self) -> float | None:
@@ -97,6 +99,7 @@ def record_to_dict(record: PairRecord) -> dict[str, Any]:
         "new": dataclasses.asdict(record.new),
         "html": record.html,
         "json": record.json,
+        "docx": record.docx,
         "error": record.error,
         "stats": None if record.stats is None else dataclasses.asdict(record.stats),
         "notable": record.notable,
@@ -117,6 +120,7 @@ def record_from_dict(data: Any) -> PairRecord:
             json=data["json"],
             error=data["error"],
             notable=_counts(data.get("notable")),
+            docx=data.get("docx"),  # job files written before Word redlines have none
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"not a pair record: {error}") from None

@@ -1,14 +1,15 @@
 """The work of one pair, as a worker process or a Dask worker runs it.
 
 Kept apart from the job so that a worker imports only what it needs: the documents arrive parsed,
-the comparison and both reports are made here, and the report texts travel back to the client,
-which alone writes files (a Dask worker may run on another machine without the output folder).
+the comparison and its reports are made here, and the reports travel back to the client, which
+alone writes files (a Dask worker may run on another machine without the output folder).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from prstdiff.compare import compare
 from prstdiff.errors import one_line
@@ -16,6 +17,19 @@ from prstdiff.model import Document, Stats
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions, html, json
 from prstdiff.render.notable import comparison_edits, kind_counts
+
+
+class ReportFormat(StrEnum):
+    """The reports a job writes for each pair besides the JSON comparison."""
+
+    HTML = "html"
+    """The self-contained HTML report, which the job's index links to; always written."""
+    DOCX = "docx"
+    """The Word redline with tracked changes."""
+
+
+DEFAULT_FORMATS = frozenset({ReportFormat.HTML})
+"""The reports of a job that asks for none in particular."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +46,8 @@ class PairTask:
     """Comparison options of the job."""
     render_options: RenderOptions
     """Report options of the job."""
+    formats: frozenset[ReportFormat] = DEFAULT_FORMATS
+    """The reports to make besides the JSON comparison."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +66,8 @@ class PairOutcome:
     """One-line reason the pair failed; None when it succeeded."""
     notable: dict[str, int] | None = None
     """Notable edits of the comparison by kind (``{"formula": 2, ...}``); None when it failed."""
+    docx: bytes | None = None
+    """The Word redline; None when the pair failed or the job asked for none."""
 
 
 def compare_pair(
@@ -58,10 +76,16 @@ def compare_pair(
     new: Document,
     options: CompareOptions,
     render_options: RenderOptions,
+    formats: frozenset[ReportFormat] = DEFAULT_FORMATS,
 ) -> PairOutcome:
-    """Compare ``old`` with ``new`` and render both reports; a failure is returned, not raised."""
+    """Compare ``old`` with ``new`` and render its reports; a failure is returned, not raised."""
     try:
         comparison = compare(old, new, options)
+        redline = None
+        if ReportFormat.DOCX in formats:
+            from prstdiff.render import docx  # python-docx loads only for jobs that want Word
+
+            redline = docx.render(comparison, render_options)
         return PairOutcome(
             name=name,
             html=html.render(comparison, render_options),
@@ -71,11 +95,14 @@ def compare_pair(
                 kind.value: count
                 for kind, count in kind_counts(comparison_edits(comparison)).items()
             },
+            docx=redline,
         )
     except Exception as error:  # one bad pair must not end a job of thousands
         detail = one_line(error, with_type=True)
         return PairOutcome(name=name, html=None, json=None, stats=None, error=detail)
 
 
-PairFunction = Callable[[str, Document, Document, CompareOptions, RenderOptions], PairOutcome]
+PairFunction = Callable[
+    [str, Document, Document, CompareOptions, RenderOptions, frozenset[ReportFormat]], PairOutcome
+]
 """What an executor runs for each pair: ``compare_pair`` (tests may substitute a wrapper)."""

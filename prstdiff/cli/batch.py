@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from prstdiff.batch.executors import PairExecutor
     from prstdiff.batch.plan import Plan
     from prstdiff.batch.record import PairRecord
+    from prstdiff.batch.task import ReportFormat
 
 _DEFAULT_THRESHOLD = CompareOptions().threshold
 
@@ -210,6 +211,22 @@ class _ProgressBar:
         self._progress.update(self._task, advance=1, failed=self._failed)
 
 
+def _formats(text: str) -> frozenset[ReportFormat]:
+    from prstdiff.batch.task import ReportFormat
+
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    known = {f.value for f in ReportFormat}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise fail(f"--formats: unknown format {unknown[0]!r}; choose from html,docx")
+    if ReportFormat.HTML not in names:
+        raise fail(
+            "--formats: the HTML report is always written (the index links to it): "
+            "give html or html,docx"
+        )
+    return frozenset(ReportFormat(name) for name in names)
+
+
 def _plan(
     manifest: Path | None,
     series: Path | None,
@@ -347,12 +364,21 @@ def batch(
             help="Exit 1 when some pair's documents differ (as diff(1)) instead of 0.",
         ),
     ] = False,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--formats",
+            help="Reports per pair besides the JSON: html, or html,docx to add a Word redline "
+            "with tracked changes.",
+        ),
+    ] = "html",
 ) -> None:
     """Compare many pairs at once: from a manifest, a series, or every pair of a folder.
 
-    Writes OUTDIR/pairs/NAME.html and .json per pair, and OUTDIR/index.html, summary.csv and
-    summary.json for the job. Runs on local processes, or on a Dask cluster with --scheduler.
-    A pair whose document cannot be read is recorded with its error; the others complete.
+    Writes OUTDIR/pairs/NAME.html and .json per pair (and NAME.docx with --formats html,docx), and
+    OUTDIR/index.html, summary.csv and summary.json for the job. Runs on local processes, or on a
+    Dask cluster with --scheduler. A pair whose document cannot be read is recorded with its error;
+    the others complete.
 
     A job of more than 10,000 pairs is estimated first (time and disk, measured on a few pairs)
     and starts only when you say yes, or with --yes. A reused output folder loses the pair
@@ -369,6 +395,7 @@ def batch(
 
     if workers is not None and scheduler is not None:
         raise fail("--workers counts local processes; a Dask cluster has its own workers")
+    chosen_formats = _formats(formats)
     # The executor first: a missing Dask is reported before any document is read.
     executor: PairExecutor = (
         DaskExecutor(scheduler) if scheduler is not None else ProcessExecutor(workers)
@@ -405,6 +432,7 @@ def batch(
                 options=CompareOptions(threshold=threshold),
                 resume=resume,
                 progress=progress,
+                formats=chosen_formats,
             )
     except KeyboardInterrupt:
         raise fail(

@@ -22,6 +22,7 @@ from prstdiff.cli.app import (
     output_width,
     pick_format,
     printable_path,
+    stdout_is_terminal,
     use_color,
     warn,
     write_output,
@@ -41,9 +42,10 @@ class DiffFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    DOCX = "docx"
 
 
-def renderer(output_format: DiffFormat) -> Callable[[Comparison, RenderOptions], str]:
+def renderer(output_format: DiffFormat) -> Callable[[Comparison, RenderOptions], str | bytes]:
     """The render function of a format, its module imported only when that format is asked for."""
     # Imported here so that ``--help`` and the other commands never load jinja2 or rich's renderer.
     if output_format is DiffFormat.JSON:
@@ -58,6 +60,10 @@ def renderer(output_format: DiffFormat) -> Callable[[Comparison, RenderOptions],
         from prstdiff.render import html
 
         return html.render
+    if output_format is DiffFormat.DOCX:
+        from prstdiff.render import docx  # python-docx loads only for Word output
+
+        return docx.render
     from prstdiff.render import text
 
     return text.render
@@ -67,12 +73,17 @@ class ReportFormat(StrEnum):
     """Output formats of ``report``, chosen by ``--format`` or the output file's extension."""
 
     HTML = "html"
+    DOCX = "docx"
 
 
 def report_renderer(
     report_format: ReportFormat,
 ) -> Callable[[Comparison, RenderOptions], str | bytes]:
     """The render function of a report format, imported only when that format is asked for."""
+    if report_format is ReportFormat.DOCX:
+        from prstdiff.render import docx  # python-docx loads only for Word output
+
+        return docx.render
     from prstdiff.render import html
 
     return html.render
@@ -114,8 +125,9 @@ def diff_command(
             "--format",
             "-f",
             help="text for the terminal, json for programs, markdown for issues and e-mail, "
-            "html for a stand-alone report (default: from the --output file's extension "
-            ".txt, .json, .md, .html; else text).",
+            "html for a stand-alone report, docx for a Word redline with tracked changes "
+            "(default: from the --output file's extension .txt, .json, .md, .html, .docx; "
+            "else text).",
             show_default=False,
         ),
     ] = None,
@@ -162,6 +174,8 @@ def diff_command(
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
     chosen = pick_format(output_format, output, DiffFormat, DiffFormat.TEXT)
+    if chosen is DiffFormat.DOCX and is_stdout(output) and stdout_is_terminal():
+        raise fail("a Word redline is a binary file: give --output FILE.docx")
     comparison = _compare(old, new, threshold)
     to_terminal = is_stdout(output)
     options = RenderOptions(
@@ -192,7 +206,8 @@ def report_command(
         typer.Option(
             "--output",
             "-o",
-            help="The report file to write (atomically); its folder must exist.",
+            help="The file to write (atomically): HTML, or a Word redline for a name ending in "
+            ".docx; its folder must exist.",
             show_default=False,
         ),
     ],
@@ -201,7 +216,8 @@ def report_command(
         typer.Option(
             "--format",
             "-f",
-            help="The report's format (default: from the --output file's extension; html).",
+            help="html for a side-by-side report, docx for a Word redline with tracked changes "
+            "(default: from the --output file's extension; html).",
             show_default=False,
         ),
     ] = None,

@@ -15,6 +15,7 @@ from prstdiff.cli.app import (
     handle_errors,
     is_stdout,
     output_width,
+    pick_format,
     use_color,
     write_output,
 )
@@ -42,9 +43,15 @@ def inspect(
     ],
     *,
     output_format: Annotated[
-        InspectFormat,
-        typer.Option("--format", "-f", help="text for people, json for programs."),
-    ] = InspectFormat.TEXT,
+        InspectFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for programs (default: from the --output file's "
+            "extension .txt or .json; else text).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -80,13 +87,14 @@ def inspect(
     from prstdiff.parse import load
     from prstdiff.render.document import render_json, render_text
 
+    chosen = pick_format(output_format, output, InspectFormat, InspectFormat.TEXT)
     document = load(file)
     # What the reader mended or guessed (invisible characters, a misspelt adoption line) goes to
     # standard error, one line each, so the output itself stays the document.
     for warning in document.source.warnings if document.source is not None else ():
         typer.echo(f"prstdiff: {printable(str(file))}: warning: {printable(warning)}", err=True)
     to_terminal = is_stdout(output)
-    if output_format is InspectFormat.JSON:
+    if chosen is InspectFormat.JSON:
         rendered = render_json(document)
         colored = False
     else:
@@ -99,7 +107,7 @@ def inspect(
         rendered,
         output,
         inputs=(file,),
-        terminal_text=output_format is not InspectFormat.JSON,
+        terminal_text=chosen is not InspectFormat.JSON,
         color=colored,
     )
     return EXIT_SAME

@@ -31,7 +31,7 @@ from prstdiff.batch import (
     read_job_file,
     run_job,
 )
-from prstdiff.batch.task import compare_pair
+from prstdiff.batch.task import ReportFormat, compare_pair
 from prstdiff.errors import OutputError
 from prstdiff.model import Document
 from prstdiff.options import CompareOptions
@@ -68,11 +68,12 @@ def compare_or_die(
     new: Document,
     options: CompareOptions,
     render_options: RenderOptions,
+    formats: frozenset[ReportFormat],
 ) -> PairOutcome:
     """``compare_pair``, except that the worker process given ``KILLER`` dies on the spot."""
     if name == KILLER:
         os.kill(os.getpid(), signal.SIGKILL)
-    return compare_pair(name, old, new, options, render_options)
+    return compare_pair(name, old, new, options, render_options, formats)
 
 
 class RecordingProgress:

@@ -159,3 +159,84 @@ def test_missing_file_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> 
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert completed.stderr == f"prstdiff: {missing}: no such file\n"
+
+
+# --- the Word redline ---------------------------------------------------------------------------
+
+
+def _word_text(path: Path) -> list[str]:
+    """The paragraph texts python-docx reads from a written Word file."""
+    import docx
+
+    return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
+
+
+def test_report_writes_a_word_redline_for_a_docx_name(tmp_path: Path) -> None:
+    target = tmp_path / "redline.docx"
+    result = run("report", OLD, NEW, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == result.stderr == ""
+    texts = _word_text(target)
+    assert texts[0].startswith("Redline of S/RES/2587 (2021), 29 July 2021")
+    assert "The Security Council," in texts
+    assert [p.name for p in tmp_path.iterdir()] == ["redline.docx"]
+    assert run("report", OLD, OLD, "-o", str(target)).exit_code == 0
+
+
+def test_report_format_option_wins_over_the_name(tmp_path: Path) -> None:
+    word = tmp_path / "redline.bin"
+    assert run("report", OLD, NEW, "-o", str(word), "--format", "docx").exit_code == 0
+    assert word.read_bytes()[:2] == b"PK"  # a zip package, as every .docx is
+    page = tmp_path / "report.docx"
+    assert run("report", OLD, NEW, "-o", str(page), "-f", "html").exit_code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_diff_writes_docx_by_option_or_by_name(tmp_path: Path) -> None:
+    by_option = tmp_path / "by-option.out"
+    by_name = tmp_path / "by-name.DOCX"
+    assert run("diff", OLD, NEW, "-f", "docx", "-o", str(by_option)).exit_code == 1
+    assert run("diff", OLD, NEW, "-o", str(by_name)).exit_code == 1
+    assert _word_text(by_option)[3:] == _word_text(by_name)[3:]
+    assert "The Security Council," in _word_text(by_name)
+
+
+def test_diff_docx_to_standard_output_only_when_redirected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result = run("diff", OLD, NEW, "-f", "docx")
+    assert result.exit_code == 1
+    assert result.stdout_bytes[:2] == b"PK"
+    monkeypatch.setattr("prstdiff.cli.diff.stdout_is_terminal", lambda: True)
+    result = run("diff", OLD, NEW, "-f", "docx")
+    assert result.exit_code == 2
+    assert result.stderr == "prstdiff: a Word redline is a binary file: give --output FILE.docx\n"
+    assert result.stdout == ""
+
+
+def test_word_redline_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "redline.docx"
+    result = run("report", OLD, NEW, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"prstdiff: {target.parent}: cannot write: folder does not exist\n"
+    assert not target.parent.exists()
+
+
+def test_word_redline_over_a_read_only_file_fails_and_leaves_it_alone(tmp_path: Path) -> None:
+    target = tmp_path / "redline.docx"
+    target.write_bytes(b"earlier redline")
+    target.chmod(0o444)
+    result = run("diff", OLD, NEW, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"prstdiff: {target}: cannot write: file is read-only\n"
+    assert target.read_bytes() == b"earlier redline"
+    assert [p.name for p in tmp_path.iterdir()] == ["redline.docx"]  # no temporary left behind
+
+
+def test_word_redline_of_a_missing_document_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "S_RES_9999_2099.txt"
+    target = tmp_path / "redline.docx"
+    result = run("report", str(missing), NEW, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"prstdiff: {missing}: no such file\n"
+    assert not target.exists()

@@ -95,7 +95,7 @@ def test_diff_writes_the_format_its_file_name_says(tmp_path: Path, name: str, op
 
 
 def test_a_format_a_command_cannot_write_is_refused_not_misnamed(tmp_path: Path) -> None:
-    result = run("diff", OLD, NEW, "-o", tmp_path / "d.docx")
+    result = run("inspect", OLD, "-o", tmp_path / "d.docx")
     assert result.exit_code == 2
     assert "cannot write docx" in result.output
     assert not (tmp_path / "d.docx").exists()

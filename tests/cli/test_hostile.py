@@ -287,13 +287,13 @@ def test_too_many_paragraphs_are_refused(tmp_path: Path) -> None:
     made_up = tmp_path / "made_up_many.txt"
     made_up.write_text(
         "The Security Council,\n\n"
-        + "".join(f"{n}. Decides to remain seized of the matter.\n\n" for n in range(1, 20_002)),
+        + "".join(f"{n}. Decides to remain seized of the matter.\n\n" for n in range(1, 5_002)),
         encoding="utf-8",
     )
     result = run("inspect", made_up)
     assert result.exit_code == 2
     assert one_line_error(result) == (
-        f"prstdiff: {made_up}: too many paragraphs: 20,002 (the limit is 20,000)"
+        f"prstdiff: {made_up}: too many paragraphs: 5,002 (the limit is 5,000)"
     )
 
 
