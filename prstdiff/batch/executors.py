@@ -167,7 +167,7 @@ class ProcessExecutor:
             self.pool_started = False
             for task in itertools.chain(first, queue):
                 yield self.function(
-                    task.name, task.old, task.new, task.options, task.render_options
+                    task.name, task.old, task.new, task.options, task.render_options, task.formats
                 )
             return
         pool = self._pool or self._start_pool()
