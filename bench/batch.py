@@ -156,7 +156,7 @@ def throughput(repeat: int) -> None:
 
     dask: Any = distributed  # untyped library
     print(f"Throughput: pairs per second, best of {repeat} run(s), start-up included")
-    print(f"{'job':26} {'pairs':>5}  {'how':34} {'seconds':>8} {'pairs/s':>8} {'vs base':>8}")
+    print(f"{'job':26} {'pairs':>5}  {'how':38} {'seconds':>8} {'pairs/s':>8} {'vs base':>8}")
     with (
         tempfile.TemporaryDirectory() as unficyp,
         tempfile.TemporaryDirectory() as regional,
@@ -169,8 +169,9 @@ def throughput(repeat: int) -> None:
             "regional orgs, all pairs": plan_all_pairs(folder_of(REGIONAL, regional)),
         }
         makers: dict[str, Callable[[], PairExecutor]] = {
-            "run_job, 1 worker process": lambda: ProcessExecutor(1),
-            "run_job, 2 worker processes": lambda: ProcessExecutor(2),
+            "run_job, 2 workers, pool if it pays": lambda: ProcessExecutor(2),
+            "run_job, 1 worker process (forced)": lambda: ProcessExecutor(1, small_job=0),
+            "run_job, 2 worker processes (forced)": lambda: ProcessExecutor(2, small_job=0),
             "run_job, Dask LocalCluster 2x1": lambda: DaskExecutor(cluster.scheduler_address),
         }
         for label, plan in jobs.items():
@@ -179,7 +180,7 @@ def throughput(repeat: int) -> None:
             base = rows[0][1]
             for how, seconds in rows:
                 print(
-                    f"{label:26} {count:>5}  {how:34} {seconds:8.2f} {count / seconds:8.1f}"
+                    f"{label:26} {count:>5}  {how:38} {seconds:8.2f} {count / seconds:8.1f}"
                     f" {base / seconds:7.2f}x"
                 )
 
@@ -230,9 +231,9 @@ def memory_child(count: int, mode: str) -> None:
     plan = plan_of(recent_pairs(count))
     with tempfile.TemporaryDirectory() as scratch, PeakSampler() as sampler:
         if mode == "streamed":
-            run_job(plan, Path(scratch), ProcessExecutor(2))
+            run_job(plan, Path(scratch), ProcessExecutor(2, small_job=0))
         else:
-            executor: PairExecutor = ProcessExecutor(2)
+            executor: PairExecutor = ProcessExecutor(2, small_job=0)
             tasks = [
                 PairTask(p.name, p.old.document, p.new.document, CompareOptions(), RenderOptions())
                 for p in plan.pairs

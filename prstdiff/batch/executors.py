@@ -8,6 +8,7 @@ return report texts to the caller, which writes them: workers never touch the ou
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import multiprocessing
 import os
 import re
@@ -100,24 +101,49 @@ def _start_method() -> multiprocessing.context.BaseContext:
     return context
 
 
-class ProcessExecutor:
-    """Pairs computed by a pool of local worker processes (``concurrent.futures``)."""
+SMALL_JOB_PAIRS = 40
+"""Jobs of at most this many pairs run in this process: starting the pool (a forkserver that
+imports the engine and renderers, then the workers) takes about a second, which two workers only
+win back over a few dozen pairs of typical size (``bench/batch.py`` measures both)."""
 
-    def __init__(self, workers: int | None = None, *, function: PairFunction = compare_pair):
+
+class ProcessExecutor:
+    """Pairs computed by a pool of local worker processes (``concurrent.futures``).
+
+    The pool starts only when it pays: with one worker, or for a job of at most ``small_job``
+    pairs, the pairs are computed in this process, one after the other.
+    """
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        function: PairFunction = compare_pair,
+        small_job: int = SMALL_JOB_PAIRS,
+    ):
         if workers is not None and workers < 1:
             raise PrstdiffError(f"--workers must be at least 1, not {workers}")
         self.workers = workers or default_workers()
         self.function = function
+        self.small_job = small_job
         self._pool: ProcessPoolExecutor | None = None
+        self._entered = False
+        self.pool_started = False
+        """Whether the last job ran on a pool of worker processes (False: in this process)."""
 
     def __enter__(self) -> Self:
+        self._entered = True
+        return self
+
+    def _start_pool(self) -> ProcessPoolExecutor:
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=_start_method(),
             initializer=_start_worker,
             initargs=(os.getpid(),),
         )
-        return self
+        self.pool_started = True
+        return self._pool
 
     def __exit__(
         self,
@@ -125,17 +151,27 @@ class ProcessExecutor:
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._entered = False
         if self._pool is not None:
             # On an interrupt, queued pairs are dropped and running ones (a second at most) finish.
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def run(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
-        """Yield each task's outcome as a worker finishes it."""
-        if self._pool is None:
+        """Yield each task's outcome as it is finished (here, or by a worker of the pool)."""
+        if not self._entered:
             raise RuntimeError("ProcessExecutor.run outside its with-block")
-        pool = self._pool
         queue = iter(tasks)
+        first = list(itertools.islice(queue, self.small_job + 1))
+        if (self.workers == 1 and self.small_job > 0) or len(first) <= self.small_job:
+            self.pool_started = False
+            for task in itertools.chain(first, queue):
+                yield self.function(
+                    task.name, task.old, task.new, task.options, task.render_options, task.formats
+                )
+            return
+        pool = self._pool or self._start_pool()
+        queue = itertools.chain(first, queue)
         pending: set[Future[PairOutcome]] = set()
 
         def fill() -> None:

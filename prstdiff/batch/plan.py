@@ -156,18 +156,46 @@ def plan_series(
     folder: str | Path, *, match: str | None = None, symbols: Sequence[str] | None = None
 ) -> Plan:
     """Plan each document of a series (by agenda item text or symbols) against its predecessor."""
-    corpus = load_folder(folder)
-    series = select_series(corpus.documents, match=match, symbols=symbols)
+    documents, skipped, indexed = _folder_documents(folder)
+    series = select_series(documents, match=match, symbols=symbols)
     if len(series) < 2:
         found = "no document" if not series else "one document"
         wanted = f"match {match!r}" if match else f"symbols {', '.join(symbols or [])}"
         raise PrstdiffError(f"{found} of the corpus for {wanted}; a series needs two", folder)
-    documents = [_input_of(document) for document in series]
+    # Chosen from the index, the documents are compared as parsed from their files, like the
+    # documents of any other job: only these few files are parsed.
+    inputs = [load_input(_path_of(d)) if indexed else _input_of(d) for d in series]
     pairs = [
         (f"{document_stem(old)}__{document_stem(new)}", old, new)
-        for old, new in itertools.pairwise(documents)
+        for old, new in itertools.pairwise(inputs)
     ]
-    return _named(pairs, corpus.skipped)
+    return _named(pairs, skipped)
+
+
+def _path_of(document: Document) -> Path:
+    return Path(document.source.path) if document.source is not None else Path(document.name)
+
+
+def _folder_documents(
+    folder: str | Path,
+) -> tuple[list[Document], tuple[SkippedFile, ...], bool]:
+    """The documents of a folder to choose a series from, and whether they come from its index.
+
+    The corpus index beside the folder is brought up to date (only new or changed files are
+    parsed; no lineage is worked out) and the documents are read back from it: a second job on
+    the same folder parses nothing to choose its series. Where no index can be kept (a read-only
+    folder), every file is parsed.
+    """
+    from prstdiff.corpus.index import default_index_path, index_errors, open_index, update_lock
+
+    path = default_index_path(folder)
+    try:
+        with update_lock(path), index_errors(path), open_index(folder) as index:
+            report = index.update_from_folder(folder)
+            return index.all_documents(folder), report.skipped, True
+    except PrstdiffError:
+        corpus = load_folder(folder)
+        return list(corpus.documents), corpus.skipped, False
 
 
 def plan_all_pairs(folder: str | Path) -> Plan:

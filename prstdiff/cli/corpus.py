@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from prstdiff.cli.app import (
     EXIT_DIFFERENT,
@@ -26,7 +25,6 @@ from prstdiff.cli.app import (
     is_stdout,
     output_width,
     pick_format,
-    stdout_is_terminal,
     use_color,
     warn,
     write_output,
@@ -99,23 +97,14 @@ ExitCodeOption = Annotated[
 
 @contextlib.contextmanager
 def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on a terminal; nothing when output goes to a file or a pipe."""
-    if not stdout_is_terminal():
-        yield None
-        return
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    """Progress on standard error for a job longer than a second, on a terminal or not."""
+    from prstdiff.corpus.progress import StderrProgress
 
-        def advance(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"{label} {name}")
-
-        yield advance
+    reporter = StderrProgress(label)
+    try:
+        yield reporter
+    finally:
+        reporter.close()
 
 
 def _index(corpus: Path, db: Path | None) -> IndexReport:

@@ -50,7 +50,7 @@ def index_corpus(
         damage = index_damage(path)
         if damage is not None:
             remove_index_file(path)
-        with open_index(root, db=db, options=options) as index:
+        with open_index(root, db=db, options=options, compare_options=compare_options) as index:
             report = index.update_from_folder(root, progress=progress)
             traced = build_lineage(
                 index, options=compare_options, corpus_options=options, progress=progress

@@ -7,10 +7,11 @@ is named. It holds:
   (so a second run re-reads only files whose content changed), the document's metadata and a
   ``sort_key`` (date, then number) that orders the corpus for "earlier than";
 - ``paragraphs``: every paragraph's kind, number, display text, its ``language_key`` (comparison key
-  with the leading formula folded) and a 64-bit digest of that key for exact look-ups;
-- ``shingles``: the candidate-retrieval structure, an inverted index from each two-word shingle of a
-  paragraph's language key (a 64-bit digest) to the paragraphs holding it, and ``shingle_counts``,
-  how many paragraphs hold each shingle (rare shingles find candidates, common ones do not);
+  with the leading formula folded), a 64-bit digest of that key for exact look-ups, and its scored
+  words encoded one character each (``vocabulary``), from which lineage builds its in-memory
+  postings (``prstdiff.corpus.lineage``);
+- ``lineage``: each paragraph's closest earlier source, stored as the build goes (a killed build
+  resumes from the first document not yet done);
 - ``skipped``: files that could not be read, with the reason.
 
 The file carries SQLite's ``application_id`` (``PRSD``) and ``user_version`` (the schema version).
@@ -31,16 +32,17 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from prstdiff.align import score_words
+from prstdiff.align import score_words, similarity_matrix
 from prstdiff.corpus.folder import SkippedFile, list_document_files, read_document_file
+from prstdiff.corpus.lineage import LineageRow
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import IndexFileError, InputError
 from prstdiff.folding import FOLDING_VERSION, fold
-from prstdiff.formulas import language_key
+from prstdiff.formulas import fold_formula
 from prstdiff.model import (
     Citation,
     CitationKind,
@@ -56,7 +58,7 @@ from prstdiff.version import __version__
 
 INDEX_FILE_NAME = ".prstdiff-index.sqlite"
 """The index file's name inside the corpus folder."""
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the tables below; a database of another version is rebuilt."""
 BUSY_TIMEOUT = 60.0
 """Seconds a reader or writer waits for another process's short write to the database before
@@ -106,13 +108,6 @@ CREATE TABLE paragraphs (
 CREATE INDEX paragraphs_doc ON paragraphs (doc_id, idx);
 CREATE INDEX paragraphs_key ON paragraphs (key_hash);
 CREATE INDEX paragraphs_same ON paragraphs (same_hash, sort_key);
-CREATE TABLE shingles (
-    hash INTEGER NOT NULL,
-    para_id INTEGER NOT NULL,
-    PRIMARY KEY (hash, para_id)
-) WITHOUT ROWID;
-CREATE INDEX shingles_para ON shingles (para_id);
-CREATE TABLE shingle_counts (hash INTEGER PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE skipped (name TEXT PRIMARY KEY, sha256 TEXT, reason TEXT NOT NULL);
 CREATE TABLE vocabulary (word TEXT PRIMARY KEY, code INTEGER NOT NULL UNIQUE);
 CREATE TABLE lineage (
@@ -125,8 +120,8 @@ _TABLES = (
     "meta",
     "documents",
     "paragraphs",
-    "shingles",
-    "shingle_counts",
+    "shingles",  # schema 1
+    "shingle_counts",  # schema 1
     "skipped",
     "lineage",
     "vocabulary",
@@ -243,24 +238,44 @@ _FINGERPRINT_TEXT = (
     "seized of the matter and requests the Secretary-General to report."
 )
 """A sentence whose scored words change whenever the engine changes what it scores."""
+_FINGERPRINT_PAIRS = (
+    (
+        "Decides to remain actively seized of the matter.",
+        "Decides to remain seized of the matter.",
+    ),
+    (
+        "Requests the Secretary-General to report to the Council within 90 days on the "
+        "implementation of this resolution;",
+        "Requests further the Secretary-General to keep the Council regularly informed on the "
+        "implementation of this resolution and to report within six months;",
+    ),
+    (
+        "Calls upon all parties to respect the ceasefire and to cooperate fully with the mission",
+        "Urges all parties to cooperate fully with the mission",
+    ),
+)
+"""Pairs whose similarity changes whenever the engine changes how it scores two paragraphs."""
 
 
-def shingles_of(words: Sequence[str], options: CorpusOptions) -> set[int]:
-    """Digests of the word shingles of a paragraph's scored words.
-
-    Shingles of ``shingle_words`` words; a paragraph of at most ``short_paragraph_words`` words
-    also gets its single words, since its few shared words need not stand side by side.
-    """
-    size = options.shingle_words
-    found: set[int] = set()
-    if len(words) <= options.short_paragraph_words:
-        found.update(digest64(word) for word in words)
-    if len(words) <= size:
-        if words:
-            found.add(digest64(" ".join(words)))
-        return found
-    found.update(digest64(" ".join(words[i : i + size])) for i in range(len(words) - size + 1))
-    return found
+def index_settings(options: CorpusOptions, compare: CompareOptions) -> str:
+    """The fingerprint of everything that changes what the index holds or lineage finds."""
+    probe = similarity_matrix(
+        [a for a, _ in _FINGERPRINT_PAIRS], [b for _, b in _FINGERPRINT_PAIRS], compare
+    )
+    return json.dumps(
+        {
+            # Another prstdiff may read documents differently: its paragraphs are not ours.
+            "prstdiff": __version__,
+            # Search keys folded another way would find other paragraphs.
+            "folding": FOLDING_VERSION,
+            "threshold": compare.threshold,
+            "order_weight": compare.order_weight,
+            "stop_words": sorted(compare.stop_words),
+            "scored": score_words(comparison_key(_FINGERPRINT_TEXT), frozenset()),
+            "scores": [round(float(v), 6) for v in probe.ravel()],
+            "corpus": [options.subject_paragraphs, options.max_sources],
+        }
+    )
 
 
 _FIRST_CODE = 0x100
@@ -297,23 +312,42 @@ def sort_key_of(document: Document, name: str) -> str:
 class CorpusIndex:
     """An open index database; use ``open_index`` or ``CorpusIndex.open``."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, rebuilt: str | None) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        rebuilt: str | None,
+        compare_options: CompareOptions | None = None,
+    ) -> None:
         self._db = connection
         self.path = path
         """The database file."""
         self.rebuilt = rebuilt
         """Why the database was rebuilt on opening, or None."""
-        self.stop_words = CompareOptions().stop_words
+        self.compare_options = compare_options or CompareOptions()
+        """The options the index (its encodings and stored lineage) was built with."""
+        self.stop_words = self.compare_options.stop_words
+        """Words similarity leaves out (``CompareOptions.stop_words``); so do the encodings."""
         self._vocabulary: dict[str, str] | None = None
         self._query_codes: dict[str, str] = {}
-        """Words similarity leaves out (``CompareOptions.stop_words``); so do the shingles."""
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, options: CorpusOptions | None = None) -> CorpusIndex:
-        """Open (or create) an index file; refuse a corrupt or foreign one with IndexFileError."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        options: CorpusOptions | None = None,
+        compare_options: CompareOptions | None = None,
+    ) -> CorpusIndex:
+        """Open (or create) an index file; refuse a corrupt or foreign one with IndexFileError.
+
+        An index built with other options (threshold, order weight, stop words, the engine's
+        scoring) is rebuilt: its encodings and lineage answer another question.
+        """
         opts = options or CorpusOptions()
+        compare = compare_options or CompareOptions()
         target = Path(path)
         if target.is_dir():
             raise IndexFileError("is a folder, not an index file", target)
@@ -327,7 +361,7 @@ class CorpusIndex:
         try:
             # Write-ahead logging lets readers (trace, search) work while an update runs.
             connection.execute("PRAGMA journal_mode = WAL")
-            rebuilt = cls._prepare(connection, target, existed, opts)
+            rebuilt = cls._prepare(connection, target, existed, index_settings(opts, compare))
         except sqlite3.OperationalError as error:
             # Not the file's content but its place: read-only folder, locked, disk full.
             connection.close()
@@ -344,11 +378,11 @@ class CorpusIndex:
         except IndexFileError:
             connection.close()
             raise
-        return cls(connection, target, rebuilt)
+        return cls(connection, target, rebuilt, compare)
 
     @staticmethod
     def _prepare(
-        connection: sqlite3.Connection, target: Path, existed: bool, options: CorpusOptions
+        connection: sqlite3.Connection, target: Path, existed: bool, settings: str
     ) -> str | None:
         connection.execute("PRAGMA foreign_keys = ON")
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -360,18 +394,6 @@ class CorpusIndex:
                 "name another index file",
                 target,
             )
-        settings = json.dumps(
-            {
-                # Another prstdiff may read documents differently: its paragraphs are not ours.
-                "prstdiff": __version__,
-                "shingle_words": options.shingle_words,
-                # Search keys folded another way would find other paragraphs.
-                "folding": FOLDING_VERSION,
-                "short_paragraph_words": options.short_paragraph_words,
-                "stop_words": sorted(CompareOptions().stop_words),
-                "scored": score_words(comparison_key(_FINGERPRINT_TEXT), frozenset()),
-            }
-        )
         rebuilt: str | None = None
         if application_id == APPLICATION_ID and tables:
             stored = connection.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
@@ -450,10 +472,8 @@ class CorpusIndex:
         sha256: str,
         size: int = 0,
         mtime_ns: int = 0,
-        options: CorpusOptions | None = None,
     ) -> int:
-        """Store a document (replacing one of the same name) with its paragraphs and shingles."""
-        opts = options or CorpusOptions()
+        """Store a document (replacing one of the same name) with its paragraphs."""
         db = self._db
         self._delete_document(name)
         db.execute("DELETE FROM skipped WHERE name = ?", (name,))
@@ -484,16 +504,13 @@ class CorpusIndex:
         )
         doc_id = cursor.lastrowid
         assert doc_id is not None
-        shingle_rows: list[tuple[int, int]] = []
+        stems: dict[str, str] = {}
+        rows = []
         for paragraph in document.paragraphs:
-            key = language_key(paragraph.text)
             plain = comparison_key(paragraph.text)
-            scored = score_words(plain, self.stop_words)
-            words = len(scored)
-            cursor = db.execute(
-                "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
-                " same_hash, encoded, search_key, words, sort_key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            key = fold_formula(plain)  # ``language_key``, without computing the key twice
+            scored = score_words(plain, self.stop_words, stems)
+            rows.append(
                 (
                     doc_id,
                     paragraph.index,
@@ -505,14 +522,16 @@ class CorpusIndex:
                     digest64(plain),
                     "".join(sorted(self.encode(scored, extend=True))),
                     f" {fold(paragraph.text)} ",
-                    words,
+                    len(scored),
                     sort_key,
-                ),
+                )
             )
-            para_id = cursor.lastrowid
-            assert para_id is not None
-            shingle_rows.extend((h, para_id) for h in shingles_of(scored, opts))
-        db.executemany("INSERT INTO shingles (hash, para_id) VALUES (?, ?)", shingle_rows)
+        db.executemany(
+            "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
+            " same_hash, encoded, search_key, words, sort_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         return doc_id
 
     def _delete_document(self, name: str) -> None:
@@ -522,10 +541,6 @@ class CorpusIndex:
         if row is None:
             return
         self._mark_stale(row[1])
-        self._db.execute(
-            "DELETE FROM shingles WHERE para_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
-            (row[0],),
-        )
         self._db.execute("DELETE FROM paragraphs WHERE doc_id = ?", (row[0],))
         self._db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
 
@@ -537,14 +552,7 @@ class CorpusIndex:
                 digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
                 self.add_document(document, name=name, sha256=digest)
                 count += 1
-            self._refresh_counts()
         return count
-
-    def _refresh_counts(self) -> None:
-        self._db.execute("DELETE FROM shingle_counts")
-        self._db.execute(
-            "INSERT INTO shingle_counts SELECT hash, COUNT(*) FROM shingles GROUP BY hash"
-        )
 
     def _mark_stale(self, sort_key: str) -> None:
         # Lineage of a paragraph depends only on earlier documents: from this key on, redo it.
@@ -579,15 +587,38 @@ class CorpusIndex:
             rows,
         )
 
-    def stale_documents(self) -> list[int]:
-        """Documents whose paragraphs' lineage is out of date, earliest first."""
-        stale = self.lineage_stale_from()
-        if stale is None:
-            return []
-        rows = self._db.execute(
-            "SELECT id FROM documents WHERE sort_key >= ? ORDER BY sort_key", (stale,)
-        )
-        return [int(r[0]) for r in rows]
+    def lineage_done_before(self, sort_key: str) -> None:
+        """Checkpoint: lineage is stored for every document before ``sort_key``; commit it.
+
+        A build killed after this resumes at ``sort_key``, not at the first stale document.
+        """
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('lineage_stale_from', ?)",
+                (sort_key,),
+            )
+
+    def lineage_rows(self) -> tuple[list[str], list[LineageRow]]:
+        """Documents' sort keys, earliest first, and every paragraph as lineage needs it."""
+        documents = [
+            str(r[0]) for r in self._db.execute("SELECT sort_key FROM documents ORDER BY sort_key")
+        ]
+        rank = {key: position for position, key in enumerate(documents)}
+        rows = [
+            LineageRow(
+                para_id=int(r[0]),
+                rank=rank[r[1]],
+                index=int(r[2]),
+                language_key=str(r[3]),
+                encoded=str(r[4]),
+                same_hash=int(r[5]),
+                text=str(r[6]),
+            )
+            for r in self._db.execute(
+                "SELECT id, sort_key, idx, language_key, encoded, same_hash, text FROM paragraphs"
+            )
+        ]
+        return documents, rows
 
     def mark_lineage_current(self) -> None:
         """Record that the stored lineage covers every document."""
@@ -676,8 +707,6 @@ class CorpusIndex:
             for name in [r[0] for r in self._db.execute("SELECT name FROM skipped")]:
                 if name not in names:
                     self._db.execute("DELETE FROM skipped WHERE name = ?", (name,))
-            if read or gone:
-                self._refresh_counts()
             self.place_undated()
         if progress is not None:
             progress(len(files), len(files), "")
@@ -806,6 +835,39 @@ class CorpusIndex:
             source=Source(path=path, format=row[10], layout=row[11], sha256=row[1]),
         )
 
+    def all_documents(self, folder: str | Path | None = None) -> list[Document]:
+        """Every indexed document rebuilt from the index in two queries, earliest first."""
+        paragraphs: dict[int, list[Paragraph]] = {}
+        for r in self._db.execute(
+            "SELECT doc_id, idx, kind, number, text FROM paragraphs ORDER BY doc_id, idx"
+        ):
+            paragraphs.setdefault(int(r[0]), []).append(
+                Paragraph(index=r[1], kind=ParagraphKind(r[2]), number=r[3], text=r[4])
+            )
+        found = []
+        for row in self._db.execute(
+            "SELECT id, name, sha256, symbol, kind, date, meeting, item, title, vote, citations,"
+            " format, layout FROM documents ORDER BY sort_key"
+        ):
+            path = str(Path(folder) / row[1]) if folder is not None else row[1]
+            found.append(
+                Document(
+                    symbol=row[3],
+                    kind=DocumentKind(row[4]),
+                    date=dt.date.fromisoformat(row[5]) if row[5] else None,
+                    meeting=row[6],
+                    item=row[7],
+                    title=row[8],
+                    vote=row[9],
+                    citations=tuple(
+                        Citation(symbol, CitationKind(kind)) for symbol, kind in json.loads(row[10])
+                    ),
+                    paragraphs=tuple(paragraphs.get(int(row[0]), ())),
+                    source=Source(path=path, format=row[11], layout=row[12], sha256=row[2]),
+                )
+            )
+        return found
+
     def iter_documents(self, folder: str | Path | None = None) -> Iterator[tuple[int, Document]]:
         """Every indexed document, earliest first, rebuilt one at a time (streamed)."""
         ids = [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY sort_key")]
@@ -855,56 +917,6 @@ class CorpusIndex:
                     sort_key=r[12],
                 )
         return found
-
-    def shingle_counts(self, hashes: Iterable[int]) -> dict[int, int]:
-        """How many paragraphs hold each shingle."""
-        wanted = list(set(hashes))
-        counts: dict[int, int] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            rows = self._db.execute(
-                "SELECT hash, count FROM shingle_counts"
-                f" WHERE hash IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            counts.update((int(h), int(c)) for h, c in rows)
-        return counts
-
-    def same_key(self, key: str) -> list[tuple[str, int]]:
-        """Paragraphs whose language key equals ``key``: (sort key, row id), earliest first."""
-        rows = self._db.execute(
-            "SELECT sort_key, id, language_key FROM paragraphs WHERE key_hash = ?"
-            " ORDER BY sort_key, id",
-            (digest64(key),),
-        )
-        return [(str(r[0]), int(r[1])) for r in rows if r[2] == key]
-
-    def shingle_candidates(
-        self,
-        hashes: Sequence[int],
-        before: str | None,
-        limit: int,
-        min_words: int = 0,
-        max_words: int = 1 << 30,
-    ) -> list[tuple[int, int]]:
-        """Earlier paragraphs of a length in range sharing any shingle, most shared first."""
-        if not hashes:
-            return []
-        marks = ",".join("?" * len(hashes))
-        where = " AND p.sort_key < ?" if before is not None else ""
-        params: list[object] = list(hashes)
-        params.extend((min_words, max_words))
-        if before is not None:
-            params.append(before)
-        params.append(limit)
-        rows = self._db.execute(
-            "SELECT s.para_id, COUNT(*) AS shared FROM shingles s"
-            " JOIN paragraphs p ON p.id = s.para_id"
-            f" WHERE s.hash IN ({marks}) AND p.words BETWEEN ? AND ?{where}"
-            " GROUP BY s.para_id ORDER BY shared DESC, s.para_id LIMIT ?",
-            params,
-        )
-        return [(int(r[0]), int(r[1])) for r in rows]
 
     def first_copy(self, same_hash: int, up_to: str) -> int | None:
         """The earliest paragraph with this comparison-key digest, at or before a sort key."""
@@ -977,12 +989,13 @@ def open_index(
     *,
     db: str | Path | None = None,
     options: CorpusOptions | None = None,
+    compare_options: CompareOptions | None = None,
 ) -> CorpusIndex:
     """Open the index of a corpus folder (beside it, or the ``db`` file)."""
     if db is None and folder is None:
         raise InputError("name a corpus folder or an index file")
     path = Path(db) if db is not None else default_index_path(folder or ".")
-    return CorpusIndex.open(path, options=options)
+    return CorpusIndex.open(path, options=options, compare_options=compare_options)
 
 
 @contextlib.contextmanager

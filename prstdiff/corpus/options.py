@@ -1,4 +1,4 @@
-"""Tunable numbers of corpus work (series grouping, candidate retrieval, trace), with reasons."""
+"""Tunable numbers of corpus work (series grouping, trace, search), with reasons."""
 
 from __future__ import annotations
 
@@ -7,29 +7,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class CorpusOptions:
-    """Numbers that govern series grouping, the shingle index and trace."""
+    """Numbers that govern series grouping, trace and search."""
 
     subject_paragraphs: int = 3
     """Paragraphs (after the ``The Security Council,`` line) read for a subject where no agenda item
     is printed: the yearly volumes' resolutions name their country or mission in the first lines."""
-    shingle_words: int = 2
-    """Words per shingle. Pairs: still specific (``peacekeeping force``), yet a paragraph altered
-    every few words keeps most of them, which single rare words or longer shingles would not."""
-    short_paragraph_words: int = 4
-    """Paragraphs of at most this many scored words are also indexed by single words: two short
-    texts can be half the same without sharing two neighbouring words."""
-    min_probes: int = 3
-    """Least shingles of a paragraph looked up even when all are common, rarest first, so a
-    formula such as ``Decides to remain seized of the matter`` still finds its variants."""
-    common_shingle_share: float = 0.02
-    """A shingle that stands in more than this share of all paragraphs (``of the``, ``security
-    council``) is too common to find candidates with; rarer shingles of the paragraph do that."""
-    common_shingle_floor: int = 200
-    """...but a shingle is never treated as common below this many paragraphs, so small corpora
-    keep every shingle."""
-    max_candidates: int = 2000
-    """Most candidate paragraphs scored per traced paragraph, best shingle overlap first; the
-    formulas every resolution repeats would otherwise be scored thousands of times."""
     max_sources: int = 50
     """Most earlier paragraphs listed per traced paragraph (best similarity first, then oldest);
     earliest and closest are always found among all of them."""

@@ -5,12 +5,10 @@ then number) whose language is the same or altered, i.e. whose word-level simila
 (``prstdiff.align.similarity_matrix``, the score ``diff`` uses) reaches
 ``CompareOptions.threshold``.
 
-Retrieval never scores the whole corpus. The index maps two-word shingles of each paragraph's
-scored words (language key without stop words) to paragraphs; a traced paragraph looks up its rare
-shingles (and at least its ``min_probes`` rarest ones), keeps the earlier paragraphs whose length
-can reach the threshold at all (Indel similarity is at most ``2 min(a, b) / (a + b)``), adds every
-earlier paragraph with the very same language key, and only these candidates are scored, each
-distinct language key once.
+Retrieval never scores the whole corpus, and never misses a source: the index's paragraphs are
+loaded once into memory as distinct language keys with prefix postings of their scored words
+(``prstdiff.corpus.lineage``), which find every key that can reach the threshold; only those are
+scored, by the engine, each distinct language key once.
 
 Per paragraph trace reports:
 
@@ -33,31 +31,20 @@ after everything; its ``date`` stays None, so reports flag it as undated.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
-from prstdiff.align import similarity_matrix
-from prstdiff.corpus.index import (
-    CorpusIndex,
-    IndexedParagraph,
-    digest64,
-    scored_words,
-    shingles_of,
-)
+from prstdiff.corpus.index import CorpusIndex, IndexedParagraph, digest64, scored_words
+from prstdiff.corpus.lineage import KeyIndex
 from prstdiff.corpus.options import CorpusOptions
-from prstdiff.formulas import language_key
+from prstdiff.errors import IndexFileError
 from prstdiff.model import Document, ParagraphKind, Status
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
-
-_SIEVE_SLACK = 1e-6
-"""Float slack of the sieve, so a pair the engine scores exactly at the threshold survives it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +126,12 @@ class Hit:
 
 
 class Tracer:
-    """Traces paragraphs against an index, remembering each indexed paragraph's closest source."""
+    """Traces paragraphs against an index, remembering each indexed paragraph's closest source.
+
+    The index's paragraphs are loaded once into a ``KeyIndex`` (distinct language keys and their
+    prefix postings, ``prstdiff.corpus.lineage``): every earlier paragraph at the threshold is
+    found, none is capped away.
+    """
 
     def __init__(
         self,
@@ -148,72 +140,26 @@ class Tracer:
         corpus_options: CorpusOptions | None = None,
     ) -> None:
         self.index = index
-        self.options = options or CompareOptions()
+        self.options = options or index.compare_options
         self.corpus_options = corpus_options or CorpusOptions()
-        self._counts: dict[int, int] = {}
+        if self.options.stop_words != index.stop_words:
+            raise IndexFileError(
+                "the index was built with other stop words; index the corpus again with these "
+                "options or trace with the index's",
+                index.path,
+            )
+        built = index.compare_options
+        # Stored lineage answers the question the index was built for, and no other.
+        self._stored = (built.threshold, built.order_weight) == (
+            self.options.threshold,
+            self.options.order_weight,
+        )
+        documents, rows = index.lineage_rows()
+        self.keys = KeyIndex(rows, documents, self.options)
         self._paragraphs: dict[int, IndexedParagraph] = {}
         self._chain_start: int | None = None
         """Row id of the oldest link of the chain ``_chain`` built last."""
         self._parents: dict[int, Hit | None] = {}
-        self._encodings: dict[str, str] = {}
-        self._same_key: dict[str, list[tuple[str, int]]] = {}
-        total = max(index.paragraph_count(), 1)
-        opts = self.corpus_options
-        self._common = max(opts.common_shingle_floor, int(opts.common_shingle_share * total))
-
-    # -- retrieval -------------------------------------------------------------------------
-
-    def _shingle_counts(self, hashes: set[int]) -> dict[int, int]:
-        missing = [h for h in hashes if h not in self._counts]
-        if missing:
-            found = self.index.shingle_counts(missing)
-            for h in missing:
-                self._counts[h] = found.get(h, 0)
-        return {h: self._counts[h] for h in hashes}
-
-    def probes(self, words: Sequence[str]) -> list[int]:
-        """The shingles of a paragraph to look up: the rare ones, at least ``min_probes``.
-
-        A paragraph short enough to match a short one (whose single words are indexed too)
-        also looks up its single words, so a few shared words standing apart are found.
-        """
-        opts = self.corpus_options
-        hashes = shingles_of(words, opts)
-        t = self.options.threshold
-        if t > 0 and len(words) <= opts.short_paragraph_words * (2 - t) / t:
-            hashes |= {digest64(word) for word in words}
-        counts = self._shingle_counts(hashes)
-        present = sorted((count, h) for h, count in counts.items() if count > 0)
-        rare = [h for count, h in present if count <= self._common]
-        if len(rare) < opts.min_probes:
-            rare = [h for _, h in present[: opts.min_probes]] + rare
-        return list(dict.fromkeys(rare))
-
-    def _words(self, text: str) -> list[str]:
-        return scored_words(text, self.options.stop_words)
-
-    def candidates(self, text: str, key: str, before: str | None) -> list[int]:
-        """Earlier paragraphs that may reach the threshold with a paragraph (row ids)."""
-        words = self._words(text)
-        low, high = self._length_bounds(len(words))
-        found = self.index.shingle_candidates(
-            self.probes(words), before, self.corpus_options.max_candidates, low, high
-        )
-        ids = dict.fromkeys(para_id for para_id, _ in found)
-        same = self._same_key.get(key)
-        if same is None:
-            same = self._same_key[key] = self.index.same_key(key)
-        # Sorted by sort key: the earlier ones are a prefix.
-        end = len(same) if before is None else bisect.bisect_left(same, (before, -1))
-        ids.update(dict.fromkeys(para_id for _, para_id in same[:end]))
-        return list(ids)
-
-    def _length_bounds(self, length: int) -> tuple[int, int]:
-        # 2 * LCS / (a + b) <= 2 * min(a, b) / (a + b): lengths too far apart cannot reach t.
-        t = self.options.threshold
-        if t <= 0 or length == 0:
-            return 0, 1 << 30
-        return int(length * t / (2 - t)), int(length * (2 - t) / t) + 1
 
     def paragraph(self, para_id: int) -> IndexedParagraph:
         """An indexed paragraph by row id."""
@@ -225,101 +171,62 @@ class Tracer:
         if missing:
             self._paragraphs.update(self.index.paragraphs(missing))
 
+    def _encoded(self, text: str) -> str:
+        """The scored words of a text in the index's encoding, sorted."""
+        words = scored_words(text, self.options.stop_words)
+        return "".join(sorted(self.index.encode(words, extend=False)))
+
     def score(self, texts: Sequence[str], before: str | None) -> list[list[Hit]]:
-        """For each text, the earlier paragraphs at or above the threshold, with similarity."""
-        keys = [language_key(text) for text in texts]
-        per_text = [
-            self.candidates(text, key, before) for text, key in zip(texts, keys, strict=True)
-        ]
-        union = list(dict.fromkeys(i for ids in per_text for i in ids))
-        self._fetch(union)
-        # Paragraphs with the same language key score the same: score each key once.
-        rows: dict[str, int] = {}
-        representatives: list[IndexedParagraph] = []
-        for para_id in union:
-            paragraph = self._paragraphs[para_id]
-            if paragraph.language_key not in rows:
-                rows[paragraph.language_key] = len(representatives)
-                representatives.append(paragraph)
-        hits: list[list[Hit]] = [[] for _ in texts]
-        if not representatives or not texts:
-            return hits
-        threshold = self.options.threshold
-        # A cheap sieve first: the similarity of the scored words taken in any order (their
-        # common multiset), stored sorted in the index. The engine's score weighs in word order
-        # too, which can only lower it, so the sieve never drops a pair the engine would keep.
-        # Only the survivors are scored by ``similarity_matrix``: every number is the engine's.
-        sieve = process.cdist(
-            [p.encoded for p in representatives],
-            [self._encoded(text) for text in texts],
-            scorer=Indel.normalized_similarity,
-            score_cutoff=max(threshold - _SIEVE_SLACK, 0.0),
-            dtype=np.float32,
-            workers=1,
-        )
-        survivors = np.flatnonzero((sieve >= threshold - _SIEVE_SLACK).any(axis=1))
-        if survivors.size == 0:
-            return hits
-        matrix = similarity_matrix(
-            [representatives[int(r)].text for r in survivors], list(texts), self.options
-        )
-        position = {int(r): i for i, r in enumerate(survivors)}
-        for column, ids in enumerate(per_text):
-            for para_id in ids:
-                row = position.get(rows[self._paragraphs[para_id].language_key])
-                if row is None:
-                    continue
-                value = float(matrix[row, column])
-                if value >= threshold:
-                    hits[column].append(Hit(para_id, round(value, 4)))
+        """For each text, every earlier paragraph at or above the threshold, with similarity."""
+        rank = self.keys.rank_before(before)
+        found = self.keys.search(texts, [self._encoded(t) for t in texts], rank)
+        hits: list[list[Hit]] = []
+        for neighbours in found:
+            positions, sims = self.keys.earlier(neighbours, rank)
+            paras = self.keys.occ_para[positions].tolist()
+            hits.append([Hit(p, s) for p, s in zip(paras, sims.tolist(), strict=True)])
         return hits
 
-    def _encoded(self, text: str) -> str:
-        """The scored words of a paragraph in the index's encoding, sorted (remembered)."""
-        found = self._encodings.get(text)
-        if found is None:
-            encoded = self.index.encode(self._words(text), extend=False)
-            found = self._encodings[text] = "".join(sorted(encoded))
-        return found
-
     # -- lineage ---------------------------------------------------------------------------
-
-    def _closest(self, hits: Sequence[Hit]) -> Hit | None:
-        if not hits:
-            return None
-        return max(hits, key=lambda h: (h.similarity, self._paragraphs[h.para_id].sort_key))
 
     def parent(self, para_id: int) -> Hit | None:
         """The closest earlier source of an indexed paragraph (stored, remembered or computed)."""
         if para_id not in self._parents:
-            stored = self.index.stored_parent(para_id)
+            stored = self.index.stored_parent(para_id) if self._stored else None
             if stored is not None:
                 parent_id, similarity = stored
                 self._parents[para_id] = None if parent_id is None else Hit(parent_id, similarity)
             else:
-                self._fetch([para_id])
-                paragraph = self._paragraphs[para_id]
-                hits = self.score([paragraph.text], paragraph.sort_key)[0]
-                self._parents[para_id] = self._closest(hits)
+                self._parents[para_id] = self._compute_parent(para_id)
         found = self._parents[para_id]
         if found is not None:
             self._fetch([found.para_id])
         return found
 
-    def lineage(self, doc_id: int) -> list[tuple[int, int | None, float | None]]:
-        """The closest earlier source of each paragraph of an indexed document."""
-        ids = self.index.paragraph_ids(doc_id)
-        self._fetch(ids)
-        texts = [self._paragraphs[i].text for i in ids]
+    def _compute_parent(self, para_id: int) -> Hit | None:
+        keys = self.keys
+        position = keys.position[para_id]
+        key = int(keys.key_of_occurrence[position])
+        found = keys.closest(keys.neighbours(key), int(keys.occ_rank[position]))
+        return None if found is None else Hit(*found)
+
+    def lineage_of_ranks(self, ranks: range) -> list[tuple[int, int | None, float | None]]:
+        """The closest earlier source of every paragraph of the documents of these ranks.
+
+        Paragraphs with the same language key share their neighbours: each distinct key is
+        looked up and scored once, however often it is repeated.
+        """
+        keys = self.keys
+        positions = [keys.doc_occurrences(rank) for rank in ranks]
+        flat = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
+        keys.prepare(keys.key_of_occurrence[flat].tolist())
         rows: list[tuple[int, int | None, float | None]] = []
-        for para_id, hits in zip(ids, self.score(texts, self.index.sort_key(doc_id)), strict=True):
-            closest = self._closest(hits)
-            self._parents[para_id] = closest
-            rows.append(
-                (para_id, None, None)
-                if closest is None
-                else (para_id, closest.para_id, closest.similarity)
-            )
+        for position in flat.tolist():
+            para_id = int(keys.occ_para[position])
+            key = int(keys.key_of_occurrence[position])
+            found = keys.closest(keys.neighbours(key), int(keys.occ_rank[position]))
+            self._parents[para_id] = None if found is None else Hit(*found)
+            rows.append((para_id, None, None) if found is None else (para_id, *found))
         return rows
 
     def _source(self, hit: Hit, same_hash: int) -> TraceSource:
@@ -361,32 +268,39 @@ class Tracer:
 
     def trace(self, document: Document, *, doc_id: int | None = None, chains: bool = True) -> Trace:
         """Trace every paragraph of a document against the documents indexed before it."""
+        keys = self.keys
         before = self.before(document, doc_id)
+        rank = keys.rank_before(before)
         texts = [p.text for p in document.paragraphs]
-        all_hits = self.score(texts, before)
+        found = keys.search(texts, [self._encoded(t) for t in texts], rank)
         max_sources = self.corpus_options.max_sources
         traced: list[ParagraphTrace] = []
         own_ids = self.index.paragraph_ids(doc_id) if doc_id is not None else []
-        for paragraph, hits in zip(document.paragraphs, all_hits, strict=True):
-            closest_hit = self._closest(hits)
-            if doc_id is not None and paragraph.index < len(own_ids):
-                self._parents[own_ids[paragraph.index]] = closest_hit
-            if closest_hit is None:
+        for paragraph, neighbours in zip(document.paragraphs, found, strict=True):
+            positions, sims = keys.earlier(neighbours, rank)
+            if positions.size == 0:
+                if doc_id is not None and paragraph.index < len(own_ids):
+                    self._parents[own_ids[paragraph.index]] = None
                 traced.append(ParagraphTrace(paragraph.index, Status.NEW, (), 0, None, None, ()))
                 continue
+            ranks = keys.occ_rank[positions]
+            indices = keys.occ_index[positions]
+            paras = keys.occ_para[positions]
+            # Best first: most similar, then most recent, then first in its document.
+            best = np.lexsort((indices, -ranks, -sims))
+            listed = best[:max_sources]
+            listed = listed[np.lexsort((indices[listed], ranks[listed]))]
+            first = int(np.lexsort((indices, -sims, ranks))[0])
+            wanted = [int(paras[i]) for i in (*listed.tolist(), int(best[0]), first)]
+            self._fetch(wanted)
             same_hash = digest64(comparison_key(paragraph.text))
-            ranked = sorted(
-                hits,
-                key=lambda h: (h.similarity, self._paragraphs[h.para_id].sort_key),
-                reverse=True,
-            )[:max_sources]
-            listed = sorted(ranked, key=lambda h: self._paragraphs[h.para_id].sort_key)
-            earliest_hit = min(
-                hits, key=lambda h: (self._paragraphs[h.para_id].sort_key, -h.similarity)
-            )
-            reused = any(self._paragraphs[h.para_id].same_hash == same_hash for h in hits)
+            closest_hit = Hit(int(paras[best[0]]), float(sims[best[0]]))
+            if doc_id is not None and paragraph.index < len(own_ids):
+                self._parents[own_ids[paragraph.index]] = closest_hit
+            reused = bool((keys.occ_same[positions] == same_hash).any())
             closest = self._source(closest_hit, same_hash)
             chain = self._chain(closest_hit, same_hash) if chains else (closest,)
+            earliest_hit = Hit(int(paras[first]), float(sims[first]))
             earliest = self._source(earliest_hit, same_hash)
             # A chain may reach back past every source similar enough to the paragraph itself:
             # then its start, not a later source, is where the language first appears.
@@ -398,8 +312,11 @@ class Tracer:
                 ParagraphTrace(
                     index=paragraph.index,
                     status=Status.REUSED if reused else Status.ALTERED,
-                    sources=tuple(self._source(h, same_hash) for h in listed),
-                    source_count=len(hits),
+                    sources=tuple(
+                        self._source(Hit(int(paras[i]), float(sims[i])), same_hash)
+                        for i in listed.tolist()
+                    ),
+                    source_count=int(positions.size),
                     earliest=earliest,
                     closest=closest,
                     chain=chain if chains else (closest,),
@@ -462,25 +379,59 @@ def trace_corpus(
         yield tracer.trace(index.load_document(meta.id), doc_id=meta.id, chains=chains)
 
 
+CHECKPOINT_SECONDS = 2.0
+"""Lineage is committed (and the build can resume from there) at least this often."""
+JOIN_SHARE = 5
+"""When more than one paragraph in this many is stale, all keys are joined at once (each pair
+scored once) rather than each stale key looked up on its own."""
+
+
 def build_lineage(
     index: CorpusIndex,
     *,
     options: CompareOptions | None = None,
     corpus_options: CorpusOptions | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    checkpoint_seconds: float = CHECKPOINT_SECONDS,
 ) -> int:
     """Store the closest earlier source of every paragraph whose lineage is out of date.
 
     Only documents at or after the earliest added, changed or removed one are redone, in time
-    order; returns how many documents were traced.
+    order, committed every few seconds: a build killed part way resumes where it stopped.
+    Returns how many documents were traced.
     """
-    stale = index.stale_documents()
-    if not stale and index.lineage_stale_from() is None:
+    stale_from = index.lineage_stale_from()
+    if stale_from is None:
         return 0
+    built = index.compare_options
+    if options is not None and (options.threshold, options.order_weight) != (
+        built.threshold,
+        built.order_weight,
+    ):
+        raise IndexFileError(
+            "lineage is stored for the options the index was opened with; open it with these",
+            index.path,
+        )
     tracer = Tracer(index, options, corpus_options)
-    for position, doc_id in enumerate(stale):
+    documents = tracer.keys.documents
+    start = tracer.keys.rank_before(stale_from)
+    total = len(documents) - start
+    stale = int(tracer.keys.occ_rank.size - np.searchsorted(np.sort(tracer.keys.occ_rank), start))
+    if stale * JOIN_SHARE > tracer.keys.occ_rank.size:
+        tracer.keys.join()
+    rank = start
+    # Small steps at first so the first checkpoint comes soon; they grow to amortise the engine.
+    step = 8
+    committed = time.monotonic()
+    while rank < len(documents):
+        end = min(rank + step, len(documents))
+        index.store_lineage(tracer.lineage_of_ranks(range(rank, end)))
+        rank = end
+        step = min(step * 2, 256)
+        if rank < len(documents) and time.monotonic() - committed >= checkpoint_seconds:
+            index.lineage_done_before(documents[rank])
+            committed = time.monotonic()
         if progress is not None:
-            progress(position, len(stale), "")
-        index.store_lineage(tracer.lineage(doc_id))
+            progress(rank - start, total, "documents: lineage")
     index.mark_lineage_current()
-    return len(stale)
+    return total

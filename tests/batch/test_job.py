@@ -182,7 +182,7 @@ def test_killed_worker_then_resumed(
     outdir = tmp_path / "out"
     plan = plan_series(unficyp_folder, symbols=UNFICYP_SYMBOLS)
     with pytest.raises(WorkerLostError, match="run the job again with --resume"):
-        run_job(plan, outdir, ProcessExecutor(1, function=compare_or_die))
+        run_job(plan, outdir, ProcessExecutor(1, function=compare_or_die, small_job=0))
     _, records = read_job_file(outdir)
     assert sorted(records) == sorted(UNFICYP_PAIR_NAMES[:4])  # one worker: pairs run in order
     resumed = run_job(plan, outdir, ProcessExecutor(2), resume=True)
@@ -322,3 +322,17 @@ def test_a_foreign_job_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="not a prstdiff batch job file"):
         run_job(plan_manifest(manifest), outdir, ProcessExecutor(1), resume=True)
     assert (outdir / JOB_FILE).read_text() == '{"name": "someone else\'s"}'
+
+
+def test_a_small_job_runs_in_process_and_a_large_one_on_a_pool(
+    unficyp_folder: Path, tmp_path: Path, reference_job: tuple[JobResult, dict[str, bytes]]
+) -> None:
+    plan = plan_series(unficyp_folder, symbols=UNFICYP_SYMBOLS)
+    small = ProcessExecutor(2)  # 14 pairs: fewer than the pool needs to pay for itself
+    run_job(plan, tmp_path / "small", small)
+    assert small.pool_started is False
+    assert job_files(tmp_path / "small") == reference_job[1]
+    large = ProcessExecutor(2, small_job=10)
+    run_job(plan, tmp_path / "large", large)
+    assert large.pool_started is True
+    assert job_files(tmp_path / "large") == reference_job[1]

@@ -188,3 +188,55 @@ def test_a_reader_crash_fails_only_that_document(
         f"{CORPUS / UNFICYP[1]}: cannot read: IndexError: list index out of range"
     )
     assert pair.new.sha256 is not None  # the file itself was read
+
+
+def test_a_series_is_chosen_from_the_index_and_only_its_files_are_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prstdiff.batch.plan as plan_module
+    import prstdiff.corpus.index as index_module
+    from prstdiff.corpus import load_folder
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    others = ["S_RES_1888_2009.txt", "S_PRST_2013_12.txt", "S_PRST_2010_1.txt"]
+    for name in [*UNFICYP, *others]:
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    indexed: list[str] = []
+    parsed: list[str] = []
+    read = index_module.read_document_file
+    load = plan_module.load_input
+    monkeypatch.setattr(
+        index_module, "read_document_file", lambda p: indexed.append(p.name) or read(p)
+    )
+    monkeypatch.setattr(plan_module, "load_input", lambda p: parsed.append(p.name) or load(p))
+    first = plan_series(folder, symbols=UNFICYP_SYMBOLS)
+    assert sorted(indexed) == sorted([*UNFICYP, *others])
+    assert sorted(parsed) == sorted(UNFICYP)
+    assert (folder / ".prstdiff-index.sqlite").is_file()
+    indexed.clear()
+    parsed.clear()
+    second = plan_series(folder, symbols=UNFICYP_SYMBOLS)
+    assert indexed == []  # nothing changed: the series is chosen without parsing any file
+    assert sorted(parsed) == sorted(UNFICYP)
+    assert [p.name for p in second.pairs] == [p.name for p in first.pairs]
+    assert tuple(p.name for p in first.pairs) == tuple(UNFICYP_PAIR_NAMES)
+    # The documents compared are the files as parsed, the same as a plan from the whole folder.
+    by_name = {Path(d.source.path).name: d for d in load_folder(folder).documents if d.source}
+    for pair in second.pairs:
+        for item in (pair.old, pair.new):
+            assert item.document == by_name[item.path.name]
+
+
+def test_a_folder_without_a_usable_index_plans_its_series_by_parsing_every_file(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in UNFICYP:
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    # A folder where the index file should be: no index can be kept there.
+    (folder / ".prstdiff-index.sqlite").mkdir()
+    plan = plan_series(folder, symbols=UNFICYP_SYMBOLS)
+    assert tuple(p.name for p in plan.pairs) == tuple(UNFICYP_PAIR_NAMES)
+    assert (folder / ".prstdiff-index.sqlite").is_dir()
