@@ -50,7 +50,7 @@ def made_up(times: int, folder: Path) -> tuple[Path, Path]:
     paragraphs = [p.text for p in load(SOURCE).paragraphs]
     old_lines, new_lines = [], []
     for copy in range(times):
-        for number, text in enumerate(paragraphs):
+        for text in paragraphs:
             words = text.split(" ")
             words.insert(len(words) // 2, f"madeup{copy}")
             line = " ".join(words)

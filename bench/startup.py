@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9, help="runs of every command")
     repeat = parser.parse_args().repeat
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for name, arguments in COMMANDS.items():  # warm the file cache first
+    for arguments in COMMANDS.values():  # warm the file cache first
         run_once(arguments)
     for _ in range(repeat):
         for name, arguments in COMMANDS.items():
