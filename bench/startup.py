@@ -36,9 +36,7 @@ TARGETS = {"prstdiff --help": 1.0, "prstdiff diff (text)": 1.6, "prstdiff diff (
 
 def run_once(arguments: list[str]) -> float:
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, *arguments], cwd=ROOT, capture_output=True, check=False
-    )
+    done = subprocess.run([sys.executable, *arguments], cwd=ROOT, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(arguments)} failed: {done.stderr.decode()}")
