@@ -19,9 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from goldset import METHODS, PairScore, gold_files, measure, read_gold  # noqa: E402
-
-from prstdiff.parse import load  # noqa: E402
+from goldset import PairScore, score_half  # noqa: E402
 
 
 def mean(values: Sequence[float]) -> float:
@@ -34,17 +32,6 @@ def flag_recall(scores: Sequence[PairScore]) -> str:
     found = sum(sum(s.flags_found.values()) for s in scores)
     expected = sum(sum(s.flags_expected.values()) for s in scores)
     return f"{found / expected:.3f} ({found}/{expected})" if expected else "-"
-
-
-def run(half: str) -> dict[str, list[PairScore]]:
-    """Every method's scores on every gold pair of ``half``."""
-    results: dict[str, list[PairScore]] = {name: [] for name, _ in METHODS}
-    for path in gold_files(half):
-        gold = read_gold(path)
-        old, new = load(gold.old_path), load(gold.new_path)
-        for name, align in METHODS:
-            results[name].append(measure(name, gold, align(old, new)))
-    return results
 
 
 def table(results: dict[str, list[PairScore]]) -> str:
@@ -83,7 +70,7 @@ def main() -> None:
     parser.add_argument("--half", choices=("tuning", "test"), default="tuning")
     args = parser.parse_args()
     print(f"Gold half: {args.half}")
-    print(table(run(args.half)))
+    print(table(score_half(args.half)))
 
 
 if __name__ == "__main__":

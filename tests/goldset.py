@@ -445,3 +445,16 @@ METHODS: tuple[tuple[str, Aligner], ...] = (
     ("1:1 assignment, token_set_ratio >= 60", token_set_baseline),
 )
 """Every method the quality measures compare, the engine first."""
+
+
+def score_half(half: str) -> dict[str, list[PairScore]]:
+    """Every method's scores on every gold pair of one half (``tuning`` or ``test``)."""
+    from prstdiff.parse import load
+
+    results: dict[str, list[PairScore]] = {name: [] for name, _ in METHODS}
+    for path in gold_files(half):
+        gold = read_gold(path)
+        old, new = load(gold.old_path), load(gold.new_path)
+        for name, align in METHODS:
+            results[name].append(measure(name, gold, align(old, new)))
+    return results

@@ -44,7 +44,8 @@ def test_no_path_outside_the_repository_in_tracked_text() -> None:
         text=True,
         check=True,
     ).stdout.split()
-    outside = re.compile(r"/work/|\.\./shared|\.venv/bin")
+    # Spelt in pieces so that this guard does not name the paths it looks for.
+    outside = re.compile("|".join(("/wo" + "rk/", r"\.\./sha" + "red", r"\.venv/" + "bin")))
     found = [
         name
         for name in tracked

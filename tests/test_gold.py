@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from goldset import FLAGS, METHODS, Gold, GoldPair, PairScore, gold_files, measure, read_gold
+from goldset import FLAGS, Gold, GoldPair, gold_files, read_gold, score_half
 
 from prstdiff.compare import compare
 from prstdiff.model import Comparison, Document, Op, Pair, Status
@@ -374,12 +374,7 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     """The engine's means over the tuning half, beside the three baselines (``bench/quality.py``
     prints the same table); floors a little under today's figures, so a change that costs real
     pairs fails."""
-    scores: dict[str, list[PairScore]] = {name: [] for name, _ in METHODS}
-    for path in GOLD_FILES:
-        gold = read_gold(path)
-        old, new = load(gold.old_path), load(gold.new_path)
-        for name, align in METHODS:
-            scores[name].append(measure(name, gold, align(old, new)))
+    scores = score_half("tuning")
 
     def mean(values: list[float]) -> float:
         return sum(values) / len(values)

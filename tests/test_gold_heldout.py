@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from goldset import METHODS, PairScore, gold_files, measure, read_gold
+from goldset import gold_files, score_half
 
 from prstdiff.parse import load
 
@@ -26,12 +26,7 @@ def test_the_held_out_half_holds_eight_real_pairs() -> None:
 
 
 def test_held_out_figures_against_the_baselines(capsys: pytest.CaptureFixture[str]) -> None:
-    scores: dict[str, list[PairScore]] = {name: [] for name, _ in METHODS}
-    for path in HELD_OUT:
-        gold = read_gold(path)
-        old, new = load(gold.old_path), load(gold.new_path)
-        for name, align in METHODS:
-            scores[name].append(measure(name, gold, align(old, new)))
+    scores = score_half("test")
 
     def mean(values: list[float]) -> float:
         return sum(values) / len(values)
