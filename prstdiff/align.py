@@ -46,11 +46,11 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from prstdiff.encoding import encode_tokens
 from prstdiff.formulas import fold_formula, verb_stem
 from prstdiff.model import Document
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
-from prstdiff.worddiff import encode_tokens
 
 __all__ = [
     "Link",

@@ -27,38 +27,14 @@ from collections.abc import Callable
 
 from fast_diff_match_patch import diff as _native  # type: ignore[import-not-found,unused-ignore]
 
+from prstdiff.encoding import encode_tokens
 from prstdiff.model import Op, WordOp
 from prstdiff.normalize import display_words
 from prstdiff.options import CompareOptions
 
-__all__ = ["DEFAULT_DIFFER", "diff_native", "diff_python", "diff_words", "encode_tokens"]
+__all__ = ["DEFAULT_DIFFER", "diff_native", "diff_python", "diff_words"]
 
 _DMP_OP = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT, "-": Op.DELETE, "=": Op.EQUAL, "+": Op.INSERT}
-# Private characters start past Latin-1 and skip the UTF-16 surrogate block, which Python strings
-# may hold but which some diff-match-patch code paths (and encoders) reject.
-_FIRST_CHAR = 0x100
-_SURROGATES = range(0xD800, 0xE000)
-
-
-def _chars(count: int) -> list[str]:
-    """The first ``count`` private characters."""
-    below = min(count, _SURROGATES.start - _FIRST_CHAR)
-    above = count - below
-    return [
-        *map(chr, range(_FIRST_CHAR, _FIRST_CHAR + below)),
-        *map(chr, range(_SURROGATES.stop, _SURROGATES.stop + above)),
-    ]
-
-
-def encode_tokens(sequences: list[list[str]]) -> tuple[list[str], dict[str, str]]:
-    """Map each distinct token to one character: the encoded strings and each char's token."""
-    tokens = list(dict.fromkeys(token for sequence in sequences for token in sequence))
-    chars = _chars(len(tokens))
-    codes = dict(zip(tokens, chars, strict=True))
-    encoded = ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]
-    return encoded, dict(zip(chars, tokens, strict=True))
-
-
 Differ = Callable[[str, str, float], list[tuple[int | str, str]]]
 
 

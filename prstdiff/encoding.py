@@ -1,0 +1,35 @@
+"""Words to characters: each distinct word one private character, for character-level libraries.
+
+diff-match-patch diffs characters and rapidfuzz scores character strings; both work on words
+once every distinct word (or word token) is mapped to one character and back. The word diff
+(``prstdiff.worddiff``) and the alignment (``prstdiff.align``) share this mapping, so it lives
+below both.
+"""
+
+from __future__ import annotations
+
+__all__ = ["encode_tokens"]
+
+# Private characters start past Latin-1 and skip the UTF-16 surrogate block, which Python strings
+# may hold but which some diff-match-patch code paths (and encoders) reject.
+_FIRST_CHAR = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _chars(count: int) -> list[str]:
+    """The first ``count`` private characters."""
+    below = min(count, _SURROGATES.start - _FIRST_CHAR)
+    above = count - below
+    return [
+        *map(chr, range(_FIRST_CHAR, _FIRST_CHAR + below)),
+        *map(chr, range(_SURROGATES.stop, _SURROGATES.stop + above)),
+    ]
+
+
+def encode_tokens(sequences: list[list[str]]) -> tuple[list[str], dict[str, str]]:
+    """Map each distinct token to one character: the encoded strings and each char's token."""
+    tokens = list(dict.fromkeys(token for sequence in sequences for token in sequence))
+    chars = _chars(len(tokens))
+    codes = dict(zip(tokens, chars, strict=True))
+    encoded = ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]
+    return encoded, dict(zip(chars, tokens, strict=True))
