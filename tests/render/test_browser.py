@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page
 
 from prstdiff.io import write_atomic
 from prstdiff.model import Comparison
@@ -18,6 +17,7 @@ from prstdiff.render.labels import is_change
 from .madeup import XSS_IMAGE, XSS_SCRIPT
 
 CHROMIUM = Path("/usr/bin/chromium")
+
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,18 +36,6 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
 
 
 def visit(browser: Browser, path: Path) -> Visit:
