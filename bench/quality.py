@@ -19,18 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from goldset import PairScore, score_half  # noqa: E402
-
-
-def mean(values: Sequence[float]) -> float:
-    """Arithmetic mean; 0 for no values."""
-    return sum(values) / len(values) if values else 0.0
+from goldset import PairScore, mean, pooled_flags, score_half  # noqa: E402
 
 
 def flag_recall(scores: Sequence[PairScore]) -> str:
     """Moved/split/merged recall pooled over pairs, with the count it rests on."""
-    found = sum(sum(s.flags_found.values()) for s in scores)
-    expected = sum(sum(s.flags_expected.values()) for s in scores)
+    found, expected = pooled_flags(scores)
     return f"{found / expected:.3f} ({found}/{expected})" if expected else "-"
 
 

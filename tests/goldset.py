@@ -458,3 +458,15 @@ def score_half(half: str) -> dict[str, list[PairScore]]:
         for name, align in METHODS:
             results[name].append(measure(name, gold, align(old, new)))
     return results
+
+
+def mean(values: Sequence[float]) -> float:
+    """Arithmetic mean; 0 for no values."""
+    return sum(values) / len(values) if values else 0.0
+
+
+def pooled_flags(scores: Sequence[PairScore]) -> tuple[int, int]:
+    """Moved, split and merged gold links found and expected, summed over pairs."""
+    found = sum(sum(s.flags_found.values()) for s in scores)
+    expected = sum(sum(s.flags_expected.values()) for s in scores)
+    return found, expected

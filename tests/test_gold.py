@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from goldset import FLAGS, Gold, GoldPair, gold_files, read_gold, score_half
+from goldset import FLAGS, Gold, GoldPair, gold_files, mean, pooled_flags, read_gold, score_half
 
 from prstdiff.compare import compare
 from prstdiff.model import Comparison, Document, Op, Pair, Status
@@ -375,14 +375,9 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     prints the same table); floors a little under today's figures, so a change that costs real
     pairs fails."""
     scores = score_half("tuning")
-
-    def mean(values: list[float]) -> float:
-        return sum(values) / len(values)
-
     f1 = {name: mean([s.f1 for s in rows]) for name, rows in scores.items()}
     engine = scores["prstdiff"]
-    found = sum(sum(s.flags_found.values()) for s in engine)
-    expected = sum(sum(s.flags_expected.values()) for s in engine)
+    found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
     assert f1["prstdiff"] >= 0.95
