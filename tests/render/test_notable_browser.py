@@ -8,9 +8,9 @@ from playwright.sync_api import Browser
 
 from prstdiff.model import Comparison
 
-from .test_browser import browser, pytestmark, visible_ids, visit, write_report
+from .test_browser import pytestmark, visible_ids, visit, write_report
 
-__all__ = ["browser", "pytestmark"]
+__all__ = ["pytestmark"]
 
 
 def test_notable_filter_shows_only_pairs_with_notable_edits(
