@@ -14,35 +14,22 @@ content words it matched and those it misses, so a near match never passes for t
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from prstdiff.corpus.index import CorpusIndex
+from prstdiff.corpus.located import LocatedParagraph
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import SelectionError
 from prstdiff.folding import find_phrase, fold_tokens, fold_words, joined
-from prstdiff.model import ParagraphKind
 from prstdiff.options import CompareOptions
 
 
 @dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(LocatedParagraph):
     """A paragraph where the phrase (or a near match of it) stands."""
 
-    symbol: str | None
-    """Symbol of the document."""
-    name: str
-    """File name of the document in the corpus folder."""
-    date: dt.date | None
-    """Date of the document."""
-    paragraph: int
-    """Zero-based index of the paragraph."""
-    number: str | None
-    """Printed operative number, where any."""
-    kind: ParagraphKind
-    """The paragraph's role."""
     score: float
     """Share (0-100) of the phrase's content words matched in order; 100 for the phrase itself."""
     exact: bool
@@ -53,13 +40,6 @@ class SearchHit:
     """The phrase's content words the match lacks (empty for an exact hit)."""
     span: tuple[int, int]
     """Character offsets in ``text`` of the match, from its first matched word to its last."""
-    text: str
-    """The paragraph's display text."""
-
-    @property
-    def document(self) -> str:
-        """The document's symbol, else its file name."""
-        return self.symbol or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from prstdiff.corpus.index import CorpusIndex, IndexedDocument, file_digest
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import SelectionError
 from prstdiff.model import Comparison, Document, ParagraphKind, Status
+from prstdiff.normalize import key_words
 from prstdiff.options import CompareOptions
 from prstdiff.parse.metadata import MONTH_NUMBERS
 
@@ -256,6 +257,23 @@ class SeriesGap:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentShares:
+    """Words of one document of a series by what became of them since the previous document."""
+
+    reused: int
+    """Words in paragraphs reused from the previous document."""
+    altered: int
+    """Words in altered paragraphs."""
+    new: int
+    """Words in new paragraphs (all words of the first document)."""
+
+    @property
+    def total(self) -> int:
+        """All words of the document."""
+        return self.reused + self.altered + self.new
+
+
+@dataclass(frozen=True, slots=True)
 class Series:
     """Documents of one series in date order, each compared with its predecessor."""
 
@@ -265,6 +283,9 @@ class Series:
     """``comparisons[i]`` compares ``documents[i]`` with ``documents[i + 1]``."""
     lines: tuple[LineageLine, ...]
     """Lines of language, in order of first appearance."""
+    shares: tuple[DocumentShares, ...]
+    """``shares[i]``: the words of ``documents[i]`` by what became of them since the previous
+    document (those of the first document are all new)."""
     gaps: tuple[SeriesGap, ...] = ()
     """Where documents may be missing, in series order."""
 
@@ -315,7 +336,12 @@ def build_series(
         (LineageLine(tuple(cells)) for cells in lines),
         key=lambda line: (line.first, _cell_index(line.cells[line.first])),
     )
-    return Series(docs, comparisons, tuple(ordered), tuple(gaps))
+    shares = [DocumentShares(0, 0, sum(len(key_words(p.text)) for p in docs[0].paragraphs))]
+    shares.extend(
+        DocumentShares(c.stats.words_reused, c.stats.words_altered, c.stats.words_new)
+        for c in comparisons
+    )
+    return Series(docs, comparisons, tuple(ordered), tuple(shares), tuple(gaps))
 
 
 def _cell_index(cell: LineageCell | None) -> int:

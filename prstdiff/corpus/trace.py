@@ -31,7 +31,7 @@ after everything; its ``date`` stays None, so reports flag it as undated.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,40 +40,27 @@ import numpy as np
 
 from prstdiff.corpus.index import CorpusIndex, IndexedParagraph, digest64, scored_words
 from prstdiff.corpus.lineage import KeyIndex
+from prstdiff.corpus.located import LocatedParagraph
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import IndexFileError
-from prstdiff.model import Document, ParagraphKind, Status
-from prstdiff.normalize import comparison_key
+from prstdiff.model import Document, Status, WordOp
+from prstdiff.normalize import comparison_key, key_words
 from prstdiff.options import CompareOptions
+from prstdiff.worddiff import diff_words
 
 
 @dataclass(frozen=True, slots=True)
-class TraceSource:
+class TraceSource(LocatedParagraph):
     """An earlier paragraph that carries the same or altered language."""
 
-    symbol: str | None
-    """Symbol of the earlier document."""
-    name: str
-    """File name of the earlier document in the corpus folder."""
-    date: dt.date | None
-    """Date of the earlier document."""
-    paragraph: int
-    """Zero-based index of the paragraph in its document."""
-    number: str | None
-    """Printed operative number of the paragraph, where any."""
-    kind: ParagraphKind
-    """The paragraph's role (preambular, operative, ...)."""
     similarity: float
     """Word-level similarity in [0, 1] to the paragraph it is a source of."""
     status: Status
     """Reused (same comparison key) or altered, relative to the paragraph it is a source of."""
-    text: str
-    """The earlier paragraph's display text."""
-
-    @property
-    def document(self) -> str:
-        """The earlier document's symbol, else its file name."""
-        return self.symbol or self.name
+    changes: tuple[WordOp, ...] = ()
+    """Word operations turning this paragraph's text into the text it is a source of (the traced
+    paragraph; for a link of ``chain``, the next link). ``trace_document`` works them out for
+    ``closest``, ``earliest`` and each link of ``chain``; they are empty in ``sources``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +100,11 @@ class Trace:
     def count(self, status: Status) -> int:
         """Paragraphs of the given status."""
         return sum(1 for p in self.paragraphs if p.status is status)
+
+    def words(self, status: Status) -> int:
+        """Words (those of the comparison key) in the paragraphs of the given status."""
+        texts = self.document.paragraphs
+        return sum(len(key_words(texts[p.index].text)) for p in self.paragraphs if p.status is status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +347,32 @@ def trace_document(
     doc_id = None
     if document.source is not None and document.source.sha256:
         doc_id = index.find_document(sha256=document.source.sha256)
-    return tracer.trace(document, doc_id=doc_id)
+    return with_changes(tracer.trace(document, doc_id=doc_id))
+
+
+def with_changes(trace: Trace) -> Trace:
+    """The trace with the word changes (``TraceSource.changes``) of each paragraph's closest and
+    earliest source and of each link of its chain, as the HTML page shows them."""
+    traced: list[ParagraphTrace] = []
+    for item in trace.paragraphs:
+        text = trace.document.paragraphs[item.index].text
+        # Each link is a source of the next one, the last link of the paragraph itself.
+        newer = [link.text for link in item.chain[1:]] + [text] if item.chain else []
+        traced.append(
+            dataclasses.replace(
+                item,
+                closest=_changed(item.closest, text) if item.closest else None,
+                earliest=_changed(item.earliest, text) if item.earliest else None,
+                chain=tuple(
+                    _changed(link, later) for link, later in zip(item.chain, newer, strict=True)
+                ),
+            )
+        )
+    return dataclasses.replace(trace, paragraphs=tuple(traced))
+
+
+def _changed(source: TraceSource, newer: str) -> TraceSource:
+    return dataclasses.replace(source, changes=diff_words(source.text, newer))
 
 
 def trace_corpus(
@@ -365,18 +382,22 @@ def trace_corpus(
     corpus_options: CorpusOptions | None = None,
     chains: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    changes: bool = True,
 ) -> Iterator[Trace]:
     """Trace every document of the index, earliest first, one at a time (streamed).
 
     Documents are traced in time order, so every paragraph's closest source is known when a later
-    document needs it: the chains of the whole corpus cost one lookup per link.
+    document needs it: the chains of the whole corpus cost one lookup per link. ``changes=False``
+    leaves out the word changes an HTML page shows (``with_changes``), a word diff per source
+    and link: a run that renders no page need not pay for them.
     """
     tracer = Tracer(index, options, corpus_options)
     documents = index.documents()
     for position, meta in enumerate(documents):
         if progress is not None:
             progress(position, len(documents), meta.name)
-        yield tracer.trace(index.load_document(meta.id), doc_id=meta.id, chains=chains)
+        trace = tracer.trace(index.load_document(meta.id), doc_id=meta.id, chains=chains)
+        yield with_changes(trace) if changes else trace
 
 
 CHECKPOINT_SECONDS = 2.0

@@ -9,6 +9,7 @@ paragraph and pair indices, and nothing depends on the clock, so the output is d
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -357,6 +358,18 @@ def _counts(comparison: Comparison) -> list[Count]:
     counts.append(Count("split", "÷", "split", stats.split))
     counts.append(Count("merged", "⋈", "merged", stats.merged))
     return counts
+
+
+def share_bar(parts: Sequence[tuple[Status, int]]) -> list[Share]:
+    """The segments of a bar of words by status, each as wide as its share of all the words."""
+    total = sum(words for _, words in parts)
+    shares: list[Share] = []
+    x = 0.0
+    for status, words in parts:
+        share = words / total if total else 0.0
+        shares.append(Share(status, STATUS_MARKS[status], words, percent(share), x, share * 100))
+        x += share * 100
+    return shares
 
 
 def _shares(comparison: Comparison) -> list[Share]:

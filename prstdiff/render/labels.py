@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from prstdiff.corpus.located import LocatedParagraph
 from prstdiff.model import Comparison, Document, Op, Pair, Paragraph, ParagraphKind, Status, WordOp
 
 STATUS_MARKS: dict[Status, str] = {
@@ -40,6 +42,23 @@ def paragraph_label(paragraph: Paragraph) -> str:
         prefix = "PP" if paragraph.kind is ParagraphKind.PREAMBULAR else "OP"
         return f"{label} {prefix} {paragraph.number}"
     return label
+
+
+def located_label(item: LocatedParagraph) -> str:
+    """Name a paragraph found in a corpus within its document: ``¶22``, ``¶22 OP 1``."""
+    return f"¶{item.paragraph + 1}" + (f" OP {item.number}" if item.number else "")
+
+
+def located_to_dict(item: LocatedParagraph) -> dict[str, Any]:
+    """The JSON members naming a paragraph found in a corpus (search hits, trace sources)."""
+    return {
+        "symbol": item.symbol,
+        "file": item.name,
+        "date": item.date.isoformat() if item.date else None,
+        "paragraph": item.paragraph,
+        "number": item.number,
+        "kind": item.kind.value,
+    }
 
 
 def paragraphs_label(document: Document, indices: Sequence[int], *, short: bool = False) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import re
 
-from prstdiff.corpus.search import SearchHit, SearchResult
+from prstdiff.corpus.search import SearchResult
 from prstdiff.render import RenderOptions
+from prstdiff.render.labels import located_label, located_to_dict
 from prstdiff.render.text import format_date
 
 __all__ = ["context", "render_json", "render_text", "search_to_dict"]
@@ -72,10 +73,6 @@ def context(text: str, span: tuple[int, int], width: int) -> tuple[str, int, int
     return lead + match + rest, len(lead), len(lead) + len(match)
 
 
-def _where(hit: SearchHit) -> str:
-    return f"¶{hit.paragraph + 1}" + (f" OP {hit.number}" if hit.number else "")
-
-
 def render_text(result: SearchResult, options: RenderOptions | None = None) -> str:
     """Search results for the terminal, oldest first: a line per hit and the match in context."""
     opts = options or RenderOptions()
@@ -91,7 +88,7 @@ def render_text(result: SearchResult, options: RenderOptions | None = None) -> s
     first = result.first
     if first is not None:
         lines.append(
-            f"first appearance: {first.document} {_where(first)}"
+            f"first appearance: {first.document} {located_label(first)}"
             + (f" ({format_date(first.date)})" if first.date else " (undated)")
             + ("" if first.exact else f" (near match: {' '.join(first.matched)})")
         )
@@ -110,7 +107,7 @@ def render_text(result: SearchResult, options: RenderOptions | None = None) -> s
             how = f"  ~{hit.score:g}% missing: {', '.join(hit.missing)}"
         else:
             how = "  ~all words, not adjacent"
-        lines.append(f"{date}  {hit.document}  {_where(hit)}{how}")
+        lines.append(f"{date}  {hit.document}  {located_label(hit)}{how}")
         snippet, start, end = context(hit.text, hit.span, width)
         on, off = (_BOLD_ON, _BOLD_OFF) if opts.color else (_MARK_ON, _MARK_OFF)
         lines.append(f"{_INDENT}{snippet[:start]}{on}{snippet[start:end]}{off}{snippet[end:]}")
@@ -124,13 +121,8 @@ def search_to_dict(result: SearchResult, options: RenderOptions | None = None) -
     for hit in result.hits:
         snippet, start, end = context(hit.text, hit.span, width)
         hits.append(
-            {
-                "symbol": hit.symbol,
-                "file": hit.name,
-                "date": hit.date.isoformat() if hit.date else None,
-                "paragraph": hit.paragraph,
-                "number": hit.number,
-                "kind": hit.kind.value,
+            located_to_dict(hit)
+            | {
                 "exact": hit.exact,
                 "score": hit.score,
                 "matched": list(hit.matched),

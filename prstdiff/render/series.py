@@ -11,10 +11,9 @@ from typing import Any
 
 from prstdiff.corpus.series import LineageCell, Series, document_symbol, subject_of
 from prstdiff.model import Document, Status
-from prstdiff.normalize import key_words
 from prstdiff.render import RenderOptions, notable
 from prstdiff.render.document import document_to_dict
-from prstdiff.render.html import Share, environment
+from prstdiff.render.html import Share, environment, share_bar
 from prstdiff.render.json import notable_to_dict
 from prstdiff.render.labels import STATUS_MARKS, paragraphs_label, percent
 from prstdiff.render.text import format_date
@@ -25,32 +24,6 @@ VERSION = 2
 """The version of series JSON (2: each document's ``notable`` edits since its predecessor)."""
 SHARE_STATUSES = (Status.REUSED, Status.ALTERED, Status.NEW)
 """The statuses of a document's words, in the order the timeline stacks them."""
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentShares:
-    """Words of one document of a series by what became of them since the previous document."""
-
-    reused: int
-    """Words in paragraphs reused from the previous document."""
-    altered: int
-    """Words in altered paragraphs."""
-    new: int
-    """Words in new paragraphs (all words of the first document)."""
-
-    @property
-    def total(self) -> int:
-        """All words of the document."""
-        return self.reused + self.altered + self.new
-
-
-def shares_of(series: Series, position: int) -> DocumentShares:
-    """The word shares of the document at ``position`` (the first document's words are new)."""
-    if position == 0:
-        document = series.documents[0]
-        return DocumentShares(0, 0, sum(len(key_words(p.text)) for p in document.paragraphs))
-    stats = series.comparisons[position - 1].stats
-    return DocumentShares(stats.words_reused, stats.words_altered, stats.words_new)
 
 
 def notable_of(series: Series, position: int) -> list[dict[str, Any]]:
@@ -87,7 +60,7 @@ def series_to_dict(series: Series) -> dict[str, Any]:
     """The JSON object of a series (``prstdiff/series``, version 2)."""
     documents = []
     for position, document in enumerate(series.documents):
-        shares = shares_of(series, position)
+        shares = series.shares[position]
         documents.append(
             {
                 "document": document_to_dict(document),
@@ -149,7 +122,7 @@ def render_text(series: Series, options: RenderOptions | None = None) -> str:
         _wrap(f"gap: {reason}", width, "  ⋮ ", "      ") for reason in gaps_after.get(None, [])
     )
     for position, document in enumerate(series.documents):
-        shares = shares_of(series, position)
+        shares = series.shares[position]
         total = shares.total or 1
         date = format_date(document.date) if document.date else "undated"
         row = (
@@ -289,18 +262,9 @@ _BAR_GAP = 6
 def _bars(series: Series) -> list[TimelineBar]:
     bars = []
     for position, document in enumerate(series.documents):
-        shares = shares_of(series, position)
-        total = shares.total
-        x = 0.0
-        segments = []
-        for status, words in zip(
-            SHARE_STATUSES, (shares.reused, shares.altered, shares.new), strict=True
-        ):
-            share = words / total if total else 0.0
-            segments.append(
-                Share(status, STATUS_MARKS[status], words, percent(share), x, share * 100)
-            )
-            x += share * 100
+        shares = series.shares[position]
+        counts = (shares.reused, shares.altered, shares.new)
+        segments = share_bar(list(zip(SHARE_STATUSES, counts, strict=True)))
         bars.append(
             TimelineBar(
                 name=document.name,
@@ -308,7 +272,7 @@ def _bars(series: Series) -> list[TimelineBar]:
                 date=format_date(document.date) if document.date else "undated",
                 y=position * (_BAR_HEIGHT + _BAR_GAP),
                 shares=tuple(segments),
-                words=total,
+                words=shares.total,
             )
         )
     return bars

@@ -8,14 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from prstdiff.corpus.trace import ParagraphTrace, Trace, TraceSource
-from prstdiff.model import Document, Paragraph, Status
-from prstdiff.normalize import key_words
+from prstdiff.model import Paragraph, Status
 from prstdiff.render import RenderOptions
 from prstdiff.render.document import document_to_dict
-from prstdiff.render.html import Share, document_view, environment
-from prstdiff.render.labels import STATUS_MARKS, Span, paragraph_label, percent, redline_spans
+from prstdiff.render.html import document_view, environment, share_bar
+from prstdiff.render.labels import (
+    STATUS_MARKS,
+    Span,
+    located_label,
+    located_to_dict,
+    paragraph_label,
+    percent,
+    redline_spans,
+)
 from prstdiff.render.text import format_date
-from prstdiff.worddiff import diff_words
 
 SCHEMA = "prstdiff/trace"
 """The ``schema`` value of trace JSON."""
@@ -27,21 +33,12 @@ TRACE_STATUSES = (Status.REUSED, Status.ALTERED, Status.NEW)
 
 def source_label(source: TraceSource) -> str:
     """Name an earlier paragraph for people: ``S/RES/1820 (2008) ¶22 OP 1``."""
-    label = f"{source.document} ¶{source.paragraph + 1}"
-    if source.number:
-        label += f" OP {source.number}"
-    return label
+    return f"{source.document} {located_label(source)}"
 
 
 def source_to_dict(source: TraceSource) -> dict[str, Any]:
     """The JSON object of an earlier paragraph."""
-    return {
-        "symbol": source.symbol,
-        "file": source.name,
-        "date": source.date.isoformat() if source.date else None,
-        "paragraph": source.paragraph,
-        "number": source.number,
-        "kind": source.kind.value,
+    return located_to_dict(source) | {
         "similarity": source.similarity,
         "status": source.status.value,
     }
@@ -187,30 +184,26 @@ class ParagraphView:
     """Earlier paragraphs in all."""
 
 
-def _view(source: TraceSource, newer: str) -> SourceView:
+def _view(source: TraceSource) -> SourceView:
     return SourceView(
         label=source_label(source),
         date=_date(source),
         similarity=percent(source.similarity),
         status=source.status.value,
-        redline=tuple(redline_spans(diff_words(source.text, newer))),
+        redline=tuple(redline_spans(source.changes)),
     )
 
 
 def _paragraph_view(item: ParagraphTrace, paragraph: Paragraph) -> ParagraphView:
-    chain: list[SourceView] = []
-    for position, link in enumerate(item.chain):
-        newer = item.chain[position + 1].text if position + 1 < len(item.chain) else paragraph.text
-        chain.append(_view(link, newer))
     return ParagraphView(
         anchor=f"p{item.index + 1}",
         label=paragraph_label(paragraph),
         status=item.status.value,
         mark=STATUS_MARKS[item.status],
         text=paragraph.text,
-        closest=_view(item.closest, paragraph.text) if item.closest else None,
-        earliest=_view(item.earliest, paragraph.text) if item.earliest else None,
-        chain=tuple(chain),
+        closest=_view(item.closest) if item.closest else None,
+        earliest=_view(item.earliest) if item.earliest else None,
+        chain=tuple(_view(link) for link in item.chain),
         sources=tuple(
             SourceView(source_label(s), _date(s), percent(s.similarity), s.status.value, ())
             for s in item.sources
@@ -219,29 +212,10 @@ def _paragraph_view(item: ParagraphTrace, paragraph: Paragraph) -> ParagraphView
     )
 
 
-def word_shares(document: Document, statuses: dict[int, Status]) -> list[Share]:
-    """The bar of the document's words by status (reused, altered, new)."""
-    words = {status: 0 for status in TRACE_STATUSES}
-    for paragraph in document.paragraphs:
-        status = statuses.get(paragraph.index, Status.NEW)
-        words[status] += len(key_words(paragraph.text))
-    total = sum(words.values())
-    shares: list[Share] = []
-    x = 0.0
-    for status in TRACE_STATUSES:
-        share = words[status] / total if total else 0.0
-        shares.append(
-            Share(status, STATUS_MARKS[status], words[status], percent(share), x, share * 100)
-        )
-        x += share * 100
-    return shares
-
-
 def render_html(trace: Trace, options: RenderOptions | None = None) -> str:
     """A trace as a self-contained HTML page (inline CSS and JavaScript, escaped text)."""
     document = trace.document
     template = environment().get_template("trace.html.j2")
-    statuses = {item.index: item.status for item in trace.paragraphs}
     return template.render(
         title=f"Trace of {document.name}",
         doc=document_view(document),
@@ -249,7 +223,7 @@ def render_html(trace: Trace, options: RenderOptions | None = None) -> str:
             {"key": s.value, "mark": STATUS_MARKS[s], "value": trace.count(s)}
             for s in TRACE_STATUSES
         ],
-        shares=word_shares(document, statuses),
+        shares=share_bar([(status, trace.words(status)) for status in TRACE_STATUSES]),
         summary=summary_line(trace),
         paragraphs=[
             _paragraph_view(item, document.paragraphs[item.index]) for item in trace.paragraphs

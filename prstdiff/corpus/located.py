@@ -1,0 +1,33 @@
+"""A paragraph of an indexed document, located: the value search hits and trace sources share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from prstdiff.model import ParagraphKind
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedParagraph:
+    """A paragraph of an indexed document: which document, where in it, and its text."""
+
+    symbol: str | None
+    """Symbol of the document."""
+    name: str
+    """File name of the document in the corpus folder."""
+    date: dt.date | None
+    """Date of the document."""
+    paragraph: int
+    """Zero-based index of the paragraph in its document."""
+    number: str | None
+    """Printed operative number of the paragraph, where any."""
+    kind: ParagraphKind
+    """The paragraph's role (preambular, operative, ...)."""
+    text: str
+    """The paragraph's display text."""
+
+    @property
+    def document(self) -> str:
+        """The document's symbol, else its file name."""
+        return self.symbol or self.name
