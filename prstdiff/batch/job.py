@@ -29,6 +29,7 @@ from prstdiff.batch.outputs import (
 from prstdiff.batch.plan import Plan, PlannedPair
 from prstdiff.batch.record import (
     DocumentInfo,
+    JobSummary,
     PairRecord,
     PairState,
     failed_record,
@@ -36,7 +37,6 @@ from prstdiff.batch.record import (
     record_to_dict,
 )
 from prstdiff.batch.task import DEFAULT_FORMATS, PairOutcome, PairTask, ReportFormat
-from prstdiff.corpus.folder import SkippedFile
 from prstdiff.errors import OutputError
 from prstdiff.io import write_atomic
 from prstdiff.options import CompareOptions
@@ -65,28 +65,14 @@ class JobProgress(Protocol):
         """One more pair ended, done or failed."""
 
 
-@dataclass(frozen=True, slots=True)
-class JobResult:
-    """How a job ended: every pair's record, in plan order."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JobResult(JobSummary):
+    """How a job ended: every pair's record, in plan order, and where the reports are."""
 
     outdir: Path
     """The output folder."""
-    records: tuple[PairRecord, ...]
-    """One record per planned pair."""
     resumed: int
     """Pairs taken over from an earlier run (``--resume``) rather than compared again."""
-    skipped: tuple[SkippedFile, ...]
-    """Files of a folder that were in no pair because they could not be read."""
-
-    @property
-    def done(self) -> int:
-        """Pairs compared, both reports written."""
-        return sum(r.state is PairState.DONE for r in self.records)
-
-    @property
-    def failed(self) -> tuple[PairRecord, ...]:
-        """Pairs that failed, with their errors."""
-        return tuple(r for r in self.records if r.state is PairState.FAILED)
 
 
 def job_settings(

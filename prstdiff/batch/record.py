@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from prstdiff.batch.plan import Input
+from prstdiff.corpus.folder import SkippedFile
 from prstdiff.model import Stats
 
 
@@ -88,6 +89,26 @@ class PairRecord:
         if self.stats is None:
             return None
         return self.stats.share_reused + self.stats.share_altered
+
+
+@dataclass(frozen=True, slots=True)
+class JobSummary:
+    """Every pair's record of a job, in plan order, and the files it could not read."""
+
+    records: tuple[PairRecord, ...]
+    """One record per planned pair."""
+    skipped: tuple[SkippedFile, ...]
+    """Files of a folder that were in no pair because they could not be read."""
+
+    @property
+    def done(self) -> int:
+        """Pairs compared, both reports written."""
+        return sum(r.state is PairState.DONE for r in self.records)
+
+    @property
+    def failed(self) -> tuple[PairRecord, ...]:
+        """Pairs that failed, with their errors."""
+        return tuple(r for r in self.records if r.state is PairState.FAILED)
 
 
 def record_to_dict(record: PairRecord) -> dict[str, Any]:

@@ -7,20 +7,17 @@ import dataclasses
 import io
 from pathlib import Path
 
-from prstdiff.batch.outputs import (
-    heat_map,
-    index_html,
-    prepare_outdir,
-    summary_csv,
-)
+from prstdiff.batch.outputs import prepare_outdir, summary_csv
 from prstdiff.batch.record import (
     DocumentInfo,
+    JobSummary,
     PairRecord,
     PairState,
     record_from_dict,
     record_to_dict,
 )
 from prstdiff.model import Stats
+from prstdiff.render.batch import heat_map, render
 
 
 def madeup_record(name: str, old: str, new: str, reused: int, altered: int) -> PairRecord:
@@ -67,7 +64,7 @@ def madeup_failure(error: str) -> PairRecord:
 
 def test_index_escapes_every_text_it_shows() -> None:
     hostile = '<script>alert("x")</script>'
-    page = index_html([madeup_failure(f"madeup <b>old</b>.txt: {hostile}")])
+    page = render(JobSummary((madeup_failure(f"madeup <b>old</b>.txt: {hostile}"),), ()))
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "<b>old</b>" not in page
@@ -155,7 +152,7 @@ def test_summary_has_a_column_per_notable_kind() -> None:
         "notable_charter": "1",
     }
     assert {rows[1][key] for key in counts} == {""}  # recorded without notable edits
-    page = index_html([record, old_record])
+    page = render(JobSummary((record, old_record), ()))
     assert '<td class="num notable-count" data-value="4">4</td>' in page
     assert page.count('class="num notable-count" data-value="-1"') == 7
     assert record_from_dict(record_to_dict(record)) == record
