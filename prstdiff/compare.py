@@ -43,6 +43,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from prstdiff.align import Link, align_keys
+from prstdiff.folding import fold_by_spaces
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
 from prstdiff.normalize import display_words, key_words
 from prstdiff.notable import notable_edits
@@ -155,7 +156,7 @@ def _with_phrases(
     shingles: dict[tuple[str, ...], int] = {}
     shared: dict[tuple[str, ...], set[int]] = {}
     for paragraph in old.paragraphs:
-        words = _fold(paragraph.text).split()
+        words = fold_by_spaces(paragraph.text).split()
         for start in range(len(words) - size + 1):
             shingle = tuple(words[start : start + size])
             first = shingles.setdefault(shingle, paragraph.index)
@@ -180,16 +181,6 @@ def _inserts_a_phrase(pair: Pair, size: int) -> bool:
     return any(op.op is Op.INSERT and len(op.text.split()) >= size for op in pair.ops)
 
 
-def _fold(text: str) -> str:
-    """Casefolded letters and digits, words cut at whitespace only, as ``display_words`` cuts.
-
-    A light fold (not ``key_words``, which rejoins split words and costs ten times more): quotes,
-    punctuation, hyphens and case do not break a phrase, and word ``n`` of the fold is display
-    token ``n`` (tokens without a letter or digit left out).
-    """
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
-
-
 def _phrases(
     text: str,
     shingles: dict[tuple[str, ...], int],
@@ -206,7 +197,7 @@ def _phrases(
     ]
     if len(folded) != len(spans):
         # NFKC turned a character into spacing: fold token by token instead (rare, slower).
-        folded = [_fold(tokens[position]).strip() for position in spans]
+        folded = [fold_by_spaces(tokens[position]).strip() for position in spans]
     positions = [position for position, word in zip(spans, folded, strict=True) if word]
     words = [word for word in folded if word]
     hits: list[int | None] = []

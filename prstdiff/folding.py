@@ -1,7 +1,25 @@
-"""Search folding: the one way search, trace look-ups and the corpus index fold words.
+"""Folding: every way prstdiff folds text before it compares it, one function per purpose.
 
-A researcher who types ``secretary general``, ``cease-fire`` or ``programme`` means every way the
-documents print those words. The folding here makes them equal:
+The folds differ because they answer different questions, and each is kept exactly as its callers
+need it (an index, a golden output, a match depends on each character it keeps or drops):
+
+- **search folding** (``fold``, ``fold_words``, ``fold_tokens``, ``fold_word``): what a
+  researcher means by the same words, for search, trace look-ups and the corpus index (below);
+- **comparison keys** (``prstdiff.normalize.comparison_key``, ``key_words``): what counts as the
+  same language between two documents. They mend what PDF extraction breaks (words split by a
+  stray space, joined at a dropped line-end hyphen, footnote marks, the leading paragraph number)
+  and keep spelling as printed: ``programme`` and ``program`` are different language;
+- ``fold_by_spaces``: case and punctuation only, cutting words at white space alone, so that word
+  ``n`` of the fold is display token ``n``; the comparison's shared-phrase finder maps a phrase
+  back onto the display text with it, and it costs a tenth of ``key_words``;
+- ``fold_subject``: case, hyphens dropped and other punctuation as a space, so an agenda item's
+  ``Peace-keeping Force`` is the ``peacekeeping force`` a user types (series ``--match``);
+- ``compact_symbol``: a document symbol's letters and digits only, upper case, so the running
+  header ``S/RES//1454 (2002)`` of a page is the symbol ``S/RES/1454 (2002)``.
+
+Search folding makes equal what a researcher means by the same words. A researcher who types
+``secretary general``, ``cease-fire`` or ``programme`` means every way the documents print those
+words:
 
 - case, accents and Unicode compatibility forms (``ﬁ`` is ``fi``, ``Côte`` is ``cote``);
 - quotes, dashes, apostrophes and every other punctuation mark separate words and are otherwise
@@ -27,8 +45,11 @@ from dataclasses import dataclass
 __all__ = [
     "FOLDING_VERSION",
     "Token",
+    "compact_symbol",
     "find_phrase",
     "fold",
+    "fold_by_spaces",
+    "fold_subject",
     "fold_tokens",
     "fold_word",
     "fold_words",
@@ -36,9 +57,12 @@ __all__ = [
 ]
 
 FOLDING_VERSION = 1
-"""Changes whenever folding folds differently, so an index built with another folding is rebuilt."""
+"""Changes whenever search folding folds differently, so an index built with another is rebuilt."""
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_WORD = re.compile(r"[^\w\s]+|_+")
+_NOT_WORD_RUN = re.compile(r"[^\w]+")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _ACCENTS = re.compile(r"[\u0300-\u036f]")
 # British ``-ise``/``-yse`` endings fold to the American ``-ize``/``-yze``: at least three letters
 # must stand before the ending (``rise``, ``raise``, ``noise`` keep theirs) and words English only
@@ -215,3 +239,36 @@ def find_phrase(phrase: Sequence[str], words: Sequence[str]) -> list[tuple[int, 
                 found.append((first, last + 1))
                 break
     return found
+
+
+def fold_by_spaces(text: str) -> str:
+    """Casefolded letters and digits, words cut at white space only, as ``display_words`` cuts.
+
+    A light fold (not ``key_words``, which rejoins split words and costs ten times more): quotes,
+    punctuation, hyphens and case do not break a phrase, and word ``n`` of the fold is display
+    token ``n`` (tokens without a letter or digit left out).
+
+    >>> fold_by_spaces("the Secretary-General’s  “report”").split()
+    ['the', 'secretarygenerals', 'report']
+    """
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def fold_subject(text: str) -> str:
+    """Case-folded text with hyphens dropped and punctuation as single spaces, for matching.
+
+    >>> fold_subject("United Nations Peace-keeping Force (Cyprus)")
+    'united nations peacekeeping force cyprus'
+    """
+    return " ".join(
+        _NOT_WORD_RUN.sub(" ", text.casefold().replace("-", "").replace("‐", "")).split()
+    )
+
+
+def compact_symbol(text: str) -> str:
+    """A symbol with everything but letters and digits removed, so variants compare equal.
+
+    >>> compact_symbol("S/RES//1454 (2002)") == compact_symbol("S/RES/1454 (2002)")
+    True
+    """
+    return _NOT_ALNUM.sub("", text).upper()

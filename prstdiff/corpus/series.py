@@ -31,6 +31,7 @@ from prstdiff.compare import compare
 from prstdiff.corpus.index import CorpusIndex, IndexedDocument, file_digest
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.errors import SelectionError
+from prstdiff.folding import fold_subject
 from prstdiff.model import Comparison, Document, ParagraphKind, Status
 from prstdiff.normalize import key_words
 from prstdiff.options import CompareOptions
@@ -40,7 +41,6 @@ _RESOLUTION = re.compile(
     r"^(?:S\s*[/_]\s*RES\s*[/_]\s*)?(\d{1,5})\s*(?:\(\s*(\d{4})\s*\)|[_ ]\s*(\d{4}))?$"
 )
 _STATEMENT = re.compile(r"^S\s*[/_]\s*PRST\s*[/_]\s*(\d{4})\s*[/_]\s*(\d{1,4})$")
-_FOLD = re.compile(r"[^\w]+")
 _NAME = re.compile(
     r"(?<![\w-])([A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|in|and|on)\s+)*[A-Z][\w’'-]*)*)"
 )
@@ -149,16 +149,11 @@ def subject_of(document: Document, options: CorpusOptions | None = None) -> str:
     return "; ".join(names)
 
 
-def fold_text(text: str) -> str:
-    """Case-folded text with hyphens dropped and punctuation as single spaces, for matching."""
-    return " ".join(_FOLD.sub(" ", text.casefold().replace("-", "").replace("‐", "")).split())
-
-
 def matches_subject(document: Document, match: str, options: CorpusOptions | None = None) -> bool:
     """True when ``match`` stands in the agenda item, or where none is printed, the opening."""
-    needle = fold_text(match)
+    needle = fold_subject(match)
     haystack = document.item if document.item else opening_text(document, options)
-    return bool(needle) and f" {needle} " in f" {fold_text(haystack)} "
+    return bool(needle) and f" {needle} " in f" {fold_subject(haystack)} "
 
 
 def sort_by_date(documents: Iterable[Document]) -> list[Document]:
@@ -206,7 +201,7 @@ def select_series(
         chosen = list({id(by_symbol[s]): by_symbol[s] for s in wanted}.values())
         return sort_by_date(chosen)
     assert match is not None
-    if not fold_text(match):
+    if not fold_subject(match):
         raise SelectionError(f"nothing to match in {match!r}")
     chosen = [d for d in pool if matches_subject(d, match, options)]
     if not chosen:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from prstdiff.folding import compact_symbol
+
 __all__ = [
-    "compact_symbol",
     "is_furniture",
     "is_language_line",
     "is_reissue_note",
@@ -43,7 +44,6 @@ _PAGE_NUMBER = re.compile(
 )
 # ``* Reissued for technical reasons on 22 June 2010.``: a note on the document, not its text.
 _REISSUE_NOTE = re.compile(r"^\*\s*Reissued\b", re.IGNORECASE)
-_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _BESIDE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:/\d{1,3})?\s+|\s+\d{1,3}(?:/\d{1,3})?$")
 _FURNITURE = re.compile(
     "|".join(
@@ -61,11 +61,6 @@ _FURNITURE = re.compile(
 )
 # Longer than any job-number footer (``10-20850 (E) 130110 12/24``) or running header.
 _LONGEST_FURNITURE = 48
-
-
-def compact_symbol(text: str) -> str:
-    """A symbol with everything but letters and digits removed, so variants compare equal."""
-    return _NOT_ALNUM.sub("", text).upper()
 
 
 # ``English`` under the running header of a 1990s statement's later pages (``S/PRST/1999/6`` /
@@ -107,8 +102,9 @@ def is_reissue_note(line: str) -> bool:
 def is_furniture(line: str, symbol_key: str | None) -> bool:
     """True when ``line`` (stripped) is a job number, barcode, page number or running header.
 
-    ``symbol_key`` is ``compact_symbol`` of the document's own symbol: a line that repeats it
-    (``S/RES/1809 (2008)``, ``S/RES//1454 (2002)``, ``S/RES/1888 (2009)*``) is a running header.
+    ``symbol_key`` is ``prstdiff.folding.compact_symbol`` of the document's own symbol: a line
+    that repeats it (``S/RES/1809 (2008)``, ``S/RES//1454 (2002)``, ``S/RES/1888 (2009)*``) is a
+    running header.
     """
     stripped = line.strip()
     if stripped[:1] == "*" and is_reissue_note(stripped):

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from prstdiff.folding import compact_symbol
 from prstdiff.model import DocumentKind, Paragraph, ParagraphKind
 from prstdiff.parse.compounds import HYPHENATED_COMPOUNDS
 from prstdiff.parse.furniture import (
-    compact_symbol,
     is_furniture,
     is_language_line,
     is_reissue_note,

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from prstdiff import load
 from prstdiff.errors import InputError
+from prstdiff.folding import compact_symbol
 from prstdiff.model import Document, DocumentKind, ParagraphKind
 from prstdiff.normalize import comparison_key
 from prstdiff.parse import parse_text
 from prstdiff.parse.compounds import HYPHENATED_COMPOUNDS, derive_compounds
-from prstdiff.parse.furniture import compact_symbol, is_furniture
+from prstdiff.parse.furniture import is_furniture
 from prstdiff.parse.text import Layout, join_lines
 
 HERE = Path(__file__).resolve().parent
