@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Self
 
 from prstdiff.model import ParagraphKind
+
+if TYPE_CHECKING:
+    from prstdiff.corpus.index import IndexedParagraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +35,17 @@ class LocatedParagraph:
     def document(self) -> str:
         """The document's symbol, else its file name."""
         return self.symbol or self.name
+
+    @classmethod
+    def of(cls, paragraph: IndexedParagraph, **rest: Any) -> Self:
+        """The value for an indexed paragraph, with the fields of ``cls`` beyond these in ``rest``."""
+        return cls(
+            symbol=paragraph.symbol,
+            name=paragraph.name,
+            date=paragraph.date,
+            paragraph=paragraph.index,
+            number=paragraph.number,
+            kind=paragraph.kind,
+            text=paragraph.text,
+            **rest,
+        )

@@ -195,19 +195,13 @@ def search_phrase(
             continue
         first, last = match.words
         missing = _missing(content, match.matched)
-        hit = SearchHit(
-            symbol=paragraph.symbol,
-            name=paragraph.name,
-            date=paragraph.date,
-            paragraph=paragraph.index,
-            number=paragraph.number,
-            kind=paragraph.kind,
+        hit = SearchHit.of(
+            paragraph,
             score=match.score,
             exact=match.exact,
             matched=match.matched,
             missing=missing,
             span=(tokens[first].start, tokens[last - 1].end),
-            text=paragraph.text,
         )
         hits.append(((paragraph.sort_key, paragraph.index), hit))
     hits.sort(key=lambda item: item[0])

@@ -223,16 +223,10 @@ class Tracer:
 
     def _source(self, hit: Hit, same_hash: int) -> TraceSource:
         paragraph = self._paragraphs[hit.para_id]
-        return TraceSource(
-            symbol=paragraph.symbol,
-            name=paragraph.name,
-            date=paragraph.date,
-            paragraph=paragraph.index,
-            number=paragraph.number,
-            kind=paragraph.kind,
+        return TraceSource.of(
+            paragraph,
             similarity=hit.similarity,
             status=Status.REUSED if paragraph.same_hash == same_hash else Status.ALTERED,
-            text=paragraph.text,
         )
 
     def first_copy(self, para_id: int) -> int:
