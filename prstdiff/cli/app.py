@@ -270,3 +270,32 @@ def output_width(width: int | None, to_terminal: bool = True) -> int:
     if to_terminal and stdout_is_terminal():
         return shutil.get_terminal_size((RenderOptions().width, 24)).columns
     return RenderOptions().width
+
+
+def terminal_options(
+    output: Path | None, width: int | None, color: ColorChoice | None = None, **more: bool
+) -> RenderOptions:
+    """Width and colour of output to ``output``: a file gets the default width, and colour only
+    when asked for explicitly; no ``color`` (a format without colour) means none."""
+    to_terminal = is_stdout(output)
+    colored = color is not None and use_color(color, to_terminal)
+    return RenderOptions(width=output_width(width, to_terminal), color=colored, **more)
+
+
+class TextOrJson(StrEnum):
+    """Output formats of the commands that write text for people or JSON for programs."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+TextOrJsonOption = Annotated[
+    TextOrJson | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text for people, json for programs (default: from the --output file's "
+        "extension .txt or .json; else text).",
+        show_default=False,
+    ),
+]

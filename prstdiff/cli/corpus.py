@@ -19,13 +19,14 @@ from prstdiff.cli.app import (
     ColorChoice,
     ColorOption,
     OutputOption,
+    TextOrJson,
+    TextOrJsonOption,
     WidthOption,
     app,
     handle_errors,
     is_stdout,
-    output_width,
     pick_format,
-    use_color,
+    terminal_options,
     warn,
     write_output,
 )
@@ -46,13 +47,6 @@ class CorpusFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     HTML = "html"
-
-
-class SearchFormat(StrEnum):
-    """Output formats of ``search``."""
-
-    TEXT = "text"
-    JSON = "json"
 
 
 CorpusArgument = Annotated[
@@ -321,7 +315,7 @@ def series_command(
             warn(f"far apart in time: {gap.reason}")
     series = build_series(chosen, gaps=gaps)
     to_terminal = is_stdout(output)
-    options = RenderOptions(width=output_width(width, to_terminal))
+    options = terminal_options(output, width)
     inputs = [Path(d.source.path) for d in chosen if d.source is not None]
     if chosen_format is CorpusFormat.HTML:
         links: list[str | None] = [None]
@@ -395,15 +389,7 @@ def search_command(
             "naming the words it misses.",
         ),
     ] = False,
-    output_format: Annotated[
-        SearchFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text or json (default: from the --output file's extension, else text).",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: TextOrJsonOption = None,
     output: OutputOption = None,
     width: WidthOption = None,
     color: ColorOption = ColorChoice.AUTO,
@@ -422,14 +408,13 @@ def search_command(
     from prstdiff.corpus.search import search_phrase
     from prstdiff.render import search as search_render
 
-    chosen = pick_format(output_format, output, SearchFormat, SearchFormat.TEXT)
+    chosen = pick_format(output_format, output, TextOrJson, TextOrJson.TEXT)
     _index(corpus, db)
     with index_errors(db or default_index_path(corpus)), open_index(corpus, db=db) as index:
         result = search_phrase(index, phrase, fuzzy=fuzzy)
-    to_terminal = is_stdout(output)
-    colored = chosen is SearchFormat.TEXT and use_color(color, to_terminal)
-    options = RenderOptions(width=output_width(width, to_terminal), color=colored)
-    if chosen is SearchFormat.JSON:
+    text = chosen is TextOrJson.TEXT
+    options = terminal_options(output, width, color if text else None)
+    if chosen is TextOrJson.JSON:
         rendered = search_render.render_json(result, options)
     else:
         rendered = search_render.render_text(result, options)
@@ -437,7 +422,7 @@ def search_command(
         rendered,
         output,
         protected=_protected(corpus, db),
-        terminal_text=chosen is SearchFormat.TEXT,
-        color=colored,
+        terminal_text=text,
+        color=options.color,
     )
     raise typer.Exit(EXIT_FOUND if result.hits else EXIT_NOT_FOUND)

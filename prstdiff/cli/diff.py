@@ -22,11 +22,10 @@ from prstdiff.cli.app import (
     fail,
     handle_errors,
     is_stdout,
-    output_width,
     pick_format,
     printable_path,
     stdout_is_terminal,
-    use_color,
+    terminal_options,
     warn,
     write_output,
 )
@@ -157,12 +156,8 @@ def diff_command(
     if chosen is DiffFormat.DOCX and is_stdout(output) and stdout_is_terminal():
         raise fail("a Word redline is a binary file: give --output FILE.docx")
     comparison = _compare(old, new, threshold)
-    to_terminal = is_stdout(output)
-    options = RenderOptions(
-        width=output_width(width, to_terminal),
-        color=chosen is DiffFormat.TEXT and use_color(color, to_terminal),
-        only_changes=only_changes,
-    )
+    text = chosen is DiffFormat.TEXT
+    options = terminal_options(output, width, color if text else None, only_changes=only_changes)
     terminal_text = chosen in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
     shown = safe_comparison(comparison) if terminal_text else comparison
     write_output(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,25 +12,17 @@ from prstdiff.cli.app import (
     ColorChoice,
     ColorOption,
     OutputOption,
+    TextOrJson,
+    TextOrJsonOption,
     WidthOption,
     app,
     handle_errors,
-    is_stdout,
-    output_width,
     pick_format,
-    use_color,
+    terminal_options,
     write_output,
 )
 from prstdiff.errors import printable
-from prstdiff.render import RenderOptions
 from prstdiff.render.controls import safe_document
-
-
-class InspectFormat(StrEnum):
-    """Output formats of ``inspect``."""
-
-    TEXT = "text"
-    JSON = "json"
 
 
 @app.command()
@@ -45,16 +36,7 @@ def inspect(
         ),
     ],
     *,
-    output_format: Annotated[
-        InspectFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text for people, json for programs (default: from the --output file's "
-            "extension .txt or .json; else text).",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: TextOrJsonOption = None,
     output: OutputOption = None,
     width: WidthOption = None,
     color: ColorOption = ColorChoice.AUTO,
@@ -70,27 +52,14 @@ def inspect(
     from prstdiff.parse import load
     from prstdiff.render.document import render_json, render_text
 
-    chosen = pick_format(output_format, output, InspectFormat, InspectFormat.TEXT)
+    chosen = pick_format(output_format, output, TextOrJson, TextOrJson.TEXT)
     document = load(file)
     # What the reader mended or guessed (invisible characters, a misspelt adoption line) goes to
     # standard error, one line each, so the output itself stays the document.
     for warning in document.source.warnings if document.source is not None else ():
         typer.echo(f"prstdiff: {printable(str(file))}: warning: {printable(warning)}", err=True)
-    to_terminal = is_stdout(output)
-    if chosen is InspectFormat.JSON:
-        rendered = render_json(document)
-        colored = False
-    else:
-        # A file gets colour only when asked for explicitly, and the default width, not the
-        # terminal's.
-        colored = use_color(color, to_terminal)
-        options = RenderOptions(width=output_width(width, to_terminal), color=colored)
-        rendered = render_text(safe_document(document), options)
-    write_output(
-        rendered,
-        output,
-        inputs=(file,),
-        terminal_text=chosen is not InspectFormat.JSON,
-        color=colored,
-    )
+    text = chosen is TextOrJson.TEXT
+    options = terminal_options(output, width, color if text else None)
+    rendered = render_text(safe_document(document), options) if text else render_json(document)
+    write_output(rendered, output, inputs=(file,), terminal_text=text, color=options.color)
     return EXIT_SAME
