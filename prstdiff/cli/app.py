@@ -299,3 +299,20 @@ TextOrJsonOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+SymbolsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--symbols",
+        "-s",
+        help="The series' documents by symbol, comma-separated: "
+        "'S/RES/1325 (2000),1820 (2008),S_RES_1888_2009'.",
+        show_default=False,
+    ),
+]
+
+
+def symbol_list(symbols: str | None) -> list[str] | None:
+    """The symbols of ``--symbols``, empty pieces left out; None when the option is not given."""
+    return None if symbols is None else [s for s in symbols.split(",") if s.strip()]

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Annotated, Self
 
 import typer
 
-from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, app, fail, handle_errors
+from prstdiff.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    EXIT_TROUBLE,
+    SymbolsOption,
+    app,
+    fail,
+    handle_errors,
+    symbol_list,
+)
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 
@@ -257,8 +266,7 @@ def _plan(
     if series is not None:
         if (match is None) == (symbols is None):
             raise fail("--series needs --match TEXT or --symbols A,B,C (one of them)")
-        wanted = None if symbols is None else [s for s in symbols.split(",") if s.strip()]
-        return plan_series(series, match=match, symbols=wanted)
+        return plan_series(series, match=match, symbols=symbol_list(symbols))
     assert all_pairs is not None
     return plan_all_pairs(all_pairs)
 
@@ -299,15 +307,7 @@ def batch(
             show_default=False,
         ),
     ] = None,
-    symbols: Annotated[
-        str | None,
-        typer.Option(
-            "--symbols",
-            "-s",
-            help="The series' documents by symbol, comma-separated: 2263 (2016),2300 (2016).",
-            show_default=False,
-        ),
-    ] = None,
+    symbols: SymbolsOption = None,
     all_pairs: Annotated[
         Path | None,
         typer.Option(

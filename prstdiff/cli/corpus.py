@@ -19,6 +19,7 @@ from prstdiff.cli.app import (
     ColorChoice,
     ColorOption,
     OutputOption,
+    SymbolsOption,
     TextOrJson,
     TextOrJsonOption,
     WidthOption,
@@ -26,6 +27,7 @@ from prstdiff.cli.app import (
     handle_errors,
     is_stdout,
     pick_format,
+    symbol_list,
     terminal_options,
     warn,
     write_output,
@@ -239,15 +241,7 @@ def series_command(
             show_default=False,
         ),
     ] = None,
-    symbols: Annotated[
-        str | None,
-        typer.Option(
-            "--symbols",
-            "-s",
-            help="Comma-separated symbols: 'S/RES/1325 (2000),1820 (2008),S_RES_1888_2009'.",
-            show_default=False,
-        ),
-    ] = None,
+    symbols: SymbolsOption = None,
     db: DbOption = None,
     output_format: FormatOption = None,
     output: OutputOption = None,
@@ -307,7 +301,7 @@ def series_command(
         chosen = select_series(
             loaded.documents,
             match=match,
-            symbols=None if symbols is None else [s for s in symbols.split(",") if s.strip()],
+            symbols=symbol_list(symbols),
         )
         gaps = time_gaps([d.date for d in chosen], [_label(d) for d in chosen])
     for gap in gaps:
