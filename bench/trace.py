@@ -141,7 +141,7 @@ def total_pairs(named: list[tuple[str, Document]]) -> int:
 def key_pairs(tracer: Tracer) -> int:
     """Pairs of distinct language keys at or above the threshold, each counted once."""
     keys = tracer.keys
-    return sum(keys.neighbours(k).keys.size - 1 for k in range(len(keys.texts))) // 2
+    return sum(keys.neighbours(k).keys.size - 1 for k in range(len(keys.sequences))) // 2
 
 
 def main() -> int:
