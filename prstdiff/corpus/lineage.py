@@ -24,7 +24,7 @@ other punctuation or stop words, is looked up and scored once.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,11 +43,18 @@ at the threshold is never filtered out: the filters only need to keep a superset
 _OCCURRENCE_BITS = 20
 """A word's n-th occurrence in a paragraph is its own token (multiset as a set): the code of the
 word is shifted by this many bits, far more than any paragraph's repeats of one word."""
-_CHUNK_KEYS = 256
-"""Keys whose candidates the self-join finds together: their words share one bitmap."""
+_CHUNK_KEYS = 4096
+"""Most keys whose candidates the self-join finds at once: a long join reports progress at least
+this often."""
 _CHUNK_PAIRS = 1 << 21
 """Most raw candidate pairs (before the positional bound) handled at once: memory stays bounded
 (about 80 bytes a pair) while numpy still works on long arrays."""
+_NARROW = 2
+"""64-bit words of the signature that sieves every candidate (128 bits: a paragraph of twenty
+scored words sets about a sixth of them)."""
+_WIDE = 8
+"""64-bit words of the signature that sieves the survivors again (512 bits: long paragraphs, which
+fill the narrow one, still tell their words apart)."""
 _SCORE_PAIRS = 1 << 18
 """Candidate pairs scored together once they pass the any-order sieve."""
 _QUERY_BLOCK = 64
@@ -118,18 +125,29 @@ def _popcount(values: npt.NDArray[np.uint64]) -> IntArray:
 _BYTE_BITS = np.array([bin(byte).count("1") for byte in range(256)], dtype=np.int64)
 
 
-def _signatures(owner: IntArray, ranks: IntArray, count: int) -> npt.NDArray[np.uint64]:
-    """A 128-bit signature of each text's words (``count`` texts): word ``r`` sets bit
-    ``r % 128``. Bits set on one side only come from words the other lacks, so two texts share
-    at most ``(a + b - bits(x ^ y)) / 2`` words (the bitmap filter)."""
-    signature = np.zeros((count, 2), dtype=np.uint64)
-    bit = (ranks & 127).astype(np.uint64)
-    for half in (0, 1):
-        mine = (ranks >= 0) & ((bit >> np.uint64(6)) == half)
-        np.bitwise_or.at(
-            signature[:, half], owner[mine], np.left_shift(np.uint64(1), bit[mine] & np.uint64(63))
-        )
+def _signatures(
+    owner: IntArray, ranks: IntArray, count: int, words: int
+) -> npt.NDArray[np.uint64]:
+    """A signature of ``64 * words`` bits of each text's words (``count`` texts): word ``r`` sets
+    bit ``r % (64 * words)``. Bits set on one side only come from words the other lacks, so two
+    texts share at most ``(a + b - bits(x ^ y)) / 2`` words (the bitmap filter)."""
+    signature = np.zeros((count, words), dtype=np.uint64)
+    known = ranks >= 0
+    bit = ranks[known] % (64 * words)
+    flat = signature.ravel()
+    np.bitwise_or.at(
+        flat,
+        owner[known] * words + bit // 64,
+        np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)),
+    )
     return signature
+
+
+def _distinct(values: IntArray) -> IntArray:
+    """The distinct values, ascending (``numpy.unique`` without its hash table, several times
+    faster on millions of integers)."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
 
 
 def _tokens(encodings: Sequence[str]) -> tuple[IntArray, IntArray]:
@@ -205,7 +223,9 @@ class KeyIndex:
 
     def _build_postings(self) -> None:
         count = len(self.sequences)
-        tokens, owner = _tokens(["".join(sorted(s)) for s in self.sequences])
+        self._sorted = np.array(["".join(sorted(s)) for s in self.sequences], dtype=object)
+        """Each key's scored words, sorted (a multiset)."""
+        tokens, owner = _tokens(self._sorted.tolist())
         self.vocabulary, inverse, counts = np.unique(
             tokens, return_inverse=True, return_counts=True
         )
@@ -238,9 +258,8 @@ class KeyIndex:
         self._probe_place = position[held]
         self._probe_rank = self.key_ranks[held]
         """The prefix words of every key, key after key: what the self-join looks up."""
-        self._signature = _signatures(owner, self.key_ranks, count)
-        self._present = np.zeros((_CHUNK_KEYS, max(size, 1)), dtype=np.bool_)
-        """A bitmap of words, one row per key of a chunk; cleared after each use."""
+        self._signature = _signatures(owner, self.key_ranks, count, _NARROW)
+        self._wide = _signatures(owner, self.key_ranks, count, _WIDE)
 
     def _postings(
         self, owner: IntArray, position: IntArray, held: BoolArray
@@ -304,31 +323,22 @@ class KeyIndex:
     ) -> BoolArray:
         """Pairs (row ``rows[p]`` of ``signature``, key ``keys[p]``) whose signatures leave room
         for the any-order similarity to reach ``cutoff`` (a superset of those that do)."""
-        apart = _popcount(signature[rows, 0] ^ self._signature[keys, 0]) + _popcount(
-            signature[rows, 1] ^ self._signature[keys, 1]
-        )
+        mine = self._signature if signature.shape[1] == _NARROW else self._wide
+        apart = np.zeros(rows.size, dtype=np.int64)
+        for word in range(signature.shape[1]):
+            apart += _popcount(signature[rows, word] ^ mine[keys, word])
         total = lengths[rows] + self.lengths[keys]
         return np.asarray(total - apart >= cutoff * total - 1e-9, dtype=np.bool_)
 
     def _common(
-        self, rows: IntArray, row_tokens: tuple[IntArray, IntArray], keys: IntArray
+        self, texts: npt.NDArray[np.object_], lengths: IntArray, keys: IntArray
     ) -> IntArray:
-        """Words each pair (row ``rows[p]`` of ``row_tokens``, key ``keys[p]``) shares, exactly."""
-        present = self._present
-        owner, ranks = row_tokens
-        known = ranks >= 0
-        present[owner[known], ranks[known]] = True
-        width = present.shape[1]
-        common = np.zeros(keys.size, dtype=np.int64)
-        flat = present.ravel()
-        step = max(_CHUNK_PAIRS // 32, 1)
-        for start in range(0, keys.size, step):
-            some = keys[start : start + step]
-            pair, words = _gather(self.key_offsets, self.key_ranks, some)
-            hits = flat[rows[start : start + step][pair] * width + words]
-            common[start : start + step] = np.bincount(pair[hits], minlength=some.size)
-        present[owner[known], ranks[known]] = False
-        return common
+        """Words each text (sorted encoding, of ``lengths`` words) shares with ``keys[p]``,
+        exactly: sorted, the common subsequence of two word strings is their common multiset."""
+        if keys.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        apart = process.cpdist(texts, self._sorted[keys], scorer=Indel.distance, dtype=np.int32)
+        return np.asarray((lengths + self.lengths[keys] - apart) // 2, dtype=np.int64)
 
     def _score(
         self,
@@ -392,10 +402,13 @@ class KeyIndex:
             if before is not None:
                 early = self.first_rank[keys] < before
                 rows, keys = rows[early], keys[early]
-            signature = _signatures(owner, ranks, len(sequences))
+            signature = _signatures(owner, ranks, len(sequences), _NARROW)
             room = self._may_share(signature, rows, lengths, keys, t)
-            pairs = np.unique(rows[room] * count + keys[room])
+            pairs = _distinct(rows[room] * count + keys[room])
             rows, keys = pairs // max(count, 1), pairs % max(count, 1)
+            wide = _signatures(owner, ranks, len(sequences), _WIDE)
+            room = self._may_share(wide, rows, lengths, keys, t)
+            rows, keys = rows[room], keys[room]
             empty = np.flatnonzero(self.lengths == 0)
             if empty.size:
                 # A text without scored words scores 1 with another and 0 with every other.
@@ -405,7 +418,8 @@ class KeyIndex:
         if before is not None:
             early = self.first_rank[keys] < before
             rows, keys = rows[early], keys[early]
-        common = self._common(rows, (owner, ranks), keys)
+        ordered = np.array(["".join(sorted(s)) for s in sequences], dtype=object)
+        common = self._common(ordered[rows], lengths[rows], keys)
         la, lb = lengths[rows], self.lengths[keys]
         # The any-order similarity bounds the engine's score from above: a cheap exact sieve.
         keep = 2 * common >= max(t, 0.0) * (la + lb) - 1e-9
@@ -439,12 +453,13 @@ class KeyIndex:
         found = self.search([self.sequences[k] for k in missing], None)
         self._neighbours.update(zip(missing, found, strict=True))
 
-    def join(self) -> None:
+    def join(self, progress: Callable[[int, int, str], None] | None = None) -> None:
         """All pairs of distinct keys at or above the threshold, each pair scored once.
 
         A key looks up only the keys no longer than it (the shorter, then lower numbered, of a
         pair looks up nothing), and every pair found counts for both: the neighbours of every
-        key, for half the work of looking each one up.
+        key, for half the work of looking each one up. ``progress(done, total, name)`` is told
+        after each chunk of keys.
         """
         count = len(self.sequences)
         t = self.threshold - SLACK
@@ -473,6 +488,8 @@ class KeyIndex:
             last = min(max(last, first + 1), first + _CHUNK_KEYS, count)
             pairs = self._join_chunk(first, last, starts, ends, t)
             first = last
+            if progress is not None:
+                progress(first, count, "language keys: similar pairs")
             pending.append(pairs)
             waiting += pairs[0].size
             if waiting >= _SCORE_PAIRS or first >= count:
@@ -510,11 +527,11 @@ class KeyIndex:
         rows, keys = owner[which[fits]], self._join_key[entries[fits]]
         # The signatures' sieve costs less than sorting: it goes first, repeated pairs and all.
         room = self._may_share(self._signature, rows, self.lengths, keys, t)
-        pairs = np.unique(rows[room] * count + keys[room])
+        pairs = _distinct(rows[room] * count + keys[room])
         rows, keys = pairs // count, pairs % count
-        a, b = self.key_offsets[first], self.key_offsets[last]
-        key_owner = np.repeat(np.arange(last - first, dtype=np.int64), self.lengths[first:last])
-        common = self._common(rows - first, (key_owner, self.key_ranks[a:b]), keys)
+        room = self._may_share(self._wide, rows, self.lengths, keys, t)
+        rows, keys = rows[room], keys[room]
+        common = self._common(self._sorted[rows], self.lengths[rows], keys)
         keep = 2 * common >= t * (self.lengths[rows] + self.lengths[keys]) - 1e-9
         return rows[keep], keys[keep], common[keep]
 

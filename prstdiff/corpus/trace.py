@@ -415,7 +415,7 @@ def build_lineage(
     total = len(documents) - start
     stale = int(tracer.keys.occ_rank.size - np.searchsorted(np.sort(tracer.keys.occ_rank), start))
     if stale * JOIN_SHARE > tracer.keys.occ_rank.size:
-        tracer.keys.join()
+        tracer.keys.join(progress)
     rank = start
     # Small steps at first so the first checkpoint comes soon; they grow to amortise the engine.
     step = 8
