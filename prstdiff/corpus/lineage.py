@@ -274,7 +274,7 @@ class KeyIndex:
         count = len(self.sequences)
         mine = owner[held]
         code = (self.key_ranks[held] * self._span + self.lengths[mine]) * count + mine
-        order = np.argsort(code, kind="stable")
+        order = np.argsort(code)  # codes are distinct (the key is in them)
         t = self.threshold - SLACK
         room = np.asarray((1 - t / 2) * self.lengths[mine] - position[held], dtype=np.float64)
         return code[order], mine[order], room[order]
