@@ -1,4 +1,4 @@
-"""The corpus index: a SQLite database of documents, paragraphs, keys and word shingles.
+"""The corpus index: a SQLite database of documents, paragraphs, their keys and lineage.
 
 The database stands beside the corpus as ``<corpus>/.prstdiff-index.sqlite`` unless another file
 is named. It holds:

@@ -279,9 +279,10 @@ class KeyIndex:
         room = np.asarray((1 - t / 2) * self.lengths[mine] - position[held], dtype=np.float64)
         return code[order], mine[order], room[order]
 
-    def _query_tokens(self, sequences: Sequence[str]) -> tuple[IntArray, IntArray]:
-        """Each text's words as ranks (rarest first; -1 for words the index lacks), with owners."""
-        tokens, owner = _tokens(["".join(sorted(s)) for s in sequences])
+    def _query_tokens(self, ordered: Sequence[str]) -> tuple[IntArray, IntArray]:
+        """Each text's words (sorted encodings) as ranks, rarest first (-1 for words the index
+        lacks), with the text each comes from."""
+        tokens, owner = _tokens(ordered)
         size = self.vocabulary.size
         if size == 0:
             return np.full(tokens.size, -1, dtype=np.int64), owner
@@ -377,7 +378,8 @@ class KeyIndex:
         count = len(self.sequences)
         lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
         t = self.threshold - SLACK
-        ranks, owner = self._query_tokens(sequences)
+        ordered = np.array(["".join(sorted(s)) for s in sequences], dtype=object)
+        ranks, owner = self._query_tokens(ordered.tolist())
         if t <= 0:
             # Every pair reaches the threshold: there is nothing to filter on.
             rows = np.repeat(np.arange(len(sequences), dtype=np.int64), count)
@@ -418,7 +420,6 @@ class KeyIndex:
         if before is not None:
             early = self.first_rank[keys] < before
             rows, keys = rows[early], keys[early]
-        ordered = np.array(["".join(sorted(s)) for s in sequences], dtype=object)
         common = self._common(ordered[rows], lengths[rows], keys)
         la, lb = lengths[rows], self.lengths[keys]
         # The any-order similarity bounds the engine's score from above: a cheap exact sieve.
@@ -489,7 +490,7 @@ class KeyIndex:
             pairs = self._join_chunk(first, last, starts, ends, t)
             first = last
             if progress is not None:
-                progress(first, count, "language keys: similar pairs")
+                progress(first, count, "paragraph keys: similar pairs")
             pending.append(pairs)
             waiting += pairs[0].size
             if waiting >= _SCORE_PAIRS or first >= count:

@@ -6,9 +6,9 @@ then number) whose language is the same or altered, i.e. whose word-level simila
 ``CompareOptions.threshold``.
 
 Retrieval never scores the whole corpus, and never misses a source: the index's paragraphs are
-loaded once into memory as distinct language keys with prefix postings of their scored words
-(``prstdiff.corpus.lineage``), which find every key that can reach the threshold; only those are
-scored, by the engine, each distinct language key once.
+loaded once into memory as distinct keys (scored-word sequences) with prefix postings of their
+words (``prstdiff.corpus.lineage``), which find every key that can reach the threshold; only those
+are scored, with the engine's formula, each distinct key once.
 
 Per paragraph trace reports:
 
@@ -128,9 +128,9 @@ class Hit:
 class Tracer:
     """Traces paragraphs against an index, remembering each indexed paragraph's closest source.
 
-    The index's paragraphs are loaded once into a ``KeyIndex`` (distinct language keys and their
-    prefix postings, ``prstdiff.corpus.lineage``): every earlier paragraph at the threshold is
-    found, none is capped away.
+    The index's paragraphs are loaded once into a ``KeyIndex`` (distinct scored-word sequences
+    and their prefix postings, ``prstdiff.corpus.lineage``): every earlier paragraph at the
+    threshold is found, none is capped away.
     """
 
     def __init__(
@@ -209,7 +209,7 @@ class Tracer:
     def lineage_of_ranks(self, ranks: range) -> list[tuple[int, int | None, float | None]]:
         """The closest earlier source of every paragraph of the documents of these ranks.
 
-        Paragraphs with the same language key share their neighbours: each distinct key is
+        Paragraphs with the same scored words share their neighbours: each distinct key is
         looked up and scored once, however often it is repeated.
         """
         keys = self.keys
