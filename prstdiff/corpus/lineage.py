@@ -12,9 +12,11 @@ bound, as in the AllPairs and PPJoin similarity joins). So each distinct paragra
 by its prefix only (the most any partner can need, ``a - t a / (2 - t) + 1`` words), a look-up
 reads only the postings of its own prefix words whose lengths can reach ``t`` and whose positions
 pass the bound, and no pair at or above the threshold is ever missed: recall is 1.0 by
-construction. The candidates are then sieved by the any-order bound (the words they share,
-counted exactly), and only the survivors are scored, pair by pair, with the engine's own formula
-(``prstdiff.align.blended_similarity`` of their Indel distances in order and in any order).
+construction. The candidates are then sieved by two bit signatures of their words (a bit set on
+one side only stands for a word the other lacks, which bounds the words they share), then by the
+any-order bound itself (the words they share, counted exactly), and only the survivors are
+scored, pair by pair, with the engine's own formula (``prstdiff.align.blended_similarity`` of
+their Indel distances in order and in any order), so every number is the engine's.
 
 A paragraph's score depends only on its scored words in order, so everything works on distinct
 scored-word sequences (*keys*): a paragraph repeated in a thousand resolutions, or repeated with
