@@ -8,8 +8,9 @@ paragraphs dropped, with a fixed random seed). For each size the script reports:
 - store: time to store documents and paragraphs in a new index;
 - lineage: time to work out every paragraph's closest earlier source (``build_lineage``);
 - index = parse + store + lineage, at 1x the figure the issue sets a target for;
-- key pairs >= t: pairs of distinct language keys at or above the threshold (what lineage must
-  find), and lineage time per thousand of them (flat when growth follows the pairs);
+- key pairs >= t: pairs of distinct keys (scored-word sequences) at or above the threshold (what
+  lineage must find), and lineage time per thousand of them (flat or falling when growth follows
+  the pairs);
 - load: time to load the index into a tracer (once per process); trace 1 doc: median time to
   trace one document (with chains) with the tracer loaded;
 - all-pairs: the baseline, every paragraph scored against every earlier paragraph with
@@ -139,9 +140,9 @@ def total_pairs(named: list[tuple[str, Document]]) -> int:
 
 
 def key_pairs(tracer: Tracer) -> int:
-    """Pairs of distinct language keys at or above the threshold, each counted once."""
+    """Pairs of distinct keys (scored-word sequences) at or above the threshold, counted once."""
     keys = tracer.keys
-    return sum(keys.neighbours(k).keys.size - 1 for k in range(len(keys.texts))) // 2
+    return sum(keys.neighbours(k).keys.size - 1 for k in range(len(keys.sequences))) // 2
 
 
 def main() -> int:

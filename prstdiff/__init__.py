@@ -27,9 +27,9 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
     from prstdiff.corpus.options import CorpusOptions
     from prstdiff.corpus.search import SearchHit, SearchResult, search_phrase
     from prstdiff.corpus.series import (
-        LineageCell,
-        LineageLine,
         Series,
+        SeriesCell,
+        SeriesLine,
         build_series,
         select_series,
         subject_of,
@@ -82,8 +82,6 @@ __all__ = [
     "IndexFileError",
     "IndexReport",
     "InputError",
-    "LineageCell",
-    "LineageLine",
     "LoadedCorpus",
     "ManifestError",
     "NotableEdit",
@@ -100,6 +98,8 @@ __all__ = [
     "SearchHit",
     "SearchResult",
     "Series",
+    "SeriesCell",
+    "SeriesLine",
     "SkippedFile",
     "Source",
     "Stats",
@@ -131,9 +131,9 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "prstdiff.corpus.options": ("CorpusOptions",),
     "prstdiff.corpus.search": ("SearchHit", "SearchResult", "search_phrase"),
     "prstdiff.corpus.series": (
-        "LineageCell",
-        "LineageLine",
         "Series",
+        "SeriesCell",
+        "SeriesLine",
         "build_series",
         "select_series",
         "subject_of",

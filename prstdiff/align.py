@@ -57,6 +57,7 @@ __all__ = [
     "align_keys",
     "align_paragraphs",
     "align_texts",
+    "blended_similarity",
     "score_words",
     "similarity_matrix",
 ]
@@ -139,12 +140,7 @@ class _Scores:
         # Sorted, the common subsequence of two word strings is their common multiset of words.
         any_order = self._distance(_sorted(self.old), _sorted(self.new))
         self.lcs = (total - in_order) * np.float32(0.5)
-        # 1 - (weighted distance) / total is the weighted mean of the two Indel similarities.
-        weight = np.float32(self.order_weight)
-        distance = weight * in_order + (np.float32(1) - weight) * any_order
-        self.similarity: npt.NDArray[np.float32] = np.asarray(
-            1 - distance / np.maximum(total, 1), dtype=np.float32
-        )
+        self.similarity = blended_similarity(in_order, any_order, total, self.order_weight)
         self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0
@@ -199,6 +195,23 @@ class _Scores:
         in_order = Indel.normalized_similarity(left, right)
         any_order = Indel.normalized_similarity("".join(sorted(left)), "".join(sorted(right)))
         return float(self.order_weight * in_order + (1 - self.order_weight) * any_order)
+
+
+def blended_similarity(
+    in_order: npt.NDArray[np.float32],
+    any_order: npt.NDArray[np.float32],
+    total: npt.NDArray[np.float32],
+    order_weight: float,
+) -> npt.NDArray[np.float32]:
+    """The similarity of pairs from their Indel distances in order and in any order (float32).
+
+    ``total`` is the pairs' summed word counts. The corpus index scores its candidate pairs with
+    this same function, so its numbers are the engine's to the last bit.
+    """
+    # 1 - (weighted distance) / total is the weighted mean of the two Indel similarities.
+    weight = np.float32(order_weight)
+    distance = weight * in_order + (np.float32(1) - weight) * any_order
+    return np.asarray(1 - distance / np.maximum(total, 1), dtype=np.float32)
 
 
 def _sorted(encoded: list[str]) -> list[str]:

@@ -158,7 +158,7 @@ def describe_report(report: IndexReport) -> list[str]:
 @app.command("index")
 @handle_errors
 def index_command(corpus: CorpusArgument, *, db: DbOption = None) -> None:
-    """Build or update the corpus index (documents, paragraphs, shingles, lineage).
+    """Build or update the corpus index (documents, paragraphs, lineage).
 
     A second run reads only the files whose content changed and says how many; unreadable
     files are skipped and listed with their reason.

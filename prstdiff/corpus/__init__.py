@@ -8,9 +8,9 @@ from prstdiff.corpus.index import CorpusIndex, IndexReport, open_index
 from prstdiff.corpus.options import CorpusOptions
 from prstdiff.corpus.search import SearchHit, SearchResult, search_phrase
 from prstdiff.corpus.series import (
-    LineageCell,
-    LineageLine,
     Series,
+    SeriesCell,
+    SeriesLine,
     build_series,
     normalize_symbol,
     select_series,
@@ -29,13 +29,13 @@ __all__ = [
     "CorpusIndex",
     "CorpusOptions",
     "IndexReport",
-    "LineageCell",
-    "LineageLine",
     "LoadedCorpus",
     "ParagraphTrace",
     "SearchHit",
     "SearchResult",
     "Series",
+    "SeriesCell",
+    "SeriesLine",
     "SkippedFile",
     "Trace",
     "TraceSource",

@@ -1,4 +1,4 @@
-"""The corpus index: a SQLite database of documents, paragraphs, keys and word shingles.
+"""The corpus index: a SQLite database of documents, paragraphs, their keys and lineage.
 
 The database stands beside the corpus as ``<corpus>/.prstdiff-index.sqlite`` unless another file
 is named. It holds:
@@ -58,7 +58,7 @@ from prstdiff.version import __version__
 
 INDEX_FILE_NAME = ".prstdiff-index.sqlite"
 """The index file's name inside the corpus folder."""
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the tables below; a database of another version is rebuilt."""
 BUSY_TIMEOUT = 60.0
 """Seconds a reader or writer waits for another process's short write to the database before
@@ -100,7 +100,7 @@ CREATE TABLE paragraphs (
     language_key TEXT NOT NULL,
     key_hash INTEGER NOT NULL,
     same_hash INTEGER NOT NULL,
-    encoded TEXT NOT NULL,  -- scored words, one character each (``vocabulary``), sorted
+    encoded TEXT NOT NULL,  -- scored words, one character each (``vocabulary``), in text order
     search_key TEXT NOT NULL,  -- ' ' + folded words (prstdiff.folding) + ' ', for phrase search
     words INTEGER NOT NULL,  -- scored words (language key without stop words)
     sort_key TEXT NOT NULL
@@ -193,7 +193,7 @@ class IndexedParagraph:
     same_hash: int
     """Digest of the comparison key: equal digests, same words (reused language)."""
     encoded: str
-    """Scored words, one character per distinct word of the index's vocabulary, sorted."""
+    """Scored words, one character per distinct word of the index's vocabulary, in text order."""
     symbol: str | None
     """Symbol of its document."""
     date: dt.date | None
@@ -330,6 +330,8 @@ class CorpusIndex:
         """Words similarity leaves out (``CompareOptions.stop_words``); so do the encodings."""
         self._vocabulary: dict[str, str] | None = None
         self._query_codes: dict[str, str] = {}
+        self._known: dict[str, tuple[str, int, int, str, str, int]] = {}
+        self._stems: dict[str, str] = {}
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -504,28 +506,18 @@ class CorpusIndex:
         )
         doc_id = cursor.lastrowid
         assert doc_id is not None
-        stems: dict[str, str] = {}
-        rows = []
-        for paragraph in document.paragraphs:
-            plain = comparison_key(paragraph.text)
-            key = fold_formula(plain)  # ``language_key``, without computing the key twice
-            scored = score_words(plain, self.stop_words, stems)
-            rows.append(
-                (
-                    doc_id,
-                    paragraph.index,
-                    str(paragraph.kind),
-                    paragraph.number,
-                    paragraph.text,
-                    key,
-                    digest64(key),
-                    digest64(plain),
-                    "".join(sorted(self.encode(scored, extend=True))),
-                    f" {fold(paragraph.text)} ",
-                    len(scored),
-                    sort_key,
-                )
+        rows = [
+            (
+                doc_id,
+                paragraph.index,
+                str(paragraph.kind),
+                paragraph.number,
+                paragraph.text,
+                *self._derived(paragraph.text),
+                sort_key,
             )
+            for paragraph in document.paragraphs
+        ]
         db.executemany(
             "INSERT INTO paragraphs (doc_id, idx, kind, number, text, language_key, key_hash,"
             " same_hash, encoded, search_key, words, sort_key)"
@@ -533,6 +525,41 @@ class CorpusIndex:
             rows,
         )
         return doc_id
+
+    def _derived(self, text: str) -> tuple[str, int, int, str, str, int]:
+        """What the index stores about a paragraph's text, worked out once per distinct text.
+
+        ``(language_key, its digest, comparison-key digest, encoded scored words, search key,
+        scored word count)``; formula paragraphs repeat in most documents.
+        """
+        found = self._known.get(text)
+        if found is None:
+            plain = comparison_key(text)
+            key = fold_formula(plain)  # ``language_key``, without computing the key twice
+            scored = score_words(plain, self.stop_words, self._stems)
+            found = (
+                key,
+                digest64(key),
+                digest64(plain),
+                self.encode(scored, extend=True),
+                f" {fold(text)} ",
+                len(scored),
+            )
+            self._known[text] = found
+        return found
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction of writes. The per-text memo goes with it (it can be as large as the
+        corpus); a rolled-back transaction also takes back the words it added to the vocabulary."""
+        try:
+            with self._db:
+                yield
+        except BaseException:
+            self._vocabulary = None
+            raise
+        finally:
+            self._known.clear()
 
     def _delete_document(self, name: str) -> None:
         row = self._db.execute(
@@ -547,7 +574,7 @@ class CorpusIndex:
     def add_documents(self, documents: Iterable[tuple[str, Document]]) -> int:
         """Store many (name, document) pairs in one transaction, then refresh the counts."""
         count = 0
-        with self._db:
+        with self._transaction():
             for name, document in documents:
                 digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
                 self.add_document(document, name=name, sha256=digest)
@@ -605,17 +632,9 @@ class CorpusIndex:
         ]
         rank = {key: position for position, key in enumerate(documents)}
         rows = [
-            LineageRow(
-                para_id=int(r[0]),
-                rank=rank[r[1]],
-                index=int(r[2]),
-                language_key=str(r[3]),
-                encoded=str(r[4]),
-                same_hash=int(r[5]),
-                text=str(r[6]),
-            )
+            LineageRow(para_id=r[0], rank=rank[r[1]], index=r[2], encoded=r[3], same_hash=r[4])
             for r in self._db.execute(
-                "SELECT id, sort_key, idx, language_key, encoded, same_hash, text FROM paragraphs"
+                "SELECT id, sort_key, idx, encoded, same_hash FROM paragraphs"
             )
         ]
         return documents, rows
@@ -650,7 +669,7 @@ class CorpusIndex:
         read = unchanged = 0
         skipped: list[SkippedFile] = []
         names = {path.name for path in files}
-        with self._db:
+        with self._transaction():
             for position, path in enumerate(files):
                 if progress is not None:
                     progress(position, len(files), path.name)

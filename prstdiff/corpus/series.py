@@ -213,7 +213,7 @@ def select_series(
 
 
 @dataclass(frozen=True, slots=True)
-class LineageCell:
+class SeriesCell:
     """A paragraph of one document of a series, in the line of language it continues."""
 
     paragraph: int
@@ -227,10 +227,10 @@ class LineageCell:
 
 
 @dataclass(frozen=True, slots=True)
-class LineageLine:
+class SeriesLine:
     """One line of language through a series: its paragraph in each document, where present."""
 
-    cells: tuple[LineageCell | None, ...]
+    cells: tuple[SeriesCell | None, ...]
     """One cell per document of the series; None where the language is absent."""
 
     @property
@@ -276,7 +276,7 @@ class Series:
     """The documents, earliest first."""
     comparisons: tuple[Comparison, ...]
     """``comparisons[i]`` compares ``documents[i]`` with ``documents[i + 1]``."""
-    lines: tuple[LineageLine, ...]
+    lines: tuple[SeriesLine, ...]
     """Lines of language, in order of first appearance."""
     shares: tuple[DocumentShares, ...]
     """``shares[i]``: the words of ``documents[i]`` by what became of them since the previous
@@ -307,11 +307,11 @@ def build_series(
     if not docs:
         raise SelectionError("a series needs at least one document")
     comparisons = tuple(compare(old, new, opts) for old, new in itertools.pairwise(docs))
-    lines: list[list[LineageCell | None]] = []
+    lines: list[list[SeriesCell | None]] = []
     owner: dict[int, int] = {}
     for paragraph in docs[0].paragraphs:
         owner[paragraph.index] = len(lines)
-        lines.append([LineageCell(paragraph.index, paragraph.number, Status.NEW, None)])
+        lines.append([SeriesCell(paragraph.index, paragraph.number, Status.NEW, None)])
     for position, comparison in enumerate(comparisons, start=1):
         for line in lines:
             line.append(None)
@@ -319,7 +319,7 @@ def build_series(
         for pair in comparison.pairs:
             for rank, index in enumerate(pair.new):
                 paragraph = comparison.new.paragraphs[index]
-                cell = LineageCell(index, paragraph.number, pair.status, pair.similarity)
+                cell = SeriesCell(index, paragraph.number, pair.status, pair.similarity)
                 line_id = owner.get(pair.old[0]) if pair.old and rank == 0 else None
                 if line_id is None or lines[line_id][position] is not None:
                     line_id = len(lines)
@@ -328,7 +328,7 @@ def build_series(
                 current[index] = line_id
         owner = current
     ordered = sorted(
-        (LineageLine(tuple(cells)) for cells in lines),
+        (SeriesLine(tuple(cells)) for cells in lines),
         key=lambda line: (line.first, _cell_index(line.cells[line.first])),
     )
     shares = [DocumentShares(0, 0, sum(len(key_words(p.text)) for p in docs[0].paragraphs))]
@@ -339,7 +339,7 @@ def build_series(
     return Series(docs, comparisons, tuple(ordered), tuple(shares), tuple(gaps))
 
 
-def _cell_index(cell: LineageCell | None) -> int:
+def _cell_index(cell: SeriesCell | None) -> int:
     return cell.paragraph if cell is not None else -1
 
 

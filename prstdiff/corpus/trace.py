@@ -6,9 +6,9 @@ then number) whose language is the same or altered, i.e. whose word-level simila
 ``CompareOptions.threshold``.
 
 Retrieval never scores the whole corpus, and never misses a source: the index's paragraphs are
-loaded once into memory as distinct language keys with prefix postings of their scored words
-(``prstdiff.corpus.lineage``), which find every key that can reach the threshold; only those are
-scored, by the engine, each distinct language key once.
+loaded once into memory as distinct keys (scored-word sequences) with prefix postings of their
+words (``prstdiff.corpus.lineage``), which find every key that can reach the threshold; only those
+are scored, with the engine's formula, each distinct key once.
 
 Per paragraph trace reports:
 
@@ -120,9 +120,9 @@ class Hit:
 class Tracer:
     """Traces paragraphs against an index, remembering each indexed paragraph's closest source.
 
-    The index's paragraphs are loaded once into a ``KeyIndex`` (distinct language keys and their
-    prefix postings, ``prstdiff.corpus.lineage``): every earlier paragraph at the threshold is
-    found, none is capped away.
+    The index's paragraphs are loaded once into a ``KeyIndex`` (distinct scored-word sequences
+    and their prefix postings, ``prstdiff.corpus.lineage``): every earlier paragraph at the
+    threshold is found, none is capped away.
     """
 
     def __init__(
@@ -164,14 +164,13 @@ class Tracer:
             self._paragraphs.update(self.index.paragraphs(missing))
 
     def _encoded(self, text: str) -> str:
-        """The scored words of a text in the index's encoding, sorted."""
-        words = scored_words(text, self.options.stop_words)
-        return "".join(sorted(self.index.encode(words, extend=False)))
+        """The scored words of a text in the index's encoding, in text order."""
+        return self.index.encode(scored_words(text, self.options.stop_words), extend=False)
 
     def score(self, texts: Sequence[str], before: str | None) -> list[list[Hit]]:
         """For each text, every earlier paragraph at or above the threshold, with similarity."""
         rank = self.keys.rank_before(before)
-        found = self.keys.search(texts, [self._encoded(t) for t in texts], rank)
+        found = self.keys.search([self._encoded(t) for t in texts], rank)
         hits: list[list[Hit]] = []
         for neighbours in found:
             positions, sims = self.keys.earlier(neighbours, rank)
@@ -196,29 +195,27 @@ class Tracer:
         return found
 
     def _compute_parent(self, para_id: int) -> Hit | None:
-        keys = self.keys
-        position = keys.position[para_id]
-        key = int(keys.key_of_occurrence[position])
-        found = keys.closest(keys.neighbours(key), int(keys.occ_rank[position]))
-        return None if found is None else Hit(*found)
+        paras, sims = self.keys.closest(np.array([self.keys.position[para_id]], dtype=np.int64))
+        return None if paras[0] < 0 else Hit(int(paras[0]), float(sims[0]))
 
     def lineage_of_ranks(self, ranks: range) -> list[tuple[int, int | None, float | None]]:
         """The closest earlier source of every paragraph of the documents of these ranks.
 
-        Paragraphs with the same language key share their neighbours: each distinct key is
+        Paragraphs with the same scored words share their neighbours: each distinct key is
         looked up and scored once, however often it is repeated.
         """
         keys = self.keys
         positions = [keys.doc_occurrences(rank) for rank in ranks]
         flat = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
         keys.prepare(keys.key_of_occurrence[flat].tolist())
+        parents, sims = keys.closest(flat)
         rows: list[tuple[int, int | None, float | None]] = []
-        for position in flat.tolist():
-            para_id = int(keys.occ_para[position])
-            key = int(keys.key_of_occurrence[position])
-            found = keys.closest(keys.neighbours(key), int(keys.occ_rank[position]))
-            self._parents[para_id] = None if found is None else Hit(*found)
-            rows.append((para_id, None, None) if found is None else (para_id, *found))
+        for para_id, parent, similarity in zip(
+            keys.occ_para[flat].tolist(), parents.tolist(), sims.tolist(), strict=True
+        ):
+            found = None if parent < 0 else Hit(parent, similarity)
+            self._parents[para_id] = found
+            rows.append((para_id, None, None) if found is None else (para_id, parent, similarity))
         return rows
 
     def _source(self, hit: Hit, same_hash: int) -> TraceSource:
@@ -258,7 +255,7 @@ class Tracer:
         before = self.before(document, doc_id)
         rank = keys.rank_before(before)
         texts = [p.text for p in document.paragraphs]
-        found = keys.search(texts, [self._encoded(t) for t in texts], rank)
+        found = keys.search([self._encoded(t) for t in texts], rank)
         max_sources = self.corpus_options.max_sources
         traced: list[ParagraphTrace] = []
         own_ids = self.index.paragraph_ids(doc_id) if doc_id is not None else []
@@ -433,7 +430,7 @@ def build_lineage(
     total = len(documents) - start
     stale = int(tracer.keys.occ_rank.size - np.searchsorted(np.sort(tracer.keys.occ_rank), start))
     if stale * JOIN_SHARE > tracer.keys.occ_rank.size:
-        tracer.keys.join()
+        tracer.keys.join(progress)
     rank = start
     # Small steps at first so the first checkpoint comes soon; they grow to amortise the engine.
     step = 8

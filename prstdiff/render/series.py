@@ -1,5 +1,5 @@
 """Renderers of a series: the timeline of word shares, the notable edits of each step (a mandate
-series reads as its list of end dates) and the lineage table (text, JSON, HTML)."""
+series reads as its list of end dates) and the table of lines of language (text, JSON, HTML)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from prstdiff.corpus.series import LineageCell, Series, document_symbol, subject_of
+from prstdiff.corpus.series import Series, SeriesCell, document_symbol, subject_of
 from prstdiff.model import Document, Status
 from prstdiff.render import RenderOptions, notable
 from prstdiff.render.document import document_to_dict
@@ -45,7 +45,7 @@ def step_summary(series: Series, position: int) -> str:
     return notable.summary(series.comparisons[position - 1]) if position else ""
 
 
-def _cell_to_dict(cell: LineageCell | None) -> dict[str, Any] | None:
+def _cell_to_dict(cell: SeriesCell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
     return {
@@ -101,7 +101,7 @@ def short_name(document: Document) -> str:
     return symbol
 
 
-def cell_label(cell: LineageCell) -> str:
+def cell_label(cell: SeriesCell) -> str:
     """``¶22 OP 1 ~0.95``: the paragraph and what happened to its language."""
     label = f"¶{cell.paragraph + 1}" + (f" OP {cell.number}" if cell.number else "")
     mark = STATUS_MARKS[cell.status]
@@ -111,7 +111,7 @@ def cell_label(cell: LineageCell) -> str:
 
 
 def render_text(series: Series, options: RenderOptions | None = None) -> str:
-    """A series for the terminal, fitted to ``options.width``: the documents, gaps, lineage."""
+    """A series for the terminal, fitted to ``options.width``: documents, gaps, language lines."""
     options = options or RenderOptions()
     width = max(40, options.width)
     gaps_after: dict[int | None, list[str]] = {}

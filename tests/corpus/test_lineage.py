@@ -74,6 +74,56 @@ def test_trace_finds_exactly_the_earlier_paragraphs_at_the_threshold(
         assert got == brute_force(subset_index, doc_id, options), name
 
 
+def test_similarities_are_the_engines_to_four_places_at_other_options(
+    subset_index: CorpusIndex,
+) -> None:
+    # Another order weight and threshold: retrieval scores pairs one by one with the engine's
+    # arithmetic, so every number equals the full similarity_matrix's.
+    options = CompareOptions(threshold=0.4, order_weight=0.8)
+    tracer = Tracer(subset_index, options)
+    for name in ("S_RES_2674_2023.txt", "S_PRST_2013_12.txt"):
+        doc_id = subset_index.find_document(name=name)
+        assert doc_id is not None
+        before = subset_index.sort_key(doc_id)
+        texts = [p.text for p in subset_index.load_document(doc_id).paragraphs]
+        earlier = [
+            (meta.name, paragraph)
+            for meta in subset_index.documents()
+            if meta.sort_key < before
+            for paragraph in subset_index.load_document(meta.id).paragraphs
+        ]
+        matrix = similarity_matrix([p.text for _, p in earlier], texts, options)
+        expected = [
+            {
+                (n, p.index): round(float(matrix[row, column]), 4)
+                for row, (n, p) in enumerate(earlier)
+                if matrix[row, column] >= options.threshold
+            }
+            for column in range(len(texts))
+        ]
+        got = [
+            {
+                (tracer.paragraph(h.para_id).name, tracer.paragraph(h.para_id).index): h.similarity
+                for h in column
+            }
+            for column in tracer.score(texts, before)
+        ]
+        assert got == expected, name
+
+
+def test_the_self_join_finds_what_each_key_looks_up_alone(subset_index: CorpusIndex) -> None:
+    joined = Tracer(subset_index).keys
+    joined.join()
+    alone = Tracer(subset_index).keys
+    keys = range(len(alone.sequences))
+    alone.prepare(keys)
+    for key in keys:
+        a, b = joined.neighbours(key), alone.neighbours(key)
+        assert dict(zip(a.keys.tolist(), a.similarity.tolist(), strict=True)) == dict(
+            zip(b.keys.tolist(), b.similarity.tolist(), strict=True)
+        ), key
+
+
 def closest_by_brute_force(index: CorpusIndex) -> dict[tuple[str, int], tuple[str, int] | None]:
     """Each paragraph's most similar earlier one (latest among equals, first in its document)."""
     options = index.compare_options
@@ -133,14 +183,16 @@ def test_stored_lineage_is_the_closest_earlier_paragraph(tmp_path: Path) -> None
 def test_a_killed_build_resumes_where_it_stopped(tmp_path: Path) -> None:
     folder = cyprus_folder(tmp_path)
     # The child indexes the documents, then is killed (SIGKILL) after its second lineage step,
-    # once 8 + 16 documents are stored and committed (a checkpoint after every step).
+    # once 8 + 16 documents are stored and committed (a checkpoint after every step); the join
+    # of similar keys before the steps reports progress too, under another name.
     script = (
         "import os, signal, sys\n"
         "from prstdiff.corpus.index import open_index\n"
         "from prstdiff.corpus.trace import build_lineage\n"
         "calls = []\n"
         "def progress(done, total, name):\n"
-        "    calls.append(done)\n"
+        "    if name == 'documents: lineage':\n"
+        "        calls.append(done)\n"
         "    if len(calls) == 2:\n"
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
         "with open_index(sys.argv[1]) as index:\n"
