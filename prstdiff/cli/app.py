@@ -10,7 +10,6 @@ import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
-from importlib import metadata
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -57,6 +56,8 @@ app = typer.Typer(
 
 def package_version() -> str:
     """The installed prstdiff's version, as its package metadata records it."""
+    from importlib import metadata  # only ``--version`` reads it: not every command's start-up
+
     try:
         return metadata.version("prstdiff")
     except metadata.PackageNotFoundError:

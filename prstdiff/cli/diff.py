@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import webbrowser
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +31,6 @@ from prstdiff.cli.app import (
 )
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
-from prstdiff.render.controls import safe_comparison
 
 if TYPE_CHECKING:
     from prstdiff.model import Comparison, Document
@@ -164,6 +162,8 @@ def diff_command(
         only_changes=only_changes,
     )
     terminal_text = chosen in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
+    from prstdiff.render.controls import safe_comparison  # loads the model: not for --help
+
     shown = safe_comparison(comparison) if terminal_text else comparison
     write_output(
         renderer(chosen)(shown, options),
@@ -252,6 +252,8 @@ def _report_format(chosen: ReportFormat | None, output: Path) -> ReportFormat:
 
 def _open_in_browser(path: Path) -> bool:
     """Open a file in the web browser; False when none could be started."""
+    import webbrowser  # only --open needs it
+
     try:
         return webbrowser.open(path.resolve().as_uri())
     except webbrowser.Error:

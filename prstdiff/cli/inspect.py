@@ -24,7 +24,6 @@ from prstdiff.cli.app import (
 )
 from prstdiff.errors import printable
 from prstdiff.render import RenderOptions
-from prstdiff.render.controls import safe_document
 
 
 class InspectFormat(StrEnum):
@@ -68,6 +67,7 @@ def inspect(
     """
     # Imported when the command runs, so that ``prstdiff --help`` stays quick.
     from prstdiff.parse import load
+    from prstdiff.render.controls import safe_document
     from prstdiff.render.document import render_json, render_text
 
     chosen = pick_format(output_format, output, InspectFormat, InspectFormat.TEXT)
