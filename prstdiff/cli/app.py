@@ -15,6 +15,7 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
+from prstdiff.cli.coercion import install as install_direct_coercion
 from prstdiff.errors import PrstdiffError, printable
 from prstdiff.io import refuse_overwriting, write_atomic
 from prstdiff.render import RenderOptions
@@ -42,6 +43,8 @@ BUG_REQUEST = (
     "prstdiff: this is a bug in prstdiff, not a problem with your files; please report it "
     "with the command you ran and the traceback above."
 )
+
+install_direct_coercion()  # typer without pydantic for prstdiff's values: see prstdiff.cli.coercion
 
 app = typer.Typer(
     name="prstdiff",
