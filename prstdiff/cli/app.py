@@ -16,6 +16,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from prstdiff.cli.coercion import install as install_direct_coercion
+from prstdiff.cli.richhelp import RichHelpGroup
 from prstdiff.errors import PrstdiffError, printable
 from prstdiff.io import refuse_overwriting, write_atomic
 from prstdiff.render import RenderOptions
@@ -48,6 +49,7 @@ install_direct_coercion()  # typer without pydantic for prstdiff's values: see p
 
 app = typer.Typer(
     name="prstdiff",
+    cls=RichHelpGroup,
     help="Compare UN Security Council presidential statements and resolutions paragraph by "
     "paragraph: which language is reused, altered, new or dropped.",
     no_args_is_help=True,

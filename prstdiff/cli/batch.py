@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated, Self
 
 import typer
 
-from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, app, fail, handle_errors
+from prstdiff.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    EXIT_TROUBLE,
+    app,
+    fail,
+    handle_errors,
+)
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 
@@ -263,7 +271,7 @@ def _plan(
     return plan_all_pairs(all_pairs)
 
 
-@app.command()
+@app.command(cls=RichHelpCommand)
 @handle_errors
 def batch(
     outdir: Annotated[

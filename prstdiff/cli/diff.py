@@ -29,6 +29,7 @@ from prstdiff.cli.app import (
     warn,
     write_output,
 )
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 
@@ -114,7 +115,7 @@ ThresholdOption = Annotated[
 ]
 
 
-@app.command("diff")
+@app.command("diff", cls=RichHelpCommand)
 @handle_errors
 def diff_command(
     old: OldArgument,
@@ -175,7 +176,7 @@ def diff_command(
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
 
 
-@app.command("report")
+@app.command("report", cls=RichHelpCommand)
 @handle_errors
 def report_command(
     old: OldArgument,

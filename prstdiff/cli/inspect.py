@@ -22,6 +22,7 @@ from prstdiff.cli.app import (
     use_color,
     write_output,
 )
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.errors import printable
 from prstdiff.render import RenderOptions
 
@@ -33,7 +34,7 @@ class InspectFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(cls=RichHelpCommand)
 @handle_errors
 def inspect(
     file: Annotated[
