@@ -7,6 +7,8 @@ its ratio to the floor, ``python -c "import numpy, rapidfuzz"``: the libraries t
 cannot do without, so no command that compares can start faster. ``--help``, ``--version`` and
 ``inspect`` need neither library and can beat the floor. Plain ``diff`` output (text, JSON) is
 written without rich; ``diff (colour)`` is the rich renderer, shown for its cost, without a target.
+Beside the wall time, the CPU time each process used (user + system): on a machine shared with
+other work it moves less than the wall time, which waits for the cores.
 
 What each command imports is checked, untimed, by ``tests/cli/test_startup.py``; ``python -X
 importtime -m prstdiff ...`` shows where a command's start-up goes.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,35 +43,46 @@ TARGETS = {"prstdiff --help": 1.0, "prstdiff diff (text)": 1.6, "prstdiff diff (
 """Largest ratio to the floor each command should take (issue: start-up)."""
 
 
-def run_once(arguments: list[str]) -> float:
+def run_once(arguments: list[str]) -> tuple[float, float]:
+    """Run one command as a fresh process: its wall time and the CPU time it used, in seconds."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, *arguments], cwd=ROOT, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(arguments)} failed: {done.stderr.decode()}")
-    return elapsed
+    cpu = (after.ru_utime + after.ru_stime) - (used.ru_utime + used.ru_stime)
+    return elapsed, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs of every command")
     repeat = parser.parse_args().repeat
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for arguments in COMMANDS.values():  # warm the file cache first
         run_once(arguments)
     for _ in range(repeat):
         for name, arguments in COMMANDS.items():
-            times[name].append(run_once(arguments))
-    floor = statistics.median(times["floor: import numpy, rapidfuzz"])
-    print(f"{'command':34} {'median':>9} {'x floor':>8} {'target':>7}")
-    for name, runs in times.items():
-        median = statistics.median(runs)
-        ratio = median / floor
+            wall, cpu = run_once(arguments)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    floor_name = "floor: import numpy, rapidfuzz"
+    floor, cpu_floor = statistics.median(walls[floor_name]), statistics.median(cpus[floor_name])
+    print(f"{'command':34} {'wall':>7} {'x floor':>8} {'CPU':>7} {'x floor':>8}  target (wall)")
+    for name in COMMANDS:
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        ratio = wall / floor
         target = ""
         if name in TARGETS:
             target = f"<= {TARGETS[name]:.1f} {'met' if ratio <= TARGETS[name] else 'not met'}"
-        print(f"{name:34} {median * 1000:7.0f}ms {ratio:8.2f} {target}")
-    print(f"{repeat} interleaved runs of each; load average {_load()}")
+        print(
+            f"{name:34} {wall * 1000:5.0f}ms {ratio:8.2f} {cpu * 1000:5.0f}ms "
+            f"{cpu / cpu_floor:8.2f}  {target}"
+        )
+    print(f"medians of {repeat} interleaved runs each; load average {_load()}")
 
 
 def _load() -> str:

@@ -85,3 +85,27 @@ def test_the_check_sees_a_heavy_import() -> None:
     modules, _ = loaded(["diff", OLD, NEW, "--format", "html"])
     assert "jinja2" in under(modules, NEVER)
     assert under(modules, ENGINE) != []
+
+
+def test_a_named_command_runs_in_an_application_of_its_own() -> None:
+    from typer.testing import CliRunner
+
+    from prstdiff.cli import app, for_arguments
+
+    for arguments in ([], ["--help"], ["--version", "diff"], ["dif", OLD, NEW]):
+        assert for_arguments(app, arguments) is app
+    for arguments in (
+        ["diff", OLD, NEW, "--width", "60"],
+        ["diff", OLD, NEW, "--width", "6"],  # refused: the same message from the copy
+        ["report", "--help"],
+    ):
+        alone = for_arguments(app, arguments)
+        assert [info.name for info in alone.registered_commands] == [arguments[0]]
+        assert len(app.registered_commands) == 8
+        environment = {"COLUMNS": "100", "NO_COLOR": "1"}
+        ran, expected = (
+            CliRunner().invoke(application, arguments, env=environment, catch_exceptions=False)
+            for application in (alone, app)
+        )
+        assert (ran.exit_code, ran.output) == (expected.exit_code, expected.output)
+        assert ran.output
