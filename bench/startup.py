@@ -10,6 +10,11 @@ written without rich; ``diff (colour)`` is the rich renderer, shown for its cost
 Beside the wall time, the CPU time each process used (user + system): on a machine shared with
 other work it moves less than the wall time, which waits for the cores.
 
+The processes share a bytecode cache of their own (``PYTHONPYCACHEPREFIX``, filled by the first,
+unmeasured round), as an installed package has: with ``PYTHONDONTWRITEBYTECODE`` set and no cache,
+Python compiles every prstdiff module from source in every process, while numpy and rapidfuzz
+come compiled from their installation. ``--no-bytecode-cache`` measures that case.
+
 What each command imports is checked, untimed, by ``tests/cli/test_startup.py``; ``python -X
 importtime -m prstdiff ...`` shows where a command's start-up goes.
 """
@@ -22,6 +27,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,11 +49,13 @@ TARGETS = {"prstdiff --help": 1.0, "prstdiff diff (text)": 1.6, "prstdiff diff (
 """Largest ratio to the floor each command should take (issue: start-up)."""
 
 
-def run_once(arguments: list[str]) -> tuple[float, float]:
+def run_once(arguments: list[str], environment: dict[str, str]) -> tuple[float, float]:
     """Run one command as a fresh process: its wall time and the CPU time it used, in seconds."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, *arguments], cwd=ROOT, capture_output=True, check=False)
+    done = subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, env=environment, capture_output=True, check=False
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -59,14 +67,34 @@ def run_once(arguments: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs of every command")
-    repeat = parser.parse_args().repeat
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="compile prstdiff from source in every process (PYTHONDONTWRITEBYTECODE, no cache)",
+    )
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="prstdiff-bench-pyc-") as cache:
+        environment = dict(os.environ)
+        if options.no_bytecode_cache:
+            environment["PYTHONDONTWRITEBYTECODE"] = "1"
+            environment.pop("PYTHONPYCACHEPREFIX", None)
+        else:
+            environment.pop("PYTHONDONTWRITEBYTECODE", None)
+            environment["PYTHONPYCACHEPREFIX"] = cache
+        measure(options.repeat, environment)
+        compiled = "compiled in every process" if options.no_bytecode_cache else "cached"
+        print(f"bytecode: {compiled}")
+
+
+def measure(repeat: int, environment: dict[str, str]) -> None:
+    """Run every command ``repeat`` times, interleaved, and print the table."""
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
     cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for arguments in COMMANDS.values():  # warm the file cache first
-        run_once(arguments)
+    for arguments in COMMANDS.values():  # warm the file and bytecode caches first
+        run_once(arguments, environment)
     for _ in range(repeat):
         for name, arguments in COMMANDS.items():
-            wall, cpu = run_once(arguments)
+            wall, cpu = run_once(arguments, environment)
             walls[name].append(wall)
             cpus[name].append(cpu)
     floor_name = "floor: import numpy, rapidfuzz"
