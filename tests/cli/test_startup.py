@@ -94,6 +94,8 @@ def test_a_named_command_runs_in_an_application_of_its_own() -> None:
 
     for arguments in ([], ["--help"], ["--version", "diff"], ["dif", OLD, NEW]):
         assert for_arguments(app, arguments) is app
+    names = ["batch", "index", "trace", "series", "search", "diff", "report", "inspect"]
+    assert [len(for_arguments(app, [name]).registered_commands) for name in names] == [1] * 8
     for arguments in (
         ["diff", OLD, NEW, "--width", "60"],
         ["diff", OLD, NEW, "--width", "6"],  # refused: the same message from the copy
