@@ -12,14 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 
 import typer
 
-from prstdiff.cli.app import (
-    EXIT_DIFFERENT,
-    EXIT_SAME,
-    EXIT_TROUBLE,
-    app,
-    fail,
-    handle_errors,
-)
+from prstdiff.cli.app import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, app, fail, handle_errors
 from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions

@@ -152,6 +152,8 @@ def diff_command(
 
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
+    from prstdiff.render.controls import safe_comparison  # loads the model: not for --help
+
     chosen = pick_format(output_format, output, DiffFormat, DiffFormat.TEXT)
     if chosen is DiffFormat.DOCX and is_stdout(output) and stdout_is_terminal():
         raise fail("a Word redline is a binary file: give --output FILE.docx")
@@ -163,8 +165,6 @@ def diff_command(
         only_changes=only_changes,
     )
     terminal_text = chosen in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
-    from prstdiff.render.controls import safe_comparison  # loads the model: not for --help
-
     shown = safe_comparison(comparison) if terminal_text else comparison
     write_output(
         renderer(chosen)(shown, options),
