@@ -10,12 +10,13 @@ import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
-from importlib import metadata
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
+from prstdiff.cli.coercion import install as install_direct_coercion
+from prstdiff.cli.richhelp import RichHelpGroup
 from prstdiff.errors import PrstdiffError, printable
 from prstdiff.io import refuse_overwriting, write_atomic
 from prstdiff.render import RenderOptions
@@ -44,8 +45,11 @@ BUG_REQUEST = (
     "with the command you ran and the traceback above."
 )
 
+install_direct_coercion()  # typer without pydantic for prstdiff's values: see prstdiff.cli.coercion
+
 app = typer.Typer(
     name="prstdiff",
+    cls=RichHelpGroup,
     help="Compare UN Security Council presidential statements and resolutions paragraph by "
     "paragraph: which language is reused, altered, new or dropped.",
     no_args_is_help=True,
@@ -57,6 +61,8 @@ app = typer.Typer(
 
 def package_version() -> str:
     """The installed prstdiff's version, as its package metadata records it."""
+    from importlib import metadata  # only ``--version`` reads it: not every command's start-up
+
     try:
         return metadata.version("prstdiff")
     except metadata.PackageNotFoundError:

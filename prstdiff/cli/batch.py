@@ -22,6 +22,7 @@ from prstdiff.cli.app import (
     handle_errors,
     symbol_list,
 )
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 
@@ -271,7 +272,7 @@ def _plan(
     return plan_all_pairs(all_pairs)
 
 
-@app.command()
+@app.command(cls=RichHelpCommand)
 @handle_errors
 def batch(
     outdir: Annotated[

@@ -32,6 +32,7 @@ from prstdiff.cli.app import (
     warn,
     write_output,
 )
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.errors import InputError, printable
 from prstdiff.render import RenderOptions
 
@@ -155,7 +156,7 @@ def describe_report(report: IndexReport) -> list[str]:
     return lines
 
 
-@app.command("index")
+@app.command("index", cls=RichHelpCommand)
 @handle_errors
 def index_command(corpus: CorpusArgument, *, db: DbOption = None) -> None:
     """Build or update the corpus index (documents, paragraphs, lineage).
@@ -170,7 +171,7 @@ def index_command(corpus: CorpusArgument, *, db: DbOption = None) -> None:
         typer.echo(line)
 
 
-@app.command("trace")
+@app.command("trace", cls=RichHelpCommand)
 @handle_errors
 def trace_command(
     document: Annotated[
@@ -217,7 +218,7 @@ def trace_command(
     raise typer.Exit(EXIT_DIFFERENT if exit_code and new else EXIT_SAME)
 
 
-@app.command("series")
+@app.command("series", cls=RichHelpCommand)
 @handle_errors
 def series_command(
     corpus: CorpusArgument,
@@ -368,7 +369,7 @@ def _write_pair_reports(series: Series, output: Path, inputs: Sequence[Path]) ->
     return links
 
 
-@app.command("search")
+@app.command("search", cls=RichHelpCommand)
 @handle_errors
 def search_command(
     phrase: Annotated[str, typer.Argument(help="The words to find.", show_default=False)],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import webbrowser
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -29,9 +28,9 @@ from prstdiff.cli.app import (
     warn,
     write_output,
 )
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
-from prstdiff.render.controls import safe_comparison
 
 if TYPE_CHECKING:
     from prstdiff.model import Comparison, Document
@@ -115,7 +114,7 @@ ThresholdOption = Annotated[
 ]
 
 
-@app.command("diff")
+@app.command("diff", cls=RichHelpCommand)
 @handle_errors
 def diff_command(
     old: OldArgument,
@@ -152,6 +151,8 @@ def diff_command(
 
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
+    from prstdiff.render.controls import safe_comparison  # loads the model: not for --help
+
     chosen = pick_format(output_format, output, DiffFormat, DiffFormat.TEXT)
     if chosen is DiffFormat.DOCX and is_stdout(output) and stdout_is_terminal():
         raise fail("a Word redline is a binary file: give --output FILE.docx")
@@ -170,7 +171,7 @@ def diff_command(
     raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
 
 
-@app.command("report")
+@app.command("report", cls=RichHelpCommand)
 @handle_errors
 def report_command(
     old: OldArgument,
@@ -247,6 +248,8 @@ def _report_format(chosen: ReportFormat | None, output: Path) -> ReportFormat:
 
 def _open_in_browser(path: Path) -> bool:
     """Open a file in the web browser; False when none could be started."""
+    import webbrowser  # only --open needs it
+
     try:
         return webbrowser.open(path.resolve().as_uri())
     except webbrowser.Error:

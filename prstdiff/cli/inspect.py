@@ -21,11 +21,11 @@ from prstdiff.cli.app import (
     terminal_options,
     write_output,
 )
+from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.errors import printable
-from prstdiff.render.controls import safe_document
 
 
-@app.command()
+@app.command(cls=RichHelpCommand)
 @handle_errors
 def inspect(
     file: Annotated[
@@ -50,6 +50,7 @@ def inspect(
     """
     # Imported when the command runs, so that ``prstdiff --help`` stays quick.
     from prstdiff.parse import load
+    from prstdiff.render.controls import safe_document
     from prstdiff.render.document import render_json, render_text
 
     chosen = pick_format(output_format, output, TextOrJson, TextOrJson.TEXT)

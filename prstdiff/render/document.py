@@ -16,9 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
-
 from prstdiff.errors import InputError
 from prstdiff.model import (
     Citation,
@@ -179,6 +176,10 @@ def render_text(doc: Document, options: RenderOptions | None = None) -> str:
     lines = [*_metadata_lines(doc, options.width), (), *_paragraph_lines(doc, options.width)]
     if not options.color:
         return "".join("".join(s.text for s in line).rstrip() + "\n" for line in lines)
+    # rich only for colour: plain text and the JSON renderers (which share this module) skip it.
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
+from rich.cells import cell_len
+
 from prstdiff.model import Comparison
-from prstdiff.render import RenderOptions
+from prstdiff.render import RenderOptions, text
 from prstdiff.render.text import ordinal, render
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -99,3 +102,24 @@ def test_ordinals_follow_english_usage() -> None:
         "1102nd",
         "111th",
     ]
+
+
+def test_plain_output_is_what_rich_prints(real_comparison: Comparison, madeup: Comparison) -> None:
+    for comparison in (real_comparison, madeup):
+        for options in (RenderOptions(width=100), RenderOptions(width=41, only_changes=True)):
+            blocks = list(text._blocks(comparison, options))
+            assert render(comparison, options) == text._render_rich(blocks, options)
+
+
+def test_wide_characters_are_wrapped_by_their_cells(madeup: Comparison) -> None:
+    # Made-up: the new document's fourth paragraph in Chinese characters, two cells each.
+    wide = "安全理事会" * 12
+    paragraphs = list(madeup.new.paragraphs)
+    paragraphs[5] = dataclasses.replace(paragraphs[5], text=wide)
+    comparison = dataclasses.replace(
+        madeup, new=dataclasses.replace(madeup.new, paragraphs=tuple(paragraphs))
+    )
+    output = render(comparison, RenderOptions(width=40))
+    lines = [line for line in output.splitlines() if "安" in line]
+    assert [cell_len(line) for line in lines] == [40, 40, 40, 4 + 2 * 60 - 3 * 36]
+    assert "".join(line.strip() for line in lines) == wide
