@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prstdiff.corpus.located import LocatedParagraph
 from prstdiff.model import Comparison, Document, Op, Pair, Paragraph, ParagraphKind, Status, WordOp
+
+if TYPE_CHECKING:
+    # Only for annotations: importing the corpus package would load SQLite into every diff.
+    from prstdiff.corpus.located import LocatedParagraph
 
 STATUS_MARKS: dict[Status, str] = {
     Status.REUSED: "=",
