@@ -191,9 +191,21 @@ class _Scores:
         return matrix.astype(np.float32)
 
     def joined(self, old: Sequence[int], new: Sequence[int]) -> float:
-        """Similarity of the joined texts of several old and new paragraphs."""
-        left = "".join(self.old[i] for i in old)
-        right = "".join(self.new[j] for j in new)
+        """Similarity of the joined texts of several old and new paragraphs.
+
+        The parts of a split or merge join in the order their words stand in the single
+        paragraph on the other side: a statement paragraph whose first sentence became OP 19 and
+        whose second became OP 10 is compared with OP 19 + OP 10, not with the two in document
+        order, which would hide half the carried words from the in-order measure.
+        """
+        left_parts = [self.old[i] for i in old]
+        right_parts = [self.new[j] for j in new]
+        if len(left_parts) == 1 and len(right_parts) > 1:
+            right_parts = _in_order_of(right_parts, left_parts[0])
+        elif len(right_parts) == 1 and len(left_parts) > 1:
+            left_parts = _in_order_of(left_parts, right_parts[0])
+        left = "".join(left_parts)
+        right = "".join(right_parts)
         if not left and not right:
             return 1.0
         in_order = Indel.normalized_similarity(left, right)
@@ -203,6 +215,18 @@ class _Scores:
 
 def _sorted(encoded: list[str]) -> list[str]:
     return ["".join(sorted(text)) for text in encoded]
+
+
+def _in_order_of(parts: list[str], whole: str) -> list[str]:
+    """The parts sorted by where their common words stand in ``whole`` (the mean position of the
+    words they share with it, in order); a part sharing nothing keeps its place at the end."""
+    positions = []
+    for index, part in enumerate(parts):
+        blocks = [b for b in Indel.editops(part, whole).as_matching_blocks() if b.size]
+        size = sum(b.size for b in blocks)
+        middle = sum((b.b + b.size / 2) * b.size for b in blocks) / size if size else len(whole)
+        positions.append((middle, index))
+    return [parts[index] for _, index in sorted(positions)]
 
 
 class _Runs:
@@ -473,7 +497,21 @@ class _Aligner:
         taken = self.old_group if side_new else self.new_group
         floor = max(score, self.options.threshold)
         better = np.nonzero(line > floor)[0].tolist()
-        return any(other != anchor and other not in taken for other in better)
+        if any(other != anchor and other not in taken for other in better):
+            return True
+        # A part that shares a long distinctive run with another unmatched paragraph has a
+        # partner of its own (the carried stage pairs them): its other half went there, and
+        # gluing it to this group would take that pair away.
+        scores = self.scores.similarity[:, member] if side_new else self.scores.similarity[member]
+        similar = np.nonzero(scores >= self.options.run_floor)[0]
+        runs = self.scores.runs
+        for other in similar.tolist():
+            if other == anchor or other in taken:
+                continue
+            run = runs(other, member) if side_new else runs(member, other)
+            if run >= self.options.run_min_words:
+                return True
+        return False
 
     def _group_runs(self, *, side_new: bool) -> None:
         s = self.scores

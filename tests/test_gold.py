@@ -128,12 +128,6 @@ KNOWN_READINGS = (
     KnownReading("S_PRST_2010_1__S_PRST_2013_12", (), (10,), "see old ¶6"),
     KnownReading(
         "S_RES_1539_2004__S_RES_1612_2005",
-        (30,),
-        (29, 38),
-        "the first part lowers the similarity of the joined texts (0.71 to 0.70)",
-    ),
-    KnownReading(
-        "S_RES_1539_2004__S_RES_1612_2005",
         (23, 24, 25, 26, 27, 28),
         (32,),
         "the chapeau and one sub-paragraph are left out of the six-way merge",
