@@ -38,6 +38,8 @@ pair always reports its similarity, never its evidence. In stages:
 from __future__ import annotations
 
 import itertools
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -146,6 +148,7 @@ class _Scores:
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
         self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
+        self._weights: dict[str, float] | None = None
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0
         none = np.zeros(0, dtype=np.intp)
@@ -182,6 +185,26 @@ class _Scores:
         """Share of each old paragraph's words found, in order, inside each of the ``new`` ones."""
         shares = self.lcs[:, list(new)].T / np.maximum(self.old_len, 1)
         return np.asarray(shares, dtype=np.float32)
+
+    def weighted_share(self, part: str, whole: str) -> float:
+        """Share of the words of ``part`` (an encoded paragraph) found in ``whole``, in any order,
+        each word weighted by how few paragraphs of the two documents hold it.
+
+        The words of the subject that every paragraph repeats (``children affected by armed
+        conflict`` in a text on children and armed conflict) weigh next to nothing, so a
+        paragraph that shares only them with another does not count as a part of it.
+        """
+        weights = self._weights
+        if weights is None:
+            texts = [*self.old, *self.new]
+            held = Counter(char for text in texts for char in set(text))
+            weights = self._weights = {c: math.log(len(texts) / n) for c, n in held.items()}
+        mine = Counter(part)
+        total = sum(weights[c] * n for c, n in mine.items())
+        if total <= 0:
+            return 0.0
+        common = mine & Counter(whole)
+        return sum(weights[c] * n for c, n in common.items()) / total
 
     @staticmethod
     def _distance(old: list[str], new: list[str]) -> npt.NDArray[np.float32]:
@@ -466,6 +489,12 @@ class _Aligner:
             if k not in taken:
                 run = s.runs(anchor, k) if side_new else s.runs(k, anchor)
                 eligible[k] = run >= self.options.run_min_words
+        parts = s.new if side_new else s.old
+        whole = s.old[anchor] if side_new else s.new[anchor]
+        least = self.options.part_weighted_share
+        for k in np.nonzero(eligible)[0].tolist():
+            if k not in taken:
+                eligible[k] = s.weighted_share(parts[k], whole) >= least
         far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
         while True:
             options: list[tuple[float, int]] = []

@@ -99,6 +99,30 @@ def test_twelve_words_carried_in_a_row_make_an_altered_pair(
     assert pair.similarity == pytest.approx(0.42, abs=0.01)
 
 
+def test_split_parts_in_reverse_order_are_one_split_pair() -> None:
+    # S/RES/1539 (2004) OP 14: its first half became S/RES/1612 (2005) OP 19, its second half
+    # (the responsibility of peacekeeping missions and country teams) OP 10, nine paragraphs up.
+    result = compare(load(CORPUS / "S_RES_1539_2004.txt"), load(CORPUS / "S_RES_1612_2005.txt"))
+    assert result.old.paragraphs[30].text.startswith("Reiterates its request to the Secretary")
+    pair = pair_of(result, old=30)
+    assert (pair.old, pair.new, pair.status) == ((30,), (29, 38), Status.ALTERED)
+    assert (pair.split, pair.moved) == (True, True)
+    assert [result.new.paragraphs[j].number for j in pair.new] == ["10", "19"]
+    # Scored with the parts in the order their words stand in OP 14: OP 19, then OP 10.
+    assert pair.similarity == pytest.approx(0.87, abs=0.01)
+
+
+def test_a_paragraph_sharing_only_the_subjects_words_is_not_a_split_part() -> None:
+    # S/PRST/2005/8 para 4 and S/RES/1612 (2005) PP 2 share "protection ... children affected
+    # by armed conflict", words nearly every paragraph of both texts holds; PP 2 (the primary
+    # role of national Governments) is new language, not a part of the split paragraph.
+    result = compare(load(CORPUS / "S_PRST_2005_8.txt"), load(CORPUS / "S_RES_1612_2005.txt"))
+    assert result.new.paragraphs[2].text.startswith("Stressing the primary role of national")
+    assert pair_of(result, new=2).status is Status.NEW
+    pair = pair_of(result, old=3)
+    assert (pair.old, pair.new, pair.status) == ((3,), (6,), Status.ALTERED)
+
+
 def test_chapter_vii_and_chapter_viii_are_never_the_same_language() -> None:
     # Made-up variant: the real paragraph of S/RES/1454 (2002) with VII changed to VIII.
     document = load(CORPUS / "S_RES_1454_2002.txt")
