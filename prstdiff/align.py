@@ -147,7 +147,13 @@ class _Scores:
         self.similarity: npt.NDArray[np.float32] = np.asarray(
             1 - distance / np.maximum(total, 1), dtype=np.float32
         )
-        self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
+        self.runs = _Runs(
+            coded[: len(old_keys)],
+            coded[len(old_keys) :],
+            options.run_min_words,
+            {chr(c) for c in stop},
+            options.run_min_content_words,
+        )
         self._weights: dict[str, float] | None = None
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0
@@ -241,14 +247,14 @@ def _sorted(encoded: list[str]) -> list[str]:
 
 
 def _in_order_of(parts: list[str], whole: str) -> list[str]:
-    """The parts sorted by where their common words stand in ``whole`` (the mean position of the
-    words they share with it, in order); a part sharing nothing keeps its place at the end."""
+    """The parts sorted by where in ``whole`` their longest run of common words (in order) stands,
+    the earliest of equally long ones: a chapeau whose last words recur at the end of the whole
+    still stands where its carried opening does. A part sharing nothing goes last."""
     positions = []
     for index, part in enumerate(parts):
-        blocks = [b for b in Indel.editops(part, whole).as_matching_blocks() if b.size]
-        size = sum(b.size for b in blocks)
-        middle = sum((b.b + b.size / 2) * b.size for b in blocks) / size if size else len(whole)
-        positions.append((middle, index))
+        blocks = Indel.editops(part, whole).as_matching_blocks()
+        longest = max(blocks, key=lambda b: (b.size, -b.b))
+        positions.append((longest.b if longest.size else len(whole), index))
     return [parts[index] for _, index in sorted(positions)]
 
 
@@ -257,15 +263,22 @@ class _Runs:
 
     Runs are found by their ``size``-word shingles, on paragraphs encoded one character per word
     (a shingle is a substring). A shingle found more than once in either document is a stock
-    phrase of that text, not evidence, and is left out. A run of ``n`` consecutive shared
-    shingles is ``n + size - 1`` words. Computed on demand: only the few pairs the late stages
-    ask about, never the whole matrix.
+    phrase of that text, not evidence, and is left out; so is a run of mostly stop words (``the
+    convention on the rights of the child and``: a title, not carried language). A run of ``n``
+    consecutive shared shingles is ``n + size - 1`` words. Computed on demand: only the few pairs
+    the late stages ask about, never the whole matrix.
     """
 
-    def __init__(self, old: list[str], new: list[str], size: int) -> None:
+    def __init__(
+        self, old: list[str], new: list[str], size: int, stop_words: set[str], min_content: int
+    ) -> None:
         self.old = old
         self.new = new
         self.size = size
+        self.stop_words = stop_words
+        """The encoded stop words, which a run needs more than."""
+        self.min_content = min_content
+        """Fewest words of a run that are not stop words."""
         # A separator outside the word characters, so no shingle spans two paragraphs.
         self.old_text = "\n".join(old)
         self.new_text = "\n".join(new)
@@ -288,11 +301,21 @@ class _Runs:
         )
         if not starts:
             return 0
-        best = length = 1
-        for previous, current in itertools.pairwise(starts):
-            length = length + 1 if current == previous + 1 else 1
-            best = max(best, length)
-        return best + size - 1
+        # Maximal runs of consecutive shingles, as (first start, last start).
+        runs = [[starts[0], starts[0]]]
+        for current in starts[1:]:
+            if current == runs[-1][1] + 1:
+                runs[-1][1] = current
+            else:
+                runs.append([current, current])
+        words = self.new[j]
+        lengths = [
+            last - first + size
+            for first, last in runs
+            if sum(word not in self.stop_words for word in words[first : last + size])
+            >= self.min_content
+        ]
+        return max(lengths, default=0)
 
     def _distinct(self, shingle: str) -> bool:
         known = self.stock.get(shingle)

@@ -107,14 +107,6 @@ KNOWN_READINGS = (
     ),
     KnownReading(
         "S_PRST_2009_9__S_RES_1882_2009",
-        (12,),
-        (3,),
-        "the twelve-word part scores 0.20; the old paragraph pairs with new ¶9 instead, its best "
-        "partner, with which it shares a nine-word run",
-    ),
-    KnownReading("S_PRST_2009_9__S_RES_1882_2009", (), (8,), "paired with old ¶13 (see above)"),
-    KnownReading(
-        "S_PRST_2009_9__S_RES_1882_2009",
         (8,),
         (15,),
         "old ¶9 scores 0.51 with OP 5 (b), more than with the gold's OP 3 (0.42)",

@@ -123,6 +123,15 @@ def test_a_paragraph_sharing_only_the_subjects_words_is_not_a_split_part() -> No
     assert (pair.old, pair.new, pair.status) == ((3,), (6,), Status.ALTERED)
 
 
+def test_a_shared_title_is_not_a_carried_run() -> None:
+    # S/PRST/2009/9 para 13 and S/RES/1882 (2009) PP 9 share the nine words "the Convention on
+    # the Rights of the Child and", three of them content words: a title both cite, not language
+    # one took from the other, so PP 9 is new.
+    result = compare(load(CORPUS / "S_PRST_2009_9.txt"), load(CORPUS / "S_RES_1882_2009.txt"))
+    assert result.new.paragraphs[8].text.startswith("Calling on all parties to armed conflicts")
+    assert pair_of(result, new=8).status is Status.NEW
+
+
 def test_chapter_vii_and_chapter_viii_are_never_the_same_language() -> None:
     # Made-up variant: the real paragraph of S/RES/1454 (2002) with VII changed to VIII.
     document = load(CORPUS / "S_RES_1454_2002.txt")
