@@ -212,6 +212,13 @@ class _Scores:
         common = mine & Counter(whole)
         return sum(weights[c] * n for c, n in common.items()) / total
 
+    def covered(self, anchor: int, parts: Sequence[int], *, side_new: bool) -> int:
+        """Words of the single ``anchor`` paragraph found, in order, in its joined ``parts``."""
+        whole = self.old[anchor] if side_new else self.new[anchor]
+        texts = [(self.new if side_new else self.old)[k] for k in parts]
+        joined = "".join(_in_order_of(texts, whole))
+        return (len(whole) + len(joined) - Indel.distance(whole, joined)) // 2
+
     @staticmethod
     def _distance(old: list[str], new: list[str]) -> npt.NDArray[np.float32]:
         if not old or not new:
@@ -457,9 +464,10 @@ class _Aligner:
                 split = self._grown(old[0], new, base, side_new=True)
             if new[0] in merge_anchors:
                 merge = self._grown(new[0], old, base, side_new=False)
-            best = max((split, merge), key=lambda g: g[1])
-            if best[1] <= base or len(best[0]) <= 1:
+            grown = [g for g in (split, merge) if len(g[0]) > 1]
+            if not grown:
                 continue
+            best = max(grown, key=lambda g: g[1])
             side_new = best is split
             for index in best[0]:
                 if index not in (new if side_new else old):
@@ -488,7 +496,13 @@ class _Aligner:
     def _grown(
         self, anchor: int, members: list[int], current: float, *, side_new: bool
     ) -> tuple[list[int], float]:
-        """Consecutive members around ``members`` contained in the single ``anchor`` paragraph."""
+        """Parts joined to ``members`` around the single ``anchor`` paragraph, one at a time.
+
+        A part joins when the joined texts become ``split_gain`` more similar, or when it keeps
+        ``part_share`` of its words inside the anchor and those words are anchor words no member
+        holds yet (at least ``part_share`` of what it keeps): a sub-paragraph or a clause that
+        added new words of its own still brings carried language the group lacked.
+        """
         s = self.scores
         group = sorted(members)
         taken = self.new_group if side_new else self.old_group
@@ -519,21 +533,30 @@ class _Aligner:
             if k not in taken:
                 eligible[k] = s.weighted_share(parts[k], whole) >= least
         far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
+        share = self.options.part_share
+        covered = s.covered(anchor, group, side_new=side_new)
         while True:
-            options: list[tuple[float, int]] = []
-            near = [k for k in far if k not in group and k not in (group[0] - 1, group[-1] + 1)]
-            for k in (group[0] - 1, group[-1] + 1, *near):
+            options: list[tuple[float, int, int]] = []
+            ends = (group[0] - 1, group[-1] + 1)
+            # Paragraphs between two members (sub-paragraphs of a merged list) are neighbours too.
+            holes = [k for k in range(group[0] + 1, group[-1]) if k not in group]
+            near = [k for k in far if k not in group and k not in ends and k not in holes]
+            for k in (*ends, *holes, *near):
                 if 0 <= k < size and k not in taken and eligible[k]:
-                    score = joined(sorted([*group, k]))
-                    if score >= current + self.options.split_gain and not self._taken_elsewhere(
-                        anchor, k, score, side_new=side_new
-                    ):
-                        options.append((score, k))
+                    candidate = sorted([*group, k])
+                    score = joined(candidate)
+                    gain = s.covered(anchor, candidate, side_new=side_new) - covered
+                    kept = inside[k] >= share and gain >= share * len(parts[k]) * inside[k]
+                    if (
+                        score >= current + self.options.split_gain or kept
+                    ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):
+                        options.append((score, k, gain))
             if not options:
                 return group, current
-            score, k = max(options)
+            score, k, gain = max(options)
             group = sorted([*group, k])
             current = score
+            covered += gain
 
     def group_unmatched(self) -> None:
         """Pair an unmatched paragraph with a run of unmatched, contained, consecutive ones."""

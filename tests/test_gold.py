@@ -137,12 +137,6 @@ KNOWN_READINGS = (
     ),
     KnownReading("S_PRST_2013_8__S_RES_2143_2014", (14,), (), "see OP 14"),
     KnownReading(
-        "S_RES_1539_2004__S_RES_1612_2005",
-        (23, 24, 25, 26, 27, 28),
-        (32,),
-        "the chapeau and one sub-paragraph are left out of the six-way merge",
-    ),
-    KnownReading(
         "S_RES_2167_2014__S_PRST_2014_27",
         (44,),
         (12,),
