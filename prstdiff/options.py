@@ -57,10 +57,10 @@ class CompareOptions:
     run_min_words: int = 8
     """Shortest run of words in order (stop words counted) that is evidence of carried language
     when no other paragraph of either text holds it: eight words rarely repeat by chance."""
-    run_min_content_words: int = 5
-    """Fewest words of such a run that are not stop words: eight words of which five are ``the``,
-    ``of`` and ``and`` are a reference (``the Convention on the Rights of the Child and``), while
-    carried clauses on real pairs hold six and more."""
+    run_min_content_words: int = 4
+    """Fewest words of such a run that are not stop words, half the shortest run: nine words of
+    which six are ``the``, ``on`` and ``of`` are a title both texts cite (``the Convention on the
+    Rights of the Child and``), not language one took from the other."""
     run_floor: float = 0.3
     """Least similarity of two unmatched paragraphs that share such a run and are each other's
     best partner for them to pair; below it the run is a quotation inside otherwise new text."""

@@ -457,10 +457,10 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the fourteen pairs: F1 0.930, lowest 0.471 (S/PRST/2004/46 -> S/RES/1674, a
+    # Measured on the fourteen pairs: F1 0.934, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
     # rewrite in other words), precision 0.985, status 0.954, moved/split/merged 38 of 51.
     assert f1["prstdiff"] >= 0.92
-    assert min(s.f1 for s in engine) >= 0.45
+    assert min(s.f1 for s in engine) >= 0.5
     assert mean([s.precision for s in engine]) >= 0.97
     assert mean([s.status_accuracy for s in engine]) >= 0.94
     assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.1
