@@ -203,7 +203,7 @@ class _Scores:
         weights = self._weights
         if weights is None:
             texts = [*self.old, *self.new]
-            held = Counter(char for text in texts for char in set(text))
+            held = Counter(itertools.chain.from_iterable(map(set, texts)))
             weights = self._weights = {c: math.log(len(texts) / n) for c, n in held.items()}
         mine = Counter(part)
         total = sum(weights[c] * n for c, n in mine.items())
