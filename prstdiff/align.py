@@ -23,14 +23,18 @@ pair always reports its similarity, never its evidence. In stages:
 3. splits and merges: a matched pair grows by unmatched paragraphs of one side, neighbours
    contained (``containment``) in its single paragraph on the other side or, anywhere in the
    text, paragraphs whose best partner it is and that keep ``part_share`` of their words in it
-   or share a long distinctive run with it, as long as the similarity of the joined texts rises
-   by ``split_gain`` and no other unmatched paragraph matches the part better than the group
-   does; an unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained
-   in it the same way;
+   or share a long distinctive run with it, as long as the similarity of the joined texts (parts
+   in the order their words stand in the single paragraph) rises by ``split_gain`` or the part
+   brings words of that paragraph no member holds yet; a part must keep
+   ``part_weighted_share`` of its words' weight (words that few paragraphs hold weigh most), and
+   no other unmatched paragraph may match it better or share a distinctive run with it; an
+   unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained in it the
+   same way;
 4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
 5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
-   and share a run of ``run_min_words`` words that no other paragraph of either text holds pair
-   when they score ``run_floor``, then grow like (3);
+   and share a run of ``run_min_words`` words (``run_min_content_words`` of them not stop words)
+   that no other paragraph of either text holds pair when they score ``run_floor``, then grow
+   like (3);
 6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
    (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
