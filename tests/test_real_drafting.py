@@ -112,6 +112,30 @@ def test_split_parts_in_reverse_order_are_one_split_pair() -> None:
     assert pair.similarity == pytest.approx(0.87, abs=0.01)
 
 
+def test_a_list_run_into_one_sentence_is_one_merge_of_all_its_parts() -> None:
+    # S/RES/1539 (2004) OP 12 and its sub-paragraphs (a) to (e) became the one sentence of
+    # S/RES/1612 (2005) OP 13. The chapeau adds words of its own (ECOWAS, the European Union
+    # guidelines), so joining it makes the texts less similar, yet its seventeen opening words
+    # are OP 13's opening; (c) stands between two other members.
+    result = compare(load(CORPUS / "S_RES_1539_2004.txt"), load(CORPUS / "S_RES_1612_2005.txt"))
+    pair = pair_of(result, new=32)
+    assert (pair.old, pair.new, pair.status, pair.merged) == (
+        (23, 24, 25, 26, 27, 28),
+        (32,),
+        Status.ALTERED,
+        True,
+    )
+    assert [result.old.paragraphs[i].number for i in pair.old] == [
+        "12",
+        "12 (a)",
+        "12 (b)",
+        "12 (c)",
+        "12 (d)",
+        "12 (e)",
+    ]
+    assert result.new.paragraphs[32].number == "13"
+
+
 def test_a_paragraph_sharing_only_the_subjects_words_is_not_a_split_part() -> None:
     # S/PRST/2005/8 para 4 and S/RES/1612 (2005) PP 2 share "protection ... children affected
     # by armed conflict", words nearly every paragraph of both texts holds; PP 2 (the primary
