@@ -39,8 +39,8 @@ class CompareOptions:
     sentence off and rewrite half of it; such a part may stand anywhere in the text."""
     part_weighted_share: float = 0.33
     """Least share of a part's words found in the paragraph it joins, each word weighted by how few
-    paragraphs of the two documents hold it: a part that shares only the subject's words (kept
-    parts keep 0.4 and more, a paragraph glued on by the subject's words 0.26 on real pairs)."""
+    paragraphs of the two documents hold it: on real pairs the parts of splits and merges keep
+    0.39 and more, a paragraph that shares only the subject's words with the group 0.26."""
     split_gain: float = 0.03
     """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
     phrases shared by chance never glue an unrelated paragraph to a group."""
