@@ -23,14 +23,18 @@ pair always reports its similarity, never its evidence. In stages:
 3. splits and merges: a matched pair grows by unmatched paragraphs of one side, neighbours
    contained (``containment``) in its single paragraph on the other side or, anywhere in the
    text, paragraphs whose best partner it is and that keep ``part_share`` of their words in it
-   or share a long distinctive run with it, as long as the similarity of the joined texts rises
-   by ``split_gain`` and no other unmatched paragraph matches the part better than the group
-   does; an unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained
-   in it the same way;
+   or share a long distinctive run with it, as long as the similarity of the joined texts (parts
+   in the order their words stand in the single paragraph) rises by ``split_gain`` or the part
+   brings words of that paragraph no member holds yet; a part must keep
+   ``part_weighted_share`` of its words' weight (words that few paragraphs hold weigh most), and
+   no other unmatched paragraph may match it better or share a distinctive run with it; an
+   unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained in it the
+   same way;
 4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
 5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
-   and share a run of ``run_min_words`` words that no other paragraph of either text holds pair
-   when they score ``run_floor``, then grow like (3);
+   and share a run of ``run_min_words`` words (``run_min_content_words`` of them not stop words)
+   that no other paragraph of either text holds pair when they score ``run_floor``, then grow
+   like (3);
 6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
    (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
@@ -38,6 +42,8 @@ pair always reports its similarity, never its evidence. In stages:
 from __future__ import annotations
 
 import itertools
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -141,7 +147,14 @@ class _Scores:
         any_order = self._distance(_sorted(self.old), _sorted(self.new))
         self.lcs = (total - in_order) * np.float32(0.5)
         self.similarity = blended_similarity(in_order, any_order, total, self.order_weight)
-        self.runs = _Runs(coded[: len(old_keys)], coded[len(old_keys) :], options.run_min_words)
+        self.runs = _Runs(
+            coded[: len(old_keys)],
+            coded[len(old_keys) :],
+            options.run_min_words,
+            {chr(c) for c in stop},
+            options.run_min_content_words,
+        )
+        self._weights: dict[str, float] | None = None
         self.evidence = self._evidence(options)
         empty = self.evidence.size == 0
         none = np.zeros(0, dtype=np.intp)
@@ -179,6 +192,33 @@ class _Scores:
         shares = self.lcs[:, list(new)].T / np.maximum(self.old_len, 1)
         return np.asarray(shares, dtype=np.float32)
 
+    def weighted_share(self, part: str, whole: str) -> float:
+        """Share of the words of ``part`` (an encoded paragraph) found in ``whole``, in any order,
+        each word weighted by how few paragraphs of the two documents hold it.
+
+        The words of the subject that every paragraph repeats (``children affected by armed
+        conflict`` in a text on children and armed conflict) weigh next to nothing, so a
+        paragraph that shares only them with another does not count as a part of it.
+        """
+        weights = self._weights
+        if weights is None:
+            texts = [*self.old, *self.new]
+            held = Counter(itertools.chain.from_iterable(map(set, texts)))
+            weights = self._weights = {c: math.log(len(texts) / n) for c, n in held.items()}
+        mine = Counter(part)
+        total = sum(weights[c] * n for c, n in mine.items())
+        if total <= 0:
+            return 0.0
+        common = mine & Counter(whole)
+        return sum(weights[c] * n for c, n in common.items()) / total
+
+    def covered(self, anchor: int, parts: Sequence[int], *, side_new: bool) -> int:
+        """Words of the single ``anchor`` paragraph found, in order, in its joined ``parts``."""
+        whole = self.old[anchor] if side_new else self.new[anchor]
+        texts = [(self.new if side_new else self.old)[k] for k in parts]
+        joined = "".join(_in_order_of(texts, whole))
+        return (len(whole) + len(joined) - Indel.distance(whole, joined)) // 2
+
     @staticmethod
     def _distance(old: list[str], new: list[str]) -> npt.NDArray[np.float32]:
         if not old or not new:
@@ -187,9 +227,21 @@ class _Scores:
         return matrix.astype(np.float32)
 
     def joined(self, old: Sequence[int], new: Sequence[int]) -> float:
-        """Similarity of the joined texts of several old and new paragraphs."""
-        left = "".join(self.old[i] for i in old)
-        right = "".join(self.new[j] for j in new)
+        """Similarity of the joined texts of several old and new paragraphs.
+
+        The parts of a split or merge join in the order their words stand in the single
+        paragraph on the other side: a statement paragraph whose first sentence became OP 19 and
+        whose second became OP 10 is compared with OP 19 + OP 10, not with the two in document
+        order, which would hide half the carried words from the in-order measure.
+        """
+        left_parts = [self.old[i] for i in old]
+        right_parts = [self.new[j] for j in new]
+        if len(left_parts) == 1 and len(right_parts) > 1:
+            right_parts = _in_order_of(right_parts, left_parts[0])
+        elif len(right_parts) == 1 and len(left_parts) > 1:
+            left_parts = _in_order_of(left_parts, right_parts[0])
+        left = "".join(left_parts)
+        right = "".join(right_parts)
         if not left and not right:
             return 1.0
         in_order = Indel.normalized_similarity(left, right)
@@ -218,20 +270,39 @@ def _sorted(encoded: list[str]) -> list[str]:
     return ["".join(sorted(text)) for text in encoded]
 
 
+def _in_order_of(parts: list[str], whole: str) -> list[str]:
+    """The parts sorted by where in ``whole`` their longest run of common words (in order) stands,
+    the earliest of equally long ones: a chapeau whose last words recur at the end of the whole
+    still stands where its carried opening does. A part sharing nothing goes last."""
+    positions = []
+    for index, part in enumerate(parts):
+        blocks = Indel.editops(part, whole).as_matching_blocks()
+        longest = max(blocks, key=lambda b: (b.size, -b.b))
+        positions.append((longest.b if longest.size else len(whole), index))
+    return [parts[index] for _, index in sorted(positions)]
+
+
 class _Runs:
     """Length in words of the longest distinctive run an old and a new paragraph share.
 
     Runs are found by their ``size``-word shingles, on paragraphs encoded one character per word
     (a shingle is a substring). A shingle found more than once in either document is a stock
-    phrase of that text, not evidence, and is left out. A run of ``n`` consecutive shared
-    shingles is ``n + size - 1`` words. Computed on demand: only the few pairs the late stages
-    ask about, never the whole matrix.
+    phrase of that text, not evidence, and is left out; so is a run of mostly stop words (``the
+    convention on the rights of the child and``: a title, not carried language). A run of ``n``
+    consecutive shared shingles is ``n + size - 1`` words. Computed on demand: only the few pairs
+    the late stages ask about, never the whole matrix.
     """
 
-    def __init__(self, old: list[str], new: list[str], size: int) -> None:
+    def __init__(
+        self, old: list[str], new: list[str], size: int, stop_words: set[str], min_content: int
+    ) -> None:
         self.old = old
         self.new = new
         self.size = size
+        self.stop_words = stop_words
+        """The encoded stop words, which a run needs more than."""
+        self.min_content = min_content
+        """Fewest words of a run that are not stop words."""
         # A separator outside the word characters, so no shingle spans two paragraphs.
         self.old_text = "\n".join(old)
         self.new_text = "\n".join(new)
@@ -254,11 +325,21 @@ class _Runs:
         )
         if not starts:
             return 0
-        best = length = 1
-        for previous, current in itertools.pairwise(starts):
-            length = length + 1 if current == previous + 1 else 1
-            best = max(best, length)
-        return best + size - 1
+        # Maximal runs of consecutive shingles, as (first start, last start).
+        runs = [[starts[0], starts[0]]]
+        for current in starts[1:]:
+            if current == runs[-1][1] + 1:
+                runs[-1][1] = current
+            else:
+                runs.append([current, current])
+        words = self.new[j]
+        lengths = [
+            last - first + size
+            for first, last in runs
+            if sum(word not in self.stop_words for word in words[first : last + size])
+            >= self.min_content
+        ]
+        return max(lengths, default=0)
 
     def _distinct(self, shingle: str) -> bool:
         known = self.stock.get(shingle)
@@ -400,9 +481,10 @@ class _Aligner:
                 split = self._grown(old[0], new, base, side_new=True)
             if new[0] in merge_anchors:
                 merge = self._grown(new[0], old, base, side_new=False)
-            best = max((split, merge), key=lambda g: g[1])
-            if best[1] <= base or len(best[0]) <= 1:
+            grown = [g for g in (split, merge) if len(g[0]) > 1]
+            if not grown:
                 continue
+            best = max(grown, key=lambda g: g[1])
             side_new = best is split
             for index in best[0]:
                 if index not in (new if side_new else old):
@@ -431,7 +513,13 @@ class _Aligner:
     def _grown(
         self, anchor: int, members: list[int], current: float, *, side_new: bool
     ) -> tuple[list[int], float]:
-        """Consecutive members around ``members`` contained in the single ``anchor`` paragraph."""
+        """Parts joined to ``members`` around the single ``anchor`` paragraph, one at a time.
+
+        A part joins when the joined texts become ``split_gain`` more similar, or when it keeps
+        ``part_share`` of its words inside the anchor and those words are anchor words no member
+        holds yet (at least ``part_share`` of what it keeps): a sub-paragraph or a clause that
+        added new words of its own still brings carried language the group lacked.
+        """
         s = self.scores
         group = sorted(members)
         taken = self.new_group if side_new else self.old_group
@@ -455,22 +543,37 @@ class _Aligner:
             if k not in taken:
                 run = s.runs(anchor, k) if side_new else s.runs(k, anchor)
                 eligible[k] = run >= self.options.run_min_words
+        parts = s.new if side_new else s.old
+        whole = s.old[anchor] if side_new else s.new[anchor]
+        least = self.options.part_weighted_share
+        for k in np.nonzero(eligible)[0].tolist():
+            if k not in taken:
+                eligible[k] = s.weighted_share(parts[k], whole) >= least
         far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
+        share = self.options.part_share
+        covered = s.covered(anchor, group, side_new=side_new)
         while True:
-            options: list[tuple[float, int]] = []
-            near = [k for k in far if k not in group and k not in (group[0] - 1, group[-1] + 1)]
-            for k in (group[0] - 1, group[-1] + 1, *near):
+            options: list[tuple[float, int, int]] = []
+            ends = (group[0] - 1, group[-1] + 1)
+            # Paragraphs between two members (sub-paragraphs of a merged list) are neighbours too.
+            holes = [k for k in range(group[0] + 1, group[-1]) if k not in group]
+            near = [k for k in far if k not in group and k not in ends and k not in holes]
+            for k in (*ends, *holes, *near):
                 if 0 <= k < size and k not in taken and eligible[k]:
-                    score = joined(sorted([*group, k]))
-                    if score >= current + self.options.split_gain and not self._taken_elsewhere(
-                        anchor, k, score, side_new=side_new
-                    ):
-                        options.append((score, k))
+                    candidate = sorted([*group, k])
+                    score = joined(candidate)
+                    gain = s.covered(anchor, candidate, side_new=side_new) - covered
+                    kept = inside[k] >= share and gain >= share * len(parts[k]) * inside[k]
+                    if (
+                        score >= current + self.options.split_gain or kept
+                    ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):
+                        options.append((score, k, gain))
             if not options:
                 return group, current
-            score, k = max(options)
+            score, k, gain = max(options)
             group = sorted([*group, k])
             current = score
+            covered += gain
 
     def group_unmatched(self) -> None:
         """Pair an unmatched paragraph with a run of unmatched, contained, consecutive ones."""
@@ -486,7 +589,21 @@ class _Aligner:
         taken = self.old_group if side_new else self.new_group
         floor = max(score, self.options.threshold)
         better = np.nonzero(line > floor)[0].tolist()
-        return any(other != anchor and other not in taken for other in better)
+        if any(other != anchor and other not in taken for other in better):
+            return True
+        # A part that shares a long distinctive run with another unmatched paragraph has a
+        # partner of its own (the carried stage pairs them): its other half went there, and
+        # gluing it to this group would take that pair away.
+        scores = self.scores.similarity[:, member] if side_new else self.scores.similarity[member]
+        similar = np.nonzero(scores >= self.options.run_floor)[0]
+        runs = self.scores.runs
+        for other in similar.tolist():
+            if other == anchor or other in taken:
+                continue
+            run = runs(other, member) if side_new else runs(member, other)
+            if run >= self.options.run_min_words:
+                return True
+        return False
 
     def _group_runs(self, *, side_new: bool) -> None:
         s = self.scores

@@ -37,6 +37,10 @@ class CompareOptions:
     """Least share of its words, in order, that a part of a split or merge keeps inside the
     paragraph it came from when that paragraph is its best partner: drafters cut a statement's
     sentence off and rewrite half of it; such a part may stand anywhere in the text."""
+    part_weighted_share: float = 0.33
+    """Least share of a part's words found in the paragraph it joins, each word weighted by how few
+    paragraphs of the two documents hold it: on real pairs the parts of splits and merges keep
+    0.39 and more, a paragraph that shares only the subject's words with the group 0.26."""
     split_gain: float = 0.03
     """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
     phrases shared by chance never glue an unrelated paragraph to a group."""
@@ -53,6 +57,10 @@ class CompareOptions:
     run_min_words: int = 8
     """Shortest run of words in order (stop words counted) that is evidence of carried language
     when no other paragraph of either text holds it: eight words rarely repeat by chance."""
+    run_min_content_words: int = 4
+    """Fewest words of such a run that are not stop words, half the shortest run: nine words of
+    which six are ``the``, ``on`` and ``of`` are a title both texts cite (``the Convention on the
+    Rights of the Child and``), not language one took from the other."""
     run_floor: float = 0.3
     """Least similarity of two unmatched paragraphs that share such a run and are each other's
     best partner for them to pair; below it the run is a quotation inside otherwise new text."""

@@ -65,7 +65,7 @@ def test_reprs_are_one_short_line() -> None:
     )
     assert repr(result) == (
         "<Comparison 'S/RES/2561 (2021)' -> 'S/RES/2587 (2021)': "
-        "15 reused, 26 altered, 3 new, 2 dropped>"
+        "15 reused, 26 altered, 2 new, 2 dropped>"
     )
 
 

@@ -99,6 +99,63 @@ def test_twelve_words_carried_in_a_row_make_an_altered_pair(
     assert pair.similarity == pytest.approx(0.42, abs=0.01)
 
 
+def test_split_parts_in_reverse_order_are_one_split_pair() -> None:
+    # S/RES/1539 (2004) OP 14: its first half became S/RES/1612 (2005) OP 19, its second half
+    # (the responsibility of peacekeeping missions and country teams) OP 10, nine paragraphs up.
+    result = compare(load(CORPUS / "S_RES_1539_2004.txt"), load(CORPUS / "S_RES_1612_2005.txt"))
+    assert result.old.paragraphs[30].text.startswith("Reiterates its request to the Secretary")
+    pair = pair_of(result, old=30)
+    assert (pair.old, pair.new, pair.status) == ((30,), (29, 38), Status.ALTERED)
+    assert (pair.split, pair.moved) == (True, True)
+    assert [result.new.paragraphs[j].number for j in pair.new] == ["10", "19"]
+    # Scored with the parts in the order their words stand in OP 14: OP 19, then OP 10.
+    assert pair.similarity == pytest.approx(0.87, abs=0.01)
+
+
+def test_a_list_run_into_one_sentence_is_one_merge_of_all_its_parts() -> None:
+    # S/RES/1539 (2004) OP 12 and its sub-paragraphs (a) to (e) became the one sentence of
+    # S/RES/1612 (2005) OP 13. The chapeau adds words of its own (ECOWAS, the European Union
+    # guidelines), so joining it makes the texts less similar, yet its seventeen opening words
+    # are OP 13's opening; (c) stands between two other members.
+    result = compare(load(CORPUS / "S_RES_1539_2004.txt"), load(CORPUS / "S_RES_1612_2005.txt"))
+    pair = pair_of(result, new=32)
+    assert (pair.old, pair.new, pair.status, pair.merged) == (
+        (23, 24, 25, 26, 27, 28),
+        (32,),
+        Status.ALTERED,
+        True,
+    )
+    assert [result.old.paragraphs[i].number for i in pair.old] == [
+        "12",
+        "12 (a)",
+        "12 (b)",
+        "12 (c)",
+        "12 (d)",
+        "12 (e)",
+    ]
+    assert result.new.paragraphs[32].number == "13"
+
+
+def test_a_paragraph_sharing_only_the_subjects_words_is_not_a_split_part() -> None:
+    # S/PRST/2005/8 para 4 and S/RES/1612 (2005) PP 2 share "protection ... children affected
+    # by armed conflict", words nearly every paragraph of both texts holds; PP 2 (the primary
+    # role of national Governments) is new language, not a part of the split paragraph.
+    result = compare(load(CORPUS / "S_PRST_2005_8.txt"), load(CORPUS / "S_RES_1612_2005.txt"))
+    assert result.new.paragraphs[2].text.startswith("Stressing the primary role of national")
+    assert pair_of(result, new=2).status is Status.NEW
+    pair = pair_of(result, old=3)
+    assert (pair.old, pair.new, pair.status) == ((3,), (6,), Status.ALTERED)
+
+
+def test_a_shared_title_is_not_a_carried_run() -> None:
+    # S/PRST/2009/9 para 13 and S/RES/1882 (2009) PP 9 share the nine words "the Convention on
+    # the Rights of the Child and", three of them content words: a title both cite, not language
+    # one took from the other, so PP 9 is new.
+    result = compare(load(CORPUS / "S_PRST_2009_9.txt"), load(CORPUS / "S_RES_1882_2009.txt"))
+    assert result.new.paragraphs[8].text.startswith("Calling on all parties to armed conflicts")
+    assert pair_of(result, new=8).status is Status.NEW
+
+
 def test_chapter_vii_and_chapter_viii_are_never_the_same_language() -> None:
     # Made-up variant: the real paragraph of S/RES/1454 (2002) with VII changed to VIII.
     document = load(CORPUS / "S_RES_1454_2002.txt")
