@@ -91,6 +91,30 @@ class KnownReading:
 # tuned to one file.
 KNOWN_READINGS = (
     KnownReading(
+        "S_PRST_2017_21__S_RES_2427_2018",
+        (7,),
+        (),
+        "the two paragraphs share only the series' standing words 'the relevant provisions of "
+        "applicable international law relating to the rights and protection of children in "
+        "armed conflict', a run no other paragraph holds, so the carried-run stage pairs them "
+        "(0.31)",
+    ),
+    KnownReading("S_PRST_2017_21__S_RES_2427_2018", (), (54,), "see old ¶8"),
+    KnownReading(
+        "S_PRST_2017_21__S_RES_2427_2018",
+        (41, 42),
+        (23,),
+        "old ¶43 keeps a quarter of its words in OP 5, too little to join old ¶42 there; the "
+        "second reading (old ¶43 dropped) holds, but no phrase of old ¶43 reaches OP 5's pair",
+    ),
+    KnownReading(
+        "S_PRST_2017_21__S_RES_2427_2018",
+        (14,),
+        (34,),
+        "a change of formula alone between a statement and a resolution is altered with "
+        "similarity 1.00 by design (prstdiff.compare)",
+    ),
+    KnownReading(
         "S_PRST_2004_46__S_RES_1674_2006",
         (2,),
         (13, 15),
@@ -305,8 +329,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_fourteen_real_pairs() -> None:
-    """Fourteen real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_sixteen_real_pairs() -> None:
+    """Sixteen real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -316,7 +340,9 @@ def test_the_tuning_half_holds_fourteen_real_pairs() -> None:
         "S_PRST_2009_9__S_RES_1882_2009",
         "S_PRST_2010_1__S_PRST_2013_12",
         "S_PRST_2013_8__S_RES_2143_2014",
+        "S_PRST_2017_21__S_RES_2427_2018",
         "S_RES_1539_2004__S_RES_1612_2005",
+        "S_RES_1612_2005__S_PRST_2006_33",
         "S_RES_1809_2008__S_RES_2033_2012",
         "S_RES_1820_2008__S_RES_1888_2009",
         "S_RES_2114_2013__S_RES_2135_2014",
@@ -394,8 +420,9 @@ def test_word_changes_match_the_gold(gold: Gold) -> None:
             (p for p in comparison.pairs if p.old == expected.old and p.new == expected.new), None
         )
         if pair is None:
-            # The engine reads these paragraphs otherwise: a known reading, or a failure.
-            if (expected.old, expected.new) not in known:
+            # The engine reads these paragraphs otherwise: a known reading, a borderline pair
+            # left unmatched (a reading the gold accepts), or a failure.
+            if (expected.old, expected.new) not in known and not expected.borderline:
                 wrong.append(f"{_expected(expected, comparison)}: no such pair")
             continue
         deleted = _folded([op.text for op in pair.ops if op.op is Op.DELETE])
