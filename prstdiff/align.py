@@ -563,7 +563,13 @@ class _Aligner:
                     candidate = sorted([*group, k])
                     score = joined(candidate)
                     gain = s.covered(anchor, candidate, side_new=side_new) - covered
-                    kept = inside[k] >= share and gain >= share * len(parts[k]) * inside[k]
+                    # A part far from the group must make the joined texts more similar: words
+                    # it shares with the anchor alone are too often the subject's stock words.
+                    kept = (
+                        k not in near
+                        and inside[k] >= share
+                        and gain >= share * len(parts[k]) * inside[k]
+                    )
                     if (
                         score >= current + self.options.split_gain or kept
                     ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):
