@@ -32,9 +32,9 @@ def test_held_out_figures_against_the_baselines(capsys: pytest.CaptureFixture[st
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\nheld-out half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    assert f1["prstdiff"] >= 0.92
-    assert mean([s.precision for s in engine]) >= 0.90
-    assert min(s.f1 for s in engine) >= 0.65
+    assert f1["prstdiff"] >= 0.93
+    assert mean([s.precision for s in engine]) >= 0.91
+    assert min(s.f1 for s in engine) >= 0.70
     assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.05
     assert found / expected >= 0.85
 
