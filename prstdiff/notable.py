@@ -479,10 +479,10 @@ _FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
 # What every date, period, number, citation and Charter reference holds: text without any of it
 # is not searched for them.
-# Where ``_figures`` looks at all: a text with a digit or one of these words (in this case).
-_FIGURE_HINT_WORDS = tuple("Chapter Article day Day week Week month Month year Year".split(" "))
-_MONTH_NAMES = tuple(name.capitalize() for name in MONTH_NUMBERS)
 _PERIOD_UNITS = ("day", "week", "month", "year")
+# (A digit, or one of these words as written.)
+_FIGURE_HINT_WORDS = ("Chapter", "Article", *_PERIOD_UNITS, *(u.title() for u in _PERIOD_UNITS))
+_MONTH_NAMES = tuple(name.capitalize() for name in MONTH_NUMBERS)
 # The words ``_PARAGRAPH_REFERENCE`` opens with, each cut to the part all its forms share.
 _REFERENCE_WORDS = ("paragraph", "article", "annex", "chapter", "section", "item", "page", "rule")
 _NUMBER_WORDS = {
