@@ -38,6 +38,10 @@ CACHE_SIZE = 16384
 """Paragraph texts whose tokens are kept: a few hundred documents, some ten megabytes."""
 
 _NOT_WORD = re.compile(r"[^\w\s]+|_+")
+# What ``_NOT_WORD`` takes out of ASCII text, as a table ``str.translate`` applies ten times
+# faster than the pattern; and the typographic marks that alone make most paragraphs non-ASCII.
+_ASCII_MARKS = dict.fromkeys(code for code in range(128) if _NOT_WORD.fullmatch(chr(code)))
+_TYPOGRAPHIC_MARKS = tuple(char for char in "’‘“”–—…" if _NOT_WORD.fullmatch(char))
 
 
 class ParagraphTokens:
@@ -105,7 +109,14 @@ def fold(text: str) -> str:
 
 def without_marks(text: str) -> str:
     """Only the letters, digits and whitespace of a text: punctuation, symbols and ``_`` go."""
-    return _NOT_WORD.sub("", text)
+    # Each character goes or stays on its own, so taking some out first changes nothing.
+    if not text.isascii():
+        for mark in _TYPOGRAPHIC_MARKS:
+            if mark in text:
+                text = text.replace(mark, "")
+        if not text.isascii():
+            return _NOT_WORD.sub("", text)
+    return text.translate(_ASCII_MARKS)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given
@@ -11,7 +12,7 @@ from prstdiff.align import stemmed_words
 from prstdiff.compare import compare
 from prstdiff.normalize import display_words, key_words
 from prstdiff.parse import load
-from prstdiff.prepared import clear_cache, fold, paragraph_tokens
+from prstdiff.prepared import clear_cache, fold, paragraph_tokens, without_marks
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -50,3 +51,12 @@ def test_only_the_first_display_token_can_be_spacing(text: str) -> None:
     # The phrase finder relies on it to find the words among the display tokens.
     tokens = display_words(text)
     assert [i for i, token in enumerate(tokens) if token.isspace()] in ([], [0])
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("aZ09_ .,;:-'\"()/\t\n\x1c\x00’‘“”–—…éß\u00a0\u0663"), max_size=40
+    )
+)
+def test_marks_go_as_the_pattern_takes_them_out(text: str) -> None:
+    assert without_marks(text) == re.sub(r"[^\w\s]+|_+", "", text)
