@@ -314,6 +314,8 @@ _LINKING = frozenset({"also", "further", "again", "moreover", "furthermore"})
 _SKIPPED = frozenset({"its", "their", "having"})
 _ASIDES = frozenset({"while", "whilst", "in", "acting", "mindful", "bearing", "recalling"})
 _STRONGEST = ("in", "the", "strongest", "terms")
+_SUBJECT_WORDS = max(len(subject) for subject in _SUBJECTS) + 1
+"""Most words a subject takes, with its copula ("The Security Council is")."""
 
 
 _PUNCTUATION = ".,;:()[]\"'“”‘’"
@@ -326,6 +328,27 @@ def _stems(words: Sequence[str]) -> tuple[str, ...]:
 @cache
 def _form_key(form: str) -> tuple[str, ...]:
     return _stems(form.casefold().split())
+
+
+@cache
+def _forms_by_opening() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """``_forms()`` by the stem each opens with, each list in the same order, the forms of no
+    word (which any text opens with) at the end of every list."""
+    forms = _forms()
+    empty = tuple(form for form in forms if not form[0])
+    openings = dict.fromkeys(key[0] for key, _ in forms if key)
+    return {
+        opening: (*(form for form in forms if form[0] and form[0][0] == opening), *empty)
+        for opening in openings
+    }
+
+
+def _forms_opening(stem: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The forms a text whose first kept stem is ``stem`` may open with, longest first."""
+    found = _forms_by_opening().get(stem)
+    if found is None:
+        return tuple(form for form in _forms() if not form[0])
+    return found
 
 
 @cache
@@ -357,18 +380,22 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     # The first words, split at whitespace (what ``\\S+`` finds), without the rest of the text.
     limit = options.formula_words + options.aside_words
     tokens = text.split(None, limit)[:limit] if limit > 0 else []
-    words = [token.strip(_PUNCTUATION).casefold() for token in tokens]
     at = 0
     while at < len(tokens) and _NUMBERING.match(tokens[at]):
         at += 1
+    # Words are read up to the formula and what may follow it; all of them past a long aside.
+    reach = at + _SUBJECT_WORDS + options.formula_words + 1 + len(_STRONGEST)
+    words = [token.strip(_PUNCTUATION).casefold() for token in tokens[:reach]]
     for subject in _SUBJECTS:
         # A paragraph that is only the subject ("The Security Council,") has no formula.
-        if tuple(words[at : at + len(subject)]) == subject and at + len(subject) < len(words):
+        if tuple(words[at : at + len(subject)]) == subject and at + len(subject) < len(tokens):
             at += len(subject)
-            if at < len(words) and words[at] == "is":
+            if at < len(tokens) and words[at] == "is":
                 at += 1
             at = _past_aside(tokens, words, at)
             break
+    if at + options.formula_words + 1 + len(_STRONGEST) > len(words) < len(tokens):
+        words = [token.strip(_PUNCTUATION).casefold() for token in tokens]
     kept: list[tuple[str, int]] = []
     intensifiers: list[int] = []
     end = min(len(tokens), at + options.formula_words)
@@ -385,7 +412,7 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     stems = tuple(stem for stem, _ in kept)
     formula = None
     size = 1
-    for key, index in _forms():
+    for key, index in _forms_opening(stems[0]):
         if stems[: len(key)] == key:
             formula, size = index, len(key)
             break

@@ -89,3 +89,28 @@ def test_a_formula_token_starts_where_the_regex_finds_it(text: str) -> None:
     tokens = text.split()
     starts = [match.start() for match in re.finditer(r"\S+", text)]
     assert [notable._token_start(text, tokens, index) for index in range(len(tokens))] == starts
+
+
+# Made-up: a formula behind a long clause, read from words the finder reaches only past it.
+ASIDE = (
+    "The Security Council, while maintaining the primary responsibility for the maintenance "
+    "of international peace and security under the Charter of the United Nations and "
+    "recalling its previous resolutions on the matter, "
+)
+
+
+def test_made_up_formula_after_a_long_aside() -> None:
+    edits = notable.notable_edits(
+        ASIDE + "encourages the parties to talk", ASIDE + "strongly urges the parties to talk"
+    )
+    assert [(e.kind.value, e.old, e.new, e.direction, e.ops) for e in edits] == [
+        ("formula", "encourages", "strongly urges", "stronger", (1, 3)),
+        ("qualifier", None, "strongly", "stronger", (2, 3)),
+    ]
+    edits = notable.notable_edits(
+        ASIDE + "condemns the attack", ASIDE + "condemns in the strongest terms the attack"
+    )
+    assert [(e.kind.value, e.old, e.new, e.direction, e.ops) for e in edits] == [
+        ("formula", "condemns", "condemns in the strongest terms", "stronger", (1, 2)),
+        ("qualifier", None, "in the strongest terms", "stronger", (1, 2)),
+    ]
