@@ -168,18 +168,14 @@ def _with_phrases(
     # The first old paragraph holding each shingle, and all of them where several do.
     shingles: dict[tuple[str, ...], int] = {}
     shared: dict[tuple[str, ...], set[int]] = {}
-    # Last paragraph first, so that each update leaves the first holder of a shingle in place;
-    # the dictionaries do the work, Python only visits shingles held by several paragraphs.
-    for paragraph, tokens in reversed(list(zip(old.paragraphs, old_tokens, strict=True))):
+    for paragraph, tokens in zip(old.paragraphs, old_tokens, strict=True):
         index = paragraph.index
-        held = dict.fromkeys(_shingles(tokens.folded, size), index)
-        for shingle in held.keys() & shingles.keys():
-            holders = shared.get(shingle)
-            if holders is not None:
-                holders.add(index)
-            elif shingles[shingle] != index:
-                shared[shingle] = {shingles[shingle], index}
-        shingles.update(held)
+        words = tokens.folded
+        for start in range(len(words) - size + 1):
+            shingle = words[start : start + size]
+            first = shingles.setdefault(shingle, index)
+            if first != index:
+                shared.setdefault(shingle, {first}).add(index)
     result = []
     for pair in pairs:
         if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
