@@ -335,7 +335,7 @@ def _forms_by_opening() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     """``_forms()`` by the stem each opens with, each list in the same order, the forms of no
     word (which any text opens with) at the end of every list."""
     forms = _forms()
-    empty = tuple(form for form in forms if not form[0])
+    empty = _forms_of_no_word()
     openings = dict.fromkeys(key[0] for key, _ in forms if key)
     return {
         opening: (*(form for form in forms if form[0] and form[0][0] == opening), *empty)
@@ -346,9 +346,13 @@ def _forms_by_opening() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 def _forms_opening(stem: str) -> tuple[tuple[tuple[str, ...], int], ...]:
     """The forms a text whose first kept stem is ``stem`` may open with, longest first."""
     found = _forms_by_opening().get(stem)
-    if found is None:
-        return tuple(form for form in _forms() if not form[0])
-    return found
+    return _forms_of_no_word() if found is None else found
+
+
+@cache
+def _forms_of_no_word() -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The forms whose every word is skipped: any text opens with them."""
+    return tuple(form for form in _forms() if not form[0])
 
 
 @cache
@@ -377,7 +381,7 @@ class _Lead:
 
 def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
     # The formula stands in the first words: numbering, subject, copula, then the formula.
-    # The first words, split at whitespace (what ``\\S+`` finds), without the rest of the text.
+    # The first words, split at whitespace (what ``\S+`` finds), without the rest of the text.
     limit = options.formula_words + options.aside_words
     tokens = text.split(None, limit)[:limit] if limit > 0 else []
     at = 0
@@ -504,10 +508,9 @@ class _Item:
 _MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
 _FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
-# What every date, period, number, citation and Charter reference holds: text without any of it
-# is not searched for them.
 _PERIOD_UNITS = ("day", "week", "month", "year")
-# (A digit, or one of these words as written.)
+# What every date, period, number, citation and Charter reference holds (a digit, or one of these
+# words as written): text without any of it is not searched for them.
 _FIGURE_HINT_WORDS = ("Chapter", "Article", *_PERIOD_UNITS, *(u.title() for u in _PERIOD_UNITS))
 _MONTH_NAMES = tuple(name.capitalize() for name in MONTH_NUMBERS)
 # The words ``_PARAGRAPH_REFERENCE`` opens with, each cut to the part all its forms share.
