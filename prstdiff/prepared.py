@@ -34,8 +34,9 @@ __all__ = [
     "without_marks",
 ]
 
-CACHE_SIZE = 16384
-"""Paragraph texts whose tokens are kept: a few hundred documents, some ten megabytes."""
+CACHE_SIZE = 4096
+"""Paragraph texts whose tokens are kept: some 300 documents of the corpus. A paragraph of
+average length (280 characters) keeps about 10 KB of tokens, so a full cache holds some 40 MB."""
 
 _NOT_WORD = re.compile(r"[^\w\s]+|_+")
 # What ``_NOT_WORD`` takes out of ASCII text, as a table ``str.translate`` applies ten times
@@ -73,7 +74,7 @@ class ParagraphTokens:
         """The key's words, formula folded and stemmed (``stemmed_words``): what alignment
         scores."""
         if self._stems is None:
-            if len(_STEMS) > CACHE_SIZE:
+            if len(_STEMS) > _STEMS_SIZE:
                 _STEMS.clear()
             self._stems = tuple(stemmed_words(" ".join(self.key), _STEMS))
         return self._stems
@@ -93,8 +94,10 @@ class ParagraphTokens:
         return self._folded
 
 
-# Each word's stem, shared by every text (``stemmed_words`` memoises in it): words repeat.
+# Each word's stem, shared by every text (``stemmed_words`` memoises in it): words repeat. Emptied
+# past the size of the stemmer's own cache (``prstdiff.tokens``), some 65,000 words.
 _STEMS: dict[str, str] = {}
+_STEMS_SIZE = 65536
 
 
 def fold(text: str) -> str:
