@@ -2,19 +2,28 @@
 
 Run from the repository root: ``python bench/compare.py`` (``--repeat N`` for more
 runs). For every pair it prints the paragraphs on each side, the paragraph pairs scored, and the
-best time of ``prstdiff.compare`` (and, of that, the time ``prstdiff.normalize.key_words``
-takes to fold every paragraph once: the reader's share) next to, in the same run and on the
-same texts, a difflib word diff of the whole text, diff-match-patch on the whole text
-(characters, semantic cleanup) and the ``redlines`` package when installed. Scaled pairs are
-made-up: each paragraph of both documents is repeated N times, each copy with a different word
-of a made-up vocabulary put in, so copies stay aligned and every copy has near-duplicates the
-alignment must not confuse.
+best time of ``prstdiff.compare`` with no paragraph tokenised before ("cold": the token cache of
+``prstdiff.prepared`` emptied before each run) and again with the tokens of both documents kept
+("warm": a document compared a second time, as in a series or a batch), and the time
+``prstdiff.normalize.key_words`` takes to fold every paragraph once (the reader's share), next
+to, in the same run and on the same texts, a difflib word diff of the whole text,
+diff-match-patch on the whole text (characters, semantic cleanup) and the ``redlines`` package
+when installed. Scaled pairs are made-up: each paragraph of both documents is repeated N times,
+each copy with a different word of a made-up vocabulary put in, so copies stay aligned and every
+copy has near-duplicates the alignment must not confuse.
+
+A second table times whole processes on the ×10 pairs written to files: ``python -m prstdiff
+diff OLD NEW -f json`` (interpreter, imports, reading, comparing, writing JSON) against a Python
+process that reads the same two files and runs ``redlines`` on them.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,6 +34,7 @@ from diff_match_patch import diff_match_patch
 from prstdiff import Document, Paragraph, compare
 from prstdiff.normalize import key_words
 from prstdiff.parse import load
+from prstdiff.prepared import clear_cache
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PAIRS = [
@@ -52,14 +62,28 @@ def scaled(document: Document, times: int) -> Document:
     return replace(document, symbol=None, paragraphs=tuple(paragraphs), source=None)
 
 
-def timed(function: Callable[[], object], repeat: int) -> float:
-    """Best wall time of ``repeat`` runs of ``function`` in milliseconds.
+def scaled_text(document: Document, times: int) -> str:
+    """``scaled(document, times)`` as a text file the reader reads back paragraph by paragraph."""
+    lines = ["Made-up scaled document for benchmarks", ""]
+    for paragraph in scaled(document, times).paragraphs:
+        prefix = f"{paragraph.number}. " if paragraph.number else ""
+        lines += [prefix + paragraph.text, ""]
+    return "\n".join(lines)
+
+
+def timed(
+    function: Callable[[], object], repeat: int, before: Callable[[], object] | None = None
+) -> float:
+    """Best wall time of ``repeat`` runs of ``function`` in milliseconds (``before`` runs
+    untimed ahead of each).
 
     The best, not the median, as ``timeit`` advises: on a machine shared with other work, other
     processes only ever add time to a run.
     """
     times = []
     for _ in range(repeat):
+        if before is not None:
+            before()
         start = time.perf_counter()
         function()
         times.append((time.perf_counter() - start) * 1000)
@@ -90,10 +114,55 @@ def redlines_text(old: str, new: str) -> object | None:
     return Redlines(old, new).output_markdown
 
 
+REDLINES_PROCESS = (
+    "import sys; from pathlib import Path; from redlines import Redlines; "
+    "old, new = (Path(name).read_text(encoding='utf-8') for name in sys.argv[1:3]); "
+    "print(Redlines(old, new).output_markdown)"
+)
+
+
+def process(arguments: list[str]) -> None:
+    """One Python process; exit statuses 0 and 1 (diff's "differ") are both success."""
+    command = [sys.executable, *arguments]
+    done = subprocess.run(command, cwd=CORPUS.parent, capture_output=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(arguments)} failed: {done.stderr.decode()}")
+
+
+def processes(repeat: int, has_redlines: bool) -> None:
+    """Print whole-process times of the ×10 pairs: prstdiff diff against redlines."""
+    header = (
+        f"{'pair ×10, whole process':<38} {'prstdiff diff -f json':>22} {'redlines':>10} "
+        f"{'ratio':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        for old_name, new_name in PAIRS:
+            old_doc, new_doc = load(CORPUS / old_name), load(CORPUS / new_name)
+            old_file, new_file = folder / "old_x10.txt", folder / "new_x10.txt"
+            old_file.write_text(scaled_text(old_doc, 10), encoding="utf-8")
+            new_file.write_text(scaled_text(new_doc, 10), encoding="utf-8")
+            files = [str(old_file), str(new_file)]
+            diff = ["-m", "prstdiff", "diff", *files, "-f", "json"]
+            ours = timed(lambda a=diff: process(a), repeat)
+            name = f"{old_doc.name} → {new_doc.name}"
+            if has_redlines:
+                red = ["-c", REDLINES_PROCESS, *files]
+                theirs = timed(lambda a=red: process(a), repeat)
+                print(f"{name:<38} {ours:>20.0f}ms {theirs:>8.0f}ms {ours / theirs:>5.2f}×")
+            else:
+                print(f"{name:<38} {ours:>20.0f}ms {'-':>10} {'-':>6}")
+
+
 def main() -> None:
     """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (best)")
+    parser.add_argument(
+        "--no-process", action="store_true", help="leave out the whole-process table"
+    )
     args = parser.parse_args()
     try:
         import redlines  # noqa: F401
@@ -103,7 +172,7 @@ def main() -> None:
         has_redlines = False
     header = (
         f"{'pair':<38} {'scale':>5} {'old×new':>11} {'scored':>9} {'prstdiff':>10} "
-        f"{'µs/pair':>8} {'keys':>9} {'difflib':>9} {'dmp':>9} {'redlines':>9}"
+        f"{'µs/pair':>8} {'warm':>9} {'keys':>9} {'difflib':>9} {'dmp':>9} {'redlines':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -113,7 +182,8 @@ def main() -> None:
             old, new = scaled(old_doc, scale), scaled(new_doc, scale)
             old_text, new_text = whole_text(old), whole_text(new)
             repeat = args.repeat if scale < 50 else max(1, args.repeat // 3)
-            ours = timed(lambda o=old, n=new: compare(o, n), repeat)
+            ours = timed(lambda o=old, n=new: compare(o, n), repeat, before=clear_cache)
+            warm = timed(lambda o=old, n=new: compare(o, n), repeat)
             paragraphs = [p.text for p in (*old.paragraphs, *new.paragraphs)]
             keys = timed(lambda t=paragraphs: [key_words(text) for text in t], repeat)
             scored = len(old.paragraphs) * len(new.paragraphs)
@@ -134,14 +204,22 @@ def main() -> None:
             print(
                 f"{name:<38} {'×' + str(scale):>5} "
                 f"{len(old.paragraphs):>5}×{len(new.paragraphs):<5} {scored:>9} "
-                f"{ours:>8.1f}ms {1000 * ours / scored:>8.2f} {keys:>7.1f}ms {base_difflib} "
+                f"{ours:>8.1f}ms {1000 * ours / scored:>8.2f} {warm:>7.1f}ms {keys:>7.1f}ms "
+                f"{base_difflib} "
                 f"{base_dmp:>7.1f}ms {red}"
             )
     print(
         "\nprstdiff: paragraph alignment, word diffs, phrases and statistics; the baselines only "
         "diff the whole text (no alignment, no moves). difflib and redlines run once at ×10 and "
-        "are skipped at ×50 (minutes); dmp stops at its 1 s timeout."
+        "are skipped at ×50 (minutes); dmp stops at its 1 s timeout. prstdiff: no paragraph "
+        "tokenised before the run; warm: the same comparison again, tokens kept.\n"
     )
+    if not args.no_process:
+        processes(max(1, args.repeat // 2), has_redlines)
+        print(
+            f"\nbest of {max(1, args.repeat // 2)} processes each; ratio: prstdiff's time over "
+            "redlines' (issue target ≤ 0.3×)."
+        )
 
 
 if __name__ == "__main__":

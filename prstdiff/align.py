@@ -127,11 +127,15 @@ class _Scores:
     """Encoded paragraphs and their pairwise LCS, computed once per alignment."""
 
     def __init__(
-        self, old_keys: Sequence[str], new_keys: Sequence[str], options: CompareOptions
+        self,
+        old_keys: Sequence[str],
+        new_keys: Sequence[str],
+        options: CompareOptions,
+        stemmed: Sequence[Sequence[str]] | None = None,
     ) -> None:
         stems: dict[str, str] = {}
         keys = [*old_keys, *new_keys]
-        full = [stemmed_words(key, stems) for key in keys]
+        full = stemmed if stemmed is not None else [stemmed_words(key, stems) for key in keys]
         # One encoding serves both: the scored words are the full ones without stop words.
         coded, decode = encode_tokens(full)
         stop = dict.fromkeys(ord(c) for c, word in decode.items() if word in options.stop_words)
@@ -734,11 +738,19 @@ def align_texts(
 
 
 def align_keys(
-    old_keys: Sequence[str], new_keys: Sequence[str], options: CompareOptions | None = None
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    options: CompareOptions | None = None,
+    *,
+    stemmed: Sequence[Sequence[str]] | None = None,
 ) -> list[Link]:
-    """Align two sequences of paragraph ``comparison_key``s (for callers that already hold them)."""
+    """Align two sequences of paragraph ``comparison_key``s (for callers that already hold them).
+
+    ``stemmed`` is ``stemmed_words`` of every old key then every new key, where the caller holds
+    them already (``prstdiff.prepared`` keeps them per paragraph text).
+    """
     opts = options or CompareOptions()
-    aligner = _Aligner(_Scores(old_keys, new_keys, opts), opts)
+    aligner = _Aligner(_Scores(old_keys, new_keys, opts, stemmed), opts)
     aligner.order()
     aligner.grow(range(len(aligner.groups)))
     aligner.group_unmatched()

@@ -37,22 +37,22 @@ the nearest preceding old paragraph still in its place.
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from prstdiff.align import Link, align_keys
-from prstdiff.folding import fold_by_spaces
+from prstdiff.folding import fold_by_spaces, without_marks
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
-from prstdiff.normalize import display_words, key_words
 from prstdiff.notable import notable_edits
 from prstdiff.options import CompareOptions
+from prstdiff.prepared import ParagraphTokens, paragraph_tokens
 from prstdiff.worddiff import diff_words
 
 __all__ = ["compare"]
 
-_NOT_WORD = re.compile(r"[^\w\s]+|_+")
+_Tokens = Sequence[ParagraphTokens]
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
@@ -74,12 +74,18 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     [('delete', 'July 2021;'), ('insert', 'January 2022;')]
     """
     opts = options or CompareOptions()
-    old_keys = [key_words(p.text) for p in old.paragraphs]
-    new_keys = [key_words(p.text) for p in new.paragraphs]
-    links = align_keys([" ".join(k) for k in old_keys], [" ".join(k) for k in new_keys], opts)
-    pairs = _ordered([_pair(link, old, new, old_keys, new_keys, opts) for link in links])
-    pairs = _with_phrases(pairs, old, new, opts)
-    stats = _stats(pairs, [len(k) for k in old_keys], [len(k) for k in new_keys])
+    # Every paragraph is tokenised once (and a text seen before not again): ``prepared``.
+    old_tokens = [paragraph_tokens(p.text) for p in old.paragraphs]
+    new_tokens = [paragraph_tokens(p.text) for p in new.paragraphs]
+    links = align_keys(
+        [" ".join(t.key) for t in old_tokens],
+        [" ".join(t.key) for t in new_tokens],
+        opts,
+        stemmed=[t.stems for t in (*old_tokens, *new_tokens)],
+    )
+    pairs = _ordered([_pair(link, old, new, old_tokens, new_tokens, opts) for link in links])
+    pairs = _with_phrases(pairs, old, new, old_tokens, new_tokens, opts)
+    stats = _stats(pairs, [len(t.key) for t in old_tokens], [len(t.key) for t in new_tokens])
     return Comparison(old=old, new=new, pairs=tuple(pairs), stats=stats, options=opts)
 
 
@@ -91,8 +97,8 @@ def _pair(
     link: Link,
     old: Document,
     new: Document,
-    old_keys: list[list[str]],
-    new_keys: list[list[str]],
+    old_tokens: _Tokens,
+    new_tokens: _Tokens,
     options: CompareOptions,
 ) -> Pair:
     old_text = _joined(old, link.old)
@@ -102,10 +108,13 @@ def _pair(
     if not link.old:
         return Pair(Status.NEW, (), link.new, None, ops=(WordOp(Op.INSERT, new_text),))
     # Several paragraphs compare by the words of each in turn: the same words, cut differently.
-    reused = [w for i in link.old for w in old_keys[i]] == [
-        w for j in link.new for w in new_keys[j]
+    reused = [w for i in link.old for w in old_tokens[i].key] == [
+        w for j in link.new for w in new_tokens[j].key
     ]
-    ops = diff_words(old_text, new_text, options)
+    # A single paragraph's display words are known; joined texts are cut afresh.
+    single = len(link.old) == 1 and len(link.new) == 1
+    display = (old_tokens[link.old[0]].display, new_tokens[link.new[0]].display)
+    ops = diff_words(old_text, new_text, options, tokens=display if single else None)
     # Words that differ only by extraction (``advers e``) are the same words: reused.
     reused = reused or all(op.op in (Op.EQUAL, Op.ARTEFACT) for op in ops)
     similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
@@ -144,7 +153,12 @@ def _ordered(pairs: list[Pair]) -> list[Pair]:
 
 
 def _with_phrases(
-    pairs: list[Pair], old: Document, new: Document, options: CompareOptions
+    pairs: list[Pair],
+    old: Document,
+    new: Document,
+    old_tokens: _Tokens,
+    new_tokens: _Tokens,
+    options: CompareOptions,
 ) -> list[Pair]:
     """Attach to each new or altered paragraph the long runs of words it takes from old paragraphs
     other than its own: new language built from old, and a clause an altered paragraph borrows
@@ -155,18 +169,20 @@ def _with_phrases(
     # The first old paragraph holding each shingle, and all of them where several do.
     shingles: dict[tuple[str, ...], int] = {}
     shared: dict[tuple[str, ...], set[int]] = {}
-    for paragraph in old.paragraphs:
-        words = fold_by_spaces(paragraph.text).split()
+    for paragraph, tokens in zip(old.paragraphs, old_tokens, strict=True):
+        index = paragraph.index
+        words = tokens.folded
         for start in range(len(words) - size + 1):
-            shingle = tuple(words[start : start + size])
-            first = shingles.setdefault(shingle, paragraph.index)
-            if first != paragraph.index:
-                shared.setdefault(shingle, {first}).add(paragraph.index)
+            shingle = words[start : start + size]
+            first = shingles.setdefault(shingle, index)
+            if first != index:
+                shared.setdefault(shingle, {first}).add(index)
     result = []
     for pair in pairs:
         if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
-            text = new.paragraphs[pair.new[0]].text
-            found = _phrases(text, shingles, shared, size, set(pair.old))
+            paragraph = new.paragraphs[pair.new[0]]
+            display = new_tokens[pair.new[0]].display
+            found = _phrases(paragraph.text, display, shingles, shared, size, set(pair.old))
             if found:
                 pair = replace(pair, phrases=found)
         result.append(pair)
@@ -181,8 +197,14 @@ def _inserts_a_phrase(pair: Pair, size: int) -> bool:
     return any(op.op is Op.INSERT and len(op.text.split()) >= size for op in pair.ops)
 
 
+def _shingles(words: Sequence[str], size: int) -> zip[tuple[str, ...]]:
+    """Every run of ``size`` consecutive words, in order."""
+    return zip(*(words[start:] for start in range(size)), strict=False)
+
+
 def _phrases(
     text: str,
+    tokens: Sequence[str],
     shingles: dict[tuple[str, ...], int],
     shared: dict[tuple[str, ...], set[int]],
     size: int,
@@ -190,27 +212,25 @@ def _phrases(
 ) -> tuple[Phrase, ...]:
     """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
     ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
-    tokens = display_words(text)
-    spans = [position for position, token in enumerate(tokens) if not token.isspace()]
-    folded = [
-        _NOT_WORD.sub("", word) for word in unicodedata.normalize("NFKC", text).casefold().split()
-    ]
+    # Display tokens are words with their trailing spaces, after spaces opening the text if any.
+    spans = range(1 if tokens and tokens[0].isspace() else 0, len(tokens))
+    normalized = unicodedata.normalize("NFKC", text).casefold().split()
+    # Stripping the words joined by spaces strips each: no space is taken out or put in.
+    folded = without_marks(" ".join(normalized)).split(" ") if normalized else []
     if len(folded) != len(spans):
         # NFKC turned a character into spacing: fold token by token instead (rare, slower).
         folded = [fold_by_spaces(tokens[position]).strip() for position in spans]
     positions = [position for position, word in zip(spans, folded, strict=True) if word]
     words = [word for word in folded if word]
-    hits: list[int | None] = []
-    for start in range(len(words) - size + 1):
-        shingle = tuple(words[start : start + size])
-        first = shingles.get(shingle)
-        if (
-            first is not None
-            and own
-            and (first in own or not own.isdisjoint(shared.get(shingle, ())))
-        ):
-            first = None
-        hits.append(first)
+    hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
+    if hits.count(None) == len(hits):
+        return ()
+    if own:
+        for start, first in enumerate(hits):
+            if first is not None:
+                shingle = tuple(words[start : start + size])
+                if first in own or not own.isdisjoint(shared.get(shingle, ())):
+                    hits[start] = None
     phrases: list[Phrase] = []
     start = 0
     while start < len(hits):

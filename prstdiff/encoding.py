@@ -8,6 +8,9 @@ below both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import chain
+
 __all__ = ["encode_tokens"]
 
 # Private characters start past Latin-1 and skip the UTF-16 surrogate block, which Python strings
@@ -26,9 +29,9 @@ def _chars(count: int) -> list[str]:
     ]
 
 
-def encode_tokens(sequences: list[list[str]]) -> tuple[list[str], dict[str, str]]:
+def encode_tokens(sequences: Sequence[Sequence[str]]) -> tuple[list[str], dict[str, str]]:
     """Map each distinct token to one character: the encoded strings and each char's token."""
-    tokens = list(dict.fromkeys(token for sequence in sequences for token in sequence))
+    tokens = list(dict.fromkeys(chain.from_iterable(sequences)))
     chars = _chars(len(tokens))
     codes = dict(zip(tokens, chars, strict=True))
     encoded = ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]

@@ -55,6 +55,7 @@ __all__ = [
     "fold_word",
     "fold_words",
     "joined",
+    "without_marks",
 ]
 
 FOLDING_VERSION = 1
@@ -62,6 +63,10 @@ FOLDING_VERSION = 1
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[^\w\s]+|_+")
+# What ``_NOT_WORD`` takes out of ASCII text, as a table ``str.translate`` applies ten times
+# faster than the pattern; and the typographic marks that alone make most paragraphs non-ASCII.
+_ASCII_MARKS = dict.fromkeys(code for code in range(128) if _NOT_WORD.fullmatch(chr(code)))
+_TYPOGRAPHIC_MARKS = tuple(char for char in "’‘“”–—…" if _NOT_WORD.fullmatch(char))
 _NOT_WORD_RUN = re.compile(r"[^\w]+")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _ACCENTS = re.compile(r"[\u0300-\u036f]")
@@ -256,7 +261,19 @@ def fold_by_spaces(text: str) -> str:
     >>> fold_by_spaces("the Secretary-General’s  “report”").split()
     ['the', 'secretarygenerals', 'report']
     """
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return without_marks(unicodedata.normalize("NFKC", text).casefold())
+
+
+def without_marks(text: str) -> str:
+    """Only the letters, digits and white space of a text: punctuation, symbols and ``_`` go."""
+    # Each character goes or stays on its own, so taking some out first changes nothing.
+    if not text.isascii():
+        for mark in _TYPOGRAPHIC_MARKS:
+            if mark in text:
+                text = text.replace(mark, "")
+        if not text.isascii():
+            return _NOT_WORD.sub("", text)
+    return text.translate(_ASCII_MARKS)
 
 
 def fold_subject(text: str) -> str:

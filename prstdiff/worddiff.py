@@ -23,7 +23,7 @@ equal, inserted and artefact texts the new one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from fast_diff_match_patch import diff as _native  # type: ignore[import-not-found,unused-ignore]
 
@@ -65,9 +65,17 @@ DEFAULT_DIFFER: Differ = diff_native
 
 
 def diff_words(
-    old: str, new: str, options: CompareOptions | None = None, *, differ: Differ | None = None
+    old: str,
+    new: str,
+    options: CompareOptions | None = None,
+    *,
+    differ: Differ | None = None,
+    tokens: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[WordOp, ...]:
-    """Word operations (equal / delete / insert) that turn ``old`` into ``new``."""
+    """Word operations (equal / delete / insert) that turn ``old`` into ``new``.
+
+    ``tokens`` are ``display_words`` of both texts where the caller holds them already.
+    """
     opts = options or CompareOptions()
     if old == new:
         return (WordOp(Op.EQUAL, old),) if old else ()
@@ -75,24 +83,25 @@ def diff_words(
         return (WordOp(Op.INSERT, new),)
     if not new:
         return (WordOp(Op.DELETE, old),)
-    (old_chars, new_chars), decode = encode_tokens([display_words(old), display_words(new)])
+    words = (display_words(old), display_words(new)) if tokens is None else tokens
+    (old_chars, new_chars), decode = encode_tokens(words)
     diffs = (differ or DEFAULT_DIFFER)(old_chars, new_chars, opts.diff_timeout)
     runs: list[tuple[Op, list[str]]] = []
     for code, chars in diffs:
         if not chars:
             continue
         op = _DMP_OP[code]
-        tokens = [decode[c] for c in chars]
+        decoded = [decode[c] for c in chars]
         if runs and runs[-1][0] is op:
-            runs[-1][1].extend(tokens)
+            runs[-1][1].extend(decoded)
         else:
-            runs.append((op, tokens))
+            runs.append((op, decoded))
     ops: list[WordOp] = []
     index = 0
     while index < len(runs):
-        op, tokens = runs[index]
+        op, run = runs[index]
         if op is Op.EQUAL:
-            _append(ops, WordOp(Op.EQUAL, "".join(tokens)))
+            _append(ops, WordOp(Op.EQUAL, "".join(run)))
             index += 1
             continue
         # A replaced span: the deletions and insertions between two equal runs.
