@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from prstdiff.align import stemmed_words
 from prstdiff.compare import compare
-from prstdiff.folding import fold_by_spaces
-from prstdiff.folding import without_marks
+from prstdiff.folding import fold_by_spaces, without_marks
 from prstdiff.normalize import display_words, key_words
 from prstdiff.parse import load
 from prstdiff.prepared import clear_cache, paragraph_tokens
