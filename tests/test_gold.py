@@ -155,7 +155,7 @@ KNOWN_READINGS = (
     KnownReading(
         "S_PRST_2005_8__S_RES_1612_2005",
         (3,),
-        (1, 6),
+        (1, 7),
         "the first sentence's twelve carried words are a fifth of PP 1, a long list of resolutions "
         "with a second clause of its own: joining PP 1 lowers the similarity of the split from "
         "0.65 to 0.38",

@@ -117,10 +117,18 @@ _PREAMBLE_ADJECTIVES = (
 )
 # ``... as appropriate; and`` / ``(c) whenever ...``: the last item of a list follows.
 _ITEM_JOIN_END = re.compile(r";\s+(?:and|or)$")
+# ``Deeply concerned``, ``Also recalling``: words that may stand before the participle.
+_PREAMBLE_PREFIXES = (
+    "Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|Fully|"
+    "Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|Reaffirming"
+)
 _PREAMBLE_OPENING = re.compile(
     r"^(?:Whereas\b"
-    r"|(?:Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|Fully|"
-    r"Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|Reaffirming)\s+"
+    # ``While noting ..., remaining deeply concerned ...`` (S/RES/1612 (2005)): the concessive
+    # form of a participle or adjective, with or without one of the prefixes.
+    r"|While\s+(?:(?i:" + _PREAMBLE_PREFIXES + r")\s+)?"
+    r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
+    r"|(?:" + _PREAMBLE_PREFIXES + r")\s+"
     r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
     r"|(?:[A-Z][a-z]+(?:ing|ed)|" + _PREAMBLE_ADJECTIVES + r")\b)"
 )

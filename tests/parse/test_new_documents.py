@@ -336,8 +336,8 @@ EXPECTED: dict[str, tuple[int, dict[str, int], list[str] | None, list[Chosen]]] 
     ),
     # --- modern layout ---
     "S_RES_1612_2005.txt": (
-        45,
-        {"introductory": 1, "preambular": 8, "operative": 21, "sub-paragraph": 15},
+        46,
+        {"introductory": 1, "preambular": 9, "operative": 21, "sub-paragraph": 15},
         [
             "1",
             "2",
@@ -367,7 +367,7 @@ EXPECTED: dict[str, tuple[int, dict[str, int], list[str] | None, list[Chosen]]] 
         ],
         [
             (
-                15,
+                16,
                 "operative",
                 "3",
                 "Requests the Secretary-General to implement without",
@@ -375,21 +375,21 @@ EXPECTED: dict[str, tuple[int, dict[str, int], list[str] | None, list[Chosen]]] 
             ),
             # Printed one word a line, its last word first.
             (
-                18,
+                19,
                 "sub-paragraph",
                 "3 (c)",
                 "Information on the relevance and clarity",
                 "clarity of the division of responsibilities;",
             ),
             (
-                19,
+                20,
                 "sub-paragraph",
                 "3 (d)",
                 "Information on the budgetary and other",
                 "funded organizations contributing to the mechanism;",
             ),
             (
-                20,
+                21,
                 "sub-paragraph",
                 "3 (e)",
                 "Recommendations for the full implementation of",

@@ -175,6 +175,81 @@ def test_resolution_1809_operative_paragraphs_one_to_eighteen() -> None:
     assert comparison_key("Secretary-General") in comparison_key(operative[14].text)
 
 
+_WHILE_NOTING = (
+    "While noting the advances made for the protection of children affected by armed conflict, "
+    "particularly in the areas of advocacy and the development of norms and standards, remaining "
+    "deeply concerned over the lack of overall progress on the ground, where parties to conflict "
+    "continue to violate with impunity the relevant provisions of applicable international law "
+    "relating to the rights and protection of children in armed conflict,"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "index", "before", "after"),
+    [
+        (
+            "S_RES_1539_2004.txt",
+            3,
+            "Recalling its resolution 1308 (2000) on the responsibility of the Security Council in "
+            "the maintenance of peace and security: HIV/AIDS and International Peacekeeping "
+            "Operations and its resolution 1325 (2000) on Women, Peace and Security,",
+            "Recalling the responsibilities of States to end impunity and to prosecute those "
+            "responsible for genocide, crimes against humanity, war crimes and other egregious "
+            "crimes perpetrated against children,",
+        ),
+        (
+            "S_RES_1612_2005.txt",
+            2,
+            "Reaffirming its resolutions 1261 (1999) of 25 August 1999, 1314 (2000) of 11 August "
+            "2000, 1379 (2001) of 20 November 2001, 1460 (2003) of 30 January 2003, and 1539 "
+            "(2004) of 22 April 2004, which contribute to a comprehensive framework for addressing "
+            "the protection of children affected by armed conflict,",
+            "Stressing the primary role of national Governments in providing effective protection "
+            "and relief to all children affected by armed conflicts,",
+        ),
+    ],
+)
+def test_while_and_a_participle_opens_a_preambular_paragraph(
+    name: str, index: int, before: str, after: str
+) -> None:
+    # Printed without indentation, "While noting ..." at a line start after a finished
+    # preambular paragraph is a paragraph of its own, not the end of the one before.
+    document = load(CORPUS / name)
+    assert [(p.kind, p.text) for p in document.paragraphs[index - 1 : index + 2]] == [
+        (ParagraphKind.PREAMBULAR, before),
+        (ParagraphKind.PREAMBULAR, _WHILE_NOTING),
+        (ParagraphKind.PREAMBULAR, after),
+    ]
+    assert (
+        sum(p.kind is ParagraphKind.PREAMBULAR for p in document.paragraphs)
+        == {
+            "S_RES_1539_2004.txt": 9,
+            "S_RES_1612_2005.txt": 9,
+        }[name]
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "index", "number"),
+    [("S_RES_1882_2009.txt", 17, "5"), ("S_RES_1998_2011.txt", 21, "6")],
+)
+def test_while_noting_inside_an_operative_paragraph_stays_in_it(
+    name: str, index: int, number: str
+) -> None:
+    # "While noting that some parties ... ;" / "(a) Reiterates its call ...": the operative
+    # paragraph's chapeau, its number printed after its first line in S/RES/1882 (2009).
+    document = load(CORPUS / name)
+    paragraph = document.paragraphs[index]
+    assert (paragraph.kind, paragraph.number) == (ParagraphKind.OPERATIVE, number)
+    assert paragraph.text == (
+        "While noting that some parties to armed conflict have responded to its call upon them "
+        "to prepare and implement concrete time-bound action plans to halt recruitment and use "
+        "of children in violation of applicable international law;"
+    )
+    following = document.paragraphs[index + 1]
+    assert (following.kind, following.number) == (ParagraphKind.SUBPARAGRAPH, f"{number} (a)")
+
+
 def test_resolution_1325_sub_paragraphs_and_number_before_page_number() -> None:
     document = load(CORPUS / "S_RES_1325_2000.txt")
     assert outline(document) == [
