@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from prstdiff.align import score_words, similarity_matrix
 from prstdiff.corpus.folder import SkippedFile, list_document_files, read_document_file
@@ -825,8 +826,7 @@ class CorpusIndex:
     def load_document(self, doc_id: int, folder: str | Path | None = None) -> Document:
         """Rebuild an indexed document (metadata and paragraphs) without reading its file."""
         row = self._db.execute(
-            "SELECT name, sha256, symbol, kind, date, meeting, item, title, vote, citations,"
-            " format, layout FROM documents WHERE id = ?",
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -838,21 +838,7 @@ class CorpusIndex:
                 (doc_id,),
             )
         )
-        path = str(Path(folder) / row[0]) if folder is not None else row[0]
-        return Document(
-            symbol=row[2],
-            kind=DocumentKind(row[3]),
-            date=dt.date.fromisoformat(row[4]) if row[4] else None,
-            meeting=row[5],
-            item=row[6],
-            title=row[7],
-            vote=row[8],
-            citations=tuple(
-                Citation(symbol, CitationKind(kind)) for symbol, kind in json.loads(row[9])
-            ),
-            paragraphs=paragraphs,
-            source=Source(path=path, format=row[10], layout=row[11], sha256=row[1]),
-        )
+        return _document(row, paragraphs, folder)
 
     def all_documents(self, folder: str | Path | None = None) -> list[Document]:
         """Every indexed document rebuilt from the index in two queries, earliest first."""
@@ -865,26 +851,9 @@ class CorpusIndex:
             )
         found = []
         for row in self._db.execute(
-            "SELECT id, name, sha256, symbol, kind, date, meeting, item, title, vote, citations,"
-            " format, layout FROM documents ORDER BY sort_key"
+            f"SELECT id, {_DOCUMENT_COLUMNS} FROM documents ORDER BY sort_key"
         ):
-            path = str(Path(folder) / row[1]) if folder is not None else row[1]
-            found.append(
-                Document(
-                    symbol=row[3],
-                    kind=DocumentKind(row[4]),
-                    date=dt.date.fromisoformat(row[5]) if row[5] else None,
-                    meeting=row[6],
-                    item=row[7],
-                    title=row[8],
-                    vote=row[9],
-                    citations=tuple(
-                        Citation(symbol, CitationKind(kind)) for symbol, kind in json.loads(row[10])
-                    ),
-                    paragraphs=tuple(paragraphs.get(int(row[0]), ())),
-                    source=Source(path=path, format=row[11], layout=row[12], sha256=row[2]),
-                )
-            )
+            found.append(_document(row[1:], tuple(paragraphs.get(int(row[0]), ())), folder))
         return found
 
     def iter_documents(self, folder: str | Path | None = None) -> Iterator[tuple[int, Document]]:
@@ -1105,3 +1074,30 @@ def remove_index_file(path: Path) -> None:
     for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         with contextlib.suppress(FileNotFoundError):
             name.unlink()
+
+
+_DOCUMENT_COLUMNS = (
+    "name, sha256, symbol, kind, date, meeting, item, title, vote, citations, format, layout"
+)
+"""The columns of ``documents`` a document is rebuilt from, in the order ``_document`` reads."""
+
+
+def _document(
+    row: Sequence[Any], paragraphs: tuple[Paragraph, ...], folder: str | Path | None
+) -> Document:
+    """A document rebuilt from a row of ``_DOCUMENT_COLUMNS`` and its paragraphs."""
+    path = str(Path(folder) / row[0]) if folder is not None else row[0]
+    return Document(
+        symbol=row[2],
+        kind=DocumentKind(row[3]),
+        date=dt.date.fromisoformat(row[4]) if row[4] else None,
+        meeting=row[5],
+        item=row[6],
+        title=row[7],
+        vote=row[8],
+        citations=tuple(
+            Citation(symbol, CitationKind(kind)) for symbol, kind in json.loads(row[9])
+        ),
+        paragraphs=paragraphs,
+        source=Source(path=path, format=row[10], layout=row[11], sha256=row[1]),
+    )
