@@ -33,8 +33,9 @@ pair always reports its similarity, never its evidence. In stages:
 4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
 5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
    and share a run of ``run_min_words`` words (``run_min_content_words`` of them not stop words)
-   that no other paragraph of either text holds pair when they score ``run_floor``, then grow
-   like (3);
+   that no other paragraph of either text holds, and that is not standing wording (phrases
+   ``stock_documents`` documents of the bundled corpus hold, ``prstdiff.stock``), pair when they
+   score ``run_floor``, then grow like (3);
 6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
    (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
@@ -44,7 +45,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,6 +58,7 @@ from prstdiff.formulas import fold_formula, verb_stem
 from prstdiff.model import Document
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
+from prstdiff.stock import STOCK_WORDS, stock_counts
 
 __all__ = [
     "Link",
@@ -153,6 +155,8 @@ class _Scores:
             options.run_min_words,
             {chr(c) for c in stop},
             options.run_min_content_words,
+            decode,
+            options.stock_documents,
         )
         self._weights: dict[str, float] | None = None
         self.evidence = self._evidence(options)
@@ -288,13 +292,22 @@ class _Runs:
     Runs are found by their ``size``-word shingles, on paragraphs encoded one character per word
     (a shingle is a substring). A shingle found more than once in either document is a stock
     phrase of that text, not evidence, and is left out; so is a run of mostly stop words (``the
-    convention on the rights of the child and``: a title, not carried language). A run of ``n``
+    convention on the rights of the child and``: a title, not carried language), and so is a
+    shingle that many documents of the bundled corpus hold (``prstdiff.stock``): the standing
+    wording of a series stands in both texts whoever took it from whom. A run of ``n``
     consecutive shared shingles is ``n + size - 1`` words. Computed on demand: only the few pairs
     the late stages ask about, never the whole matrix.
     """
 
     def __init__(
-        self, old: list[str], new: list[str], size: int, stop_words: set[str], min_content: int
+        self,
+        old: list[str],
+        new: list[str],
+        size: int,
+        stop_words: set[str],
+        min_content: int,
+        words: Mapping[str, str],
+        stock_documents: int,
     ) -> None:
         self.old = old
         self.new = new
@@ -303,6 +316,10 @@ class _Runs:
         """The encoded stop words, which a run needs more than."""
         self.min_content = min_content
         """Fewest words of a run that are not stop words."""
+        self.words = words
+        """The word each character encodes."""
+        self.stock_documents = stock_documents
+        """Fewest corpus documents holding a phrase for it to be standing wording; 0: none is."""
         # A separator outside the word characters, so no shingle spans two paragraphs.
         self.old_text = "\n".join(old)
         self.new_text = "\n".join(new)
@@ -345,9 +362,24 @@ class _Runs:
         known = self.stock.get(shingle)
         if known is None:
             known = self.stock[shingle] = (
-                self.old_text.count(shingle) == 1 and self.new_text.count(shingle) == 1
+                self.old_text.count(shingle) == 1
+                and self.new_text.count(shingle) == 1
+                and not self._standing(shingle)
             )
         return known
+
+    def _standing(self, shingle: str) -> bool:
+        """True when many corpus documents hold the shingle (every ``STOCK_WORDS``-word window
+        of it): the standing wording of a series is in both texts whoever took it from whom."""
+        least, size = self.stock_documents, STOCK_WORDS
+        if least <= 0 or len(shingle) < size:
+            return False
+        counts = stock_counts()
+        for k in range(len(shingle) - size + 1):
+            phrase = " ".join(map(self.words.__getitem__, shingle[k : k + size]))
+            if counts.get(phrase, 0) < least:
+                return False
+        return True
 
 
 def similarity_matrix(
