@@ -42,7 +42,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
-from prstdiff.align import Link, align_keys
+from prstdiff.align import Link, align_keys, earlier_date
 from prstdiff.folding import fold_by_spaces
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
 from prstdiff.normalize import display_words, key_words
@@ -76,7 +76,12 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     opts = options or CompareOptions()
     old_keys = [key_words(p.text) for p in old.paragraphs]
     new_keys = [key_words(p.text) for p in new.paragraphs]
-    links = align_keys([" ".join(k) for k in old_keys], [" ".join(k) for k in new_keys], opts)
+    links = align_keys(
+        [" ".join(k) for k in old_keys],
+        [" ".join(k) for k in new_keys],
+        opts,
+        earlier_date(old, new),
+    )
     pairs = _ordered([_pair(link, old, new, old_keys, new_keys, opts) for link in links])
     pairs = _with_phrases(pairs, old, new, opts)
     stats = _stats(pairs, [len(k) for k in old_keys], [len(k) for k in new_keys])

@@ -61,13 +61,13 @@ class CompareOptions:
     """Fewest words of such a run that are not stop words, half the shortest run: nine words of
     which six are ``the``, ``on`` and ``of`` are a title both texts cite (``the Convention on the
     Rights of the Child and``), not language one took from the other."""
-    stock_documents: int = 10
-    """Fewest documents of the bundled corpus holding an eight-word phrase for it to be standing
-    wording, which a distinctive run may not rest on (``prstdiff.stock``; 0 turns this off): the
-    clauses the tuning pairs carry keep eight words held by at most 9, a series' standing wording
-    is held by more
-    (``... rights and protection of children in armed conflict``: 14 and 15). The shipped list
-    holds phrases of 8 documents or more, so lower values act as 8."""
+    standing_wording: bool = True
+    """Whether standing wording is weak evidence: a run made only of phrases that
+    ``prstdiff.stock.STANDING_DOCUMENTS`` (10) dated corpus documents held before the earlier
+    text (shipped data) is no distinctive run for a pair scoring under ``threshold -
+    gap_allowance``. A series repeats its standing wording, so two texts holding it says little
+    of one taking the other's paragraph; the texts that first carried it, before it stood, and
+    pairs that nearly match on their words keep it as evidence. Undated texts: no effect."""
     run_floor: float = 0.3
     """Least similarity of two unmatched paragraphs that share such a run and are each other's
     best partner for them to pair; below it the run is a quotation inside otherwise new text."""
