@@ -34,8 +34,9 @@ pair always reports its similarity, never its evidence. In stages:
 5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
    and share a run of ``run_min_words`` words (``run_min_content_words`` of them not stop words)
    that no other paragraph of either text holds, and that is not standing wording (phrases that
-   ``STANDING_DOCUMENTS`` corpus documents held before the earlier text, ``prstdiff.stock``),
-   pair when they score ``run_floor``, then grow like (3);
+   ``STANDING_DOCUMENTS`` corpus documents held before the earlier text, ``prstdiff.stock``,
+   unless the pair scores ``threshold - gap_allowance``), pair when they score ``run_floor``,
+   then grow like (3); the runs of (3) are the same distinctive runs;
 6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
    (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
@@ -300,8 +301,9 @@ class _Runs:
     (a shingle is a substring). A shingle found more than once in either document is a stock
     phrase of that text, not evidence, and is left out; so is a run of mostly stop words (``the
     convention on the rights of the child and``: a title, not carried language), and so is a
-    shingle that many corpus documents held before the earlier text (``prstdiff.stock``): the
-    standing wording of a series stands in both texts whoever took it from whom. A run of ``n``
+    shingle that many corpus documents held before the earlier text (``prstdiff.stock``), for a
+    pair scoring under ``threshold - gap_allowance``: the standing wording of a series stands in
+    both texts whoever took it from whom. A run of ``n``
     consecutive shared shingles is ``n + size - 1`` words. Computed on demand: only the few pairs
     the late stages ask about, never the whole matrix.
     """
