@@ -33,18 +33,21 @@ pair always reports its similarity, never its evidence. In stages:
 4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
 5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
    and share a run of ``run_min_words`` words (``run_min_content_words`` of them not stop words)
-   that no other paragraph of either text holds pair when they score ``run_floor``, then grow
-   like (3);
+   that no other paragraph of either text holds, and that is not standing wording (phrases that
+   ``STANDING_DOCUMENTS`` corpus documents held before the earlier text, ``prstdiff.stock``,
+   unless the pair scores ``threshold - gap_allowance``), pair when they score ``run_floor``,
+   then grow like (3); the runs of (3) are the same distinctive runs;
 6. a pair is *moved* when it is not on the longest order-respecting chain of all final pairs
    (the fewest paragraphs that explain the new order; similarity breaks ties).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,6 +60,7 @@ from prstdiff.formulas import fold_formula, verb_stem
 from prstdiff.model import Document
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
+from prstdiff.stock import STOCK_WORDS, standing_dates
 
 __all__ = [
     "Link",
@@ -64,6 +68,7 @@ __all__ = [
     "align_paragraphs",
     "align_texts",
     "blended_similarity",
+    "earlier_date",
     "score_words",
     "similarity_matrix",
 ]
@@ -132,6 +137,7 @@ class _Scores:
         new_keys: Sequence[str],
         options: CompareOptions,
         stemmed: Sequence[Sequence[str]] | None = None,
+        since: dt.date | None = None,
     ) -> None:
         stems: dict[str, str] = {}
         keys = [*old_keys, *new_keys]
@@ -157,6 +163,9 @@ class _Scores:
             options.run_min_words,
             {chr(c) for c in stop},
             options.run_min_content_words,
+            decode,
+            since.isoformat() if since is not None and options.standing_wording else None,
+            self.similarity >= np.float32(options.threshold - options.gap_allowance),
         )
         self._weights: dict[str, float] | None = None
         self.evidence = self._evidence(options)
@@ -292,13 +301,24 @@ class _Runs:
     Runs are found by their ``size``-word shingles, on paragraphs encoded one character per word
     (a shingle is a substring). A shingle found more than once in either document is a stock
     phrase of that text, not evidence, and is left out; so is a run of mostly stop words (``the
-    convention on the rights of the child and``: a title, not carried language). A run of ``n``
+    convention on the rights of the child and``: a title, not carried language), and so is a
+    shingle that many corpus documents held before the earlier text (``prstdiff.stock``), for a
+    pair scoring under ``threshold - gap_allowance``: the standing wording of a series stands in
+    both texts whoever took it from whom. A run of ``n``
     consecutive shared shingles is ``n + size - 1`` words. Computed on demand: only the few pairs
     the late stages ask about, never the whole matrix.
     """
 
     def __init__(
-        self, old: list[str], new: list[str], size: int, stop_words: set[str], min_content: int
+        self,
+        old: list[str],
+        new: list[str],
+        size: int,
+        stop_words: set[str],
+        min_content: int,
+        words: Mapping[str, str],
+        since: str | None,
+        corroborated: npt.NDArray[np.bool_],
     ) -> None:
         self.old = old
         self.new = new
@@ -307,6 +327,14 @@ class _Runs:
         """The encoded stop words, which a run needs more than."""
         self.min_content = min_content
         """Fewest words of a run that are not stop words."""
+        self.words = words
+        """The word each character encodes."""
+        self.since = since
+        """The earlier text's date (ISO): wording standing before it is not evidence; None: the
+        rule is off."""
+        self.corroborated = corroborated
+        """Pairs similar enough that standing wording may still count for them."""
+        self.standing: dict[str, bool] = {}
         # A separator outside the word characters, so no shingle spans two paragraphs.
         self.old_text = "\n".join(old)
         self.new_text = "\n".join(new)
@@ -325,7 +353,9 @@ class _Runs:
             self.shingles[j] = found
         old = self.old[i]
         starts = sorted(
-            start for shingle, start in found.items() if shingle in old and self._distinct(shingle)
+            start
+            for shingle, start in found.items()
+            if shingle in old and self._distinct(shingle, bool(self.corroborated[i, j]))
         )
         if not starts:
             return 0
@@ -345,13 +375,35 @@ class _Runs:
         ]
         return max(lengths, default=0)
 
-    def _distinct(self, shingle: str) -> bool:
+    def _distinct(self, shingle: str, corroborated: bool) -> bool:
         known = self.stock.get(shingle)
         if known is None:
             known = self.stock[shingle] = (
                 self.old_text.count(shingle) == 1 and self.new_text.count(shingle) == 1
             )
-        return known
+        if not known or corroborated:
+            return known
+        # Standing wording is weak evidence, not none: a pair that scores where its place alone
+        # would pair it (``threshold - gap_allowance``) may still rest on it.
+        standing = self.standing.get(shingle)
+        if standing is None:
+            standing = self.standing[shingle] = self._standing(shingle)
+        return not standing
+
+    def _standing(self, shingle: str) -> bool:
+        """True when every ``STOCK_WORDS``-word window of the shingle was standing wording of the
+        corpus before the earlier text (``prstdiff.stock``): a series' standing wording is in
+        both texts whoever took it from whom."""
+        since, size = self.since, STOCK_WORDS
+        if since is None or len(shingle) < size:
+            return False
+        dates = standing_dates()
+        for k in range(len(shingle) - size + 1):
+            phrase = " ".join(map(self.words.__getitem__, shingle[k : k + size]))
+            standing = dates.get(phrase)
+            if standing is None or standing >= since:
+                return False
+        return True
 
 
 def similarity_matrix(
@@ -741,16 +793,19 @@ def align_keys(
     old_keys: Sequence[str],
     new_keys: Sequence[str],
     options: CompareOptions | None = None,
+    since: dt.date | None = None,
     *,
     stemmed: Sequence[Sequence[str]] | None = None,
 ) -> list[Link]:
     """Align two sequences of paragraph ``comparison_key``s (for callers that already hold them).
 
+    ``since`` is the earlier text's date: corpus wording standing before it is no evidence of a
+    distinctive run (``CompareOptions.standing_wording``); None leaves every run as evidence.
     ``stemmed`` is ``stemmed_words`` of every old key then every new key, where the caller holds
     them already (``prstdiff.prepared`` keeps them per paragraph text).
     """
     opts = options or CompareOptions()
-    aligner = _Aligner(_Scores(old_keys, new_keys, opts, stemmed), opts)
+    aligner = _Aligner(_Scores(old_keys, new_keys, opts, stemmed, since), opts)
     aligner.order()
     aligner.grow(range(len(aligner.groups)))
     aligner.group_unmatched()
@@ -763,4 +818,17 @@ def align_paragraphs(
     old: Document, new: Document, options: CompareOptions | None = None
 ) -> list[Link]:
     """Align the paragraphs of two documents: order, then moves, then splits and merges."""
-    return align_texts([p.text for p in old.paragraphs], [p.text for p in new.paragraphs], options)
+    return align_keys(
+        [comparison_key(p.text) for p in old.paragraphs],
+        [comparison_key(p.text) for p in new.paragraphs],
+        options,
+        earlier_date(old, new),
+    )
+
+
+def earlier_date(old: Document, new: Document) -> dt.date | None:
+    """The date of the earlier of two documents, the date wording must have stood by to be
+    standing wording for their comparison; None when either is undated."""
+    if old.date is None or new.date is None:
+        return None
+    return min(old.date, new.date)

@@ -42,7 +42,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from prstdiff.align import Link, align_keys
+from prstdiff.align import Link, align_keys, earlier_date
 from prstdiff.folding import fold_by_spaces, without_marks
 from prstdiff.model import Comparison, Document, Op, Pair, Phrase, Stats, Status, WordOp
 from prstdiff.notable import notable_edits
@@ -81,6 +81,7 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
         [" ".join(t.key) for t in old_tokens],
         [" ".join(t.key) for t in new_tokens],
         opts,
+        earlier_date(old, new),
         stemmed=[t.stems for t in (*old_tokens, *new_tokens)],
     )
     pairs = _ordered([_pair(link, old, new, old_tokens, new_tokens, opts) for link in links])

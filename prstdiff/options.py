@@ -61,6 +61,13 @@ class CompareOptions:
     """Fewest words of such a run that are not stop words, half the shortest run: nine words of
     which six are ``the``, ``on`` and ``of`` are a title both texts cite (``the Convention on the
     Rights of the Child and``), not language one took from the other."""
+    standing_wording: bool = True
+    """Whether standing wording is weak evidence: a run made only of phrases that
+    ``prstdiff.stock.STANDING_DOCUMENTS`` (10) dated corpus documents held before the earlier
+    text (shipped data) is no distinctive run for a pair scoring under ``threshold -
+    gap_allowance``. A series repeats its standing wording, so two texts holding it says little
+    of one taking the other's paragraph; the texts that first carried it, before it stood, and
+    pairs that nearly match on their words keep it as evidence. Undated texts: no effect."""
     run_floor: float = 0.3
     """Least similarity of two unmatched paragraphs that share such a run and are each other's
     best partner for them to pair; below it the run is a quotation inside otherwise new text."""

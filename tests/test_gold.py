@@ -92,16 +92,6 @@ class KnownReading:
 KNOWN_READINGS = (
     KnownReading(
         "S_PRST_2017_21__S_RES_2427_2018",
-        (7,),
-        (),
-        "the two paragraphs share only the series' standing words 'the relevant provisions of "
-        "applicable international law relating to the rights and protection of children in "
-        "armed conflict', a run no other paragraph holds, so the carried-run stage pairs them "
-        "(0.31)",
-    ),
-    KnownReading("S_PRST_2017_21__S_RES_2427_2018", (), (54,), "see old ¶8"),
-    KnownReading(
-        "S_PRST_2017_21__S_RES_2427_2018",
         (41, 42),
         (23,),
         "old ¶43 keeps a quarter of its words in OP 5, too little to join old ¶42 there; the "
