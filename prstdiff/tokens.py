@@ -46,6 +46,9 @@ _BRITISH = (
     (re.compile(r"^programme(s|d)?$"), r"program\1"),
     (re.compile(r"^(defen|offen|licen)ce(s)?$"), r"\1se\2"),
 )
+# Most words end in none of these: one search for all of them is a fifth of the cost of the five
+# substitutions (a word that matches none is left as it is by each of them).
+_ANY_BRITISH = re.compile("|".join(pattern.pattern for pattern, _ in _BRITISH))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -53,7 +56,8 @@ def stem(word: str) -> str:
     """The similarity stem of a lower-case word: Snowball English, spellings folded, some kept."""
     if word in KEPT_WORDS or any(c.isdigit() for c in word) or _ROMAN.fullmatch(word):
         return word
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
+    if _ANY_BRITISH.search(word):
+        for pattern, replacement in _BRITISH:
+            word = pattern.sub(replacement, word)
     result: str = _STEMMER.stemWord(word)
     return result

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from prstdiff.folding import compact_symbol
 from prstdiff.model import DocumentKind, Paragraph, ParagraphKind
@@ -106,10 +107,17 @@ _ANNEX_START = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)\b")
 # A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
 _FOOTNOTE_SLASH = re.compile(r"^(\d{1,3})/\s+\S")
 _FOOTNOTE_NUMBERED = re.compile(r"^(\d{1,3})\s+(?=[A-Z“\"(*]|ibid|op\.|see\b)", re.IGNORECASE)
-_FUNCTION_WORD_END = re.compile(
-    r"\b(?:the|of|and|or|to|in|a|an|for|with|by|on|at|from|as|that|its|their|his|her|which|"
-    r"whose|under|between|into|upon|all|any|this|these|those|is|are|be|been|has|have)\s*$"
-)
+
+
+@cache
+def _function_word_end() -> re.Pattern[str]:
+    """A line ending on a function word, which the next line continues."""
+    return re.compile(
+        r"\b(?:the|of|and|or|to|in|a|an|for|with|by|on|at|from|as|that|its|their|his|her|which|"
+        r"whose|under|between|into|upon|all|any|this|these|those|is|are|be|been|has|have)\s*$"
+    )
+
+
 # Opening words of preambular paragraphs: participles and the adjectives the Council uses.
 _PREAMBLE_ADJECTIVES = (
     "Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|Keen|Resolved|Determined|"
@@ -122,26 +130,40 @@ _PREAMBLE_PREFIXES = (
     "Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|Fully|"
     "Particularly|Especially|Most|Greatly|Profoundly|Noting|Recalling|Reaffirming"
 )
-_PREAMBLE_OPENING = re.compile(
-    r"^(?:Whereas\b"
-    # ``While noting ..., remaining deeply concerned ...`` (S/RES/1612 (2005)): the concessive
-    # form of a participle or adjective, with or without one of the prefixes.
-    r"|While\s+(?:(?i:" + _PREAMBLE_PREFIXES + r")\s+)?"
-    r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
-    r"|(?:" + _PREAMBLE_PREFIXES + r")\s+"
-    r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
-    r"|(?:[A-Z][a-z]+(?:ing|ed)|" + _PREAMBLE_ADJECTIVES + r")\b)"
-)
+
+
+@cache
+def _preamble_opening() -> re.Pattern[str]:
+    """A preambular paragraph's opening (compiled on first use: a statement never asks)."""
+    return re.compile(
+        r"^(?:Whereas\b"
+        # ``While noting ..., remaining deeply concerned ...`` (S/RES/1612 (2005)): the concessive
+        # form of a participle or adjective, with or without one of the prefixes.
+        r"|While\s+(?:(?i:" + _PREAMBLE_PREFIXES + r")\s+)?"
+        r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
+        r"|(?:" + _PREAMBLE_PREFIXES + r")\s+"
+        r"(?:[a-z]+(?:ing|ed)|(?i:" + _PREAMBLE_ADJECTIVES + r"))\b"
+        r"|(?:[A-Z][a-z]+(?:ing|ed)|" + _PREAMBLE_ADJECTIVES + r")\b)"
+    )
+
+
 _NOT_PREAMBLE_WORDS = frozenset({"United", "Beijing", "Wyoming", "Kingdom", "Hong", "Ring"})
+
+
 # Opening verbs of unnumbered operative paragraphs: a preamble printed without a blank line
 # before ``Recommends to the General Assembly ...`` ends where one of them opens a line.
-_OPERATIVE_OPENING = re.compile(
-    r"^(?:Further\s+|Also\s+|Again\s+|Strongly\s+)?(?:Accepts|Acknowledges|Affirms|Agrees|"
-    r"Appeals|Approves|Asks|Authorizes|Calls|Commends|Condemns|Considers|Decides|Declares|"
-    r"Demands|Deplores|Directs|Emphasizes|Encourages|Endorses|Expresses|Instructs|Invites|"
-    r"Reaffirms|Recommends|Regrets|Reiterates|Requests|Resolves|Stresses|Supports|Takes|Urges|"
-    r"Welcomes)\b"
-)
+@cache
+def _operative_opening() -> re.Pattern[str]:
+    """An unnumbered operative paragraph's opening verb (compiled on first use)."""
+    return re.compile(
+        r"^(?:Further\s+|Also\s+|Again\s+|Strongly\s+)?(?:Accepts|Acknowledges|Affirms|Agrees|"
+        r"Appeals|Approves|Asks|Authorizes|Calls|Commends|Condemns|Considers|Decides|Declares|"
+        r"Demands|Deplores|Directs|Emphasizes|Encourages|Endorses|Expresses|Instructs|Invites|"
+        r"Reaffirms|Recommends|Regrets|Reiterates|Requests|Resolves|Stresses|Supports|Takes|Urges|"
+        r"Welcomes)\b"
+    )
+
+
 _ROMAN = re.compile(r"^[ivxl]+$")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
@@ -220,16 +242,23 @@ _HEAD_RES = re.compile(
     r"^(?:\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\s+of\b.*|Resolution\s+\d{1,4}\b.*|"
     r"RESOLUTION\s+\d{1,4}\b.*)$"
 )
+
+
 # Lines that complete a resolution's heading: ``of 12 October 1971`` (also ``Of``, ``On``, a bare
 # date, a footnote mark after it, or OCR garble such as ``ef 15 June 1965``), the draft's symbol
 # ``[S/5575]`` (OCR: ``[8/4357]``, ``(S/3721}``) and ``Adopted by the Security Council at its
 # 5868th meeting,`` with its continuation ``on 16 April 2008``.
-_HEAD_CONTINUATION = re.compile(
-    r"^(?:(?:[Oo][fn]\s+)?\d{1,2}\s+\w+\s+\d{4}\.?(?:\s+\d{1,3})?"
-    r"|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?"
-    r"|[\[(][S8]/[^\])}]*[\])}]+"
-    r"|Adopted by the Security\b.*)$"
-)
+@cache
+def _head_continuation() -> re.Pattern[str]:
+    """A line completing a resolution's heading (compiled on first use)."""
+    return re.compile(
+        r"^(?:(?:[Oo][fn]\s+)?\d{1,2}\s+\w+\s+\d{4}\.?(?:\s+\d{1,3})?"
+        r"|[a-z]{1,2}\s+\S{1,3}\s+[A-Z]\S{2,9}\s+\S{3,5}\.?"
+        r"|[\[(][S8]/[^\])}]*[\])}]+"
+        r"|Adopted by the Security\b.*)$"
+    )
+
+
 _ADOPTED_BY_SPLIT = re.compile(
     r"^(?:\d{1,5}\w{0,2}\s+meeting,?\s+)?(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$", re.IGNORECASE
 )
@@ -237,10 +266,15 @@ _ADOPTED_BY_SPLIT = re.compile(
 _HEAD_STATEMENT = re.compile(
     r"^Statement by the President of the Security Council\b", re.IGNORECASE
 )
-_HEAD_LINES = re.compile(
-    r"^(?:United Nations|UNITED NATIONS|Security Council|S|Distr\..*|GENERAL|General|"
-    r"Original:.*|\d{1,2}\s+\w+\s+\d{4}|S/\S+(?:\s*\(\d{4}\))?\*?|.*Distr\.:?\s*General)$"
-)
+
+
+@cache
+def _head_lines() -> re.Pattern[str]:
+    """A line of the distribution block before an untitled text (compiled on first use)."""
+    return re.compile(
+        r"^(?:United Nations|UNITED NATIONS|Security Council|S|Distr\..*|GENERAL|General|"
+        r"Original:.*|\d{1,2}\s+\w+\s+\d{4}|S/\S+(?:\s*\(\d{4}\))?\*?|.*Distr\.:?\s*General)$"
+    )
 
 
 _HEAD_WINDOW = 80
@@ -262,7 +296,7 @@ def split_head(lines: Sequence[str]) -> int:
             body = index + 1
             while body < len(stripped) and (
                 not stripped[body]
-                or _HEAD_CONTINUATION.match(stripped[body])
+                or _head_continuation().match(stripped[body])
                 or is_misspelt_adopted_by(stripped[body])
                 or (
                     _ADOPTED_BY_SPLIT.match(stripped[body])
@@ -278,7 +312,7 @@ def split_head(lines: Sequence[str]) -> int:
             return index
     # No heading: skip the distribution block if there is one, keep everything else.
     index = 0
-    while index < len(stripped) and (not stripped[index] or _HEAD_LINES.match(stripped[index])):
+    while index < len(stripped) and (not stripped[index] or _head_lines().match(stripped[index])):
         index += 1
     return index
 
@@ -516,7 +550,7 @@ def _read_wrapped(
             marker is not None
             and (
                 after_end
-                or _FUNCTION_WORD_END.search(previous) is None
+                or _function_word_end().search(previous) is None
                 or _ITEM_JOIN_END.search(previous) is not None
             )
             and not _continues_inline_list(previous, marker)
@@ -551,7 +585,7 @@ def _read_wrapped(
                 statement and _QUOTE_START.match(line)
             ):
                 starts = True
-            elif not operative and not statement and _PREAMBLE_OPENING.match(line):
+            elif not operative and not statement and _preamble_opening().match(line):
                 starts = line.split(None, 1)[0] not in _NOT_PREAMBLE_WORDS
             elif statement and not drafts:
                 starts = True
@@ -636,7 +670,7 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
                         _NUMBER_START.match(clean)
                         or _LETTER_START.match(clean)
                         or _COUNCIL_LINE.match(clean)
-                        or _OPERATIVE_OPENING.match(clean)
+                        or _operative_opening().match(clean)
                         or _ADOPTION.match(clean)
                     )
                 )
@@ -665,7 +699,7 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
                     and (
                         first[0].islower()
                         or (first[0] == "(" and not _LETTER_START.match(first))
-                        or _FUNCTION_WORD_END.search(previous)
+                        or _function_word_end().search(previous)
                         or previous.endswith("-")
                     )
                 ):
@@ -700,21 +734,36 @@ _SLASH_MARK = re.compile(r"(?<=\S)\s+\d{1,3}/(?=[\s,.;:]|$)")
 
 # A number ending a line after punctuation (``1960, 5``) or a document symbol (``S/10352 46``),
 # never after a word (``of 24`` / ``April 1963`` is a date broken across lines).
-_TRAILING_MARK = re.compile(
-    r"(?:(?<=[,;.:)\]”’\"])\s*|(?:(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+)"
-    r"(\d{1,3})\s*$"
-)
+@cache
+def _trailing_mark() -> re.Pattern[str]:
+    """A footnote mark ending a line (compiled on first use: only scanned volumes have them)."""
+    return re.compile(
+        r"(?:(?<=[,;.:)\]”’\"])\s*|(?:(?<=/\d)|(?<=/\d\d)|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+)"
+        r"(\d{1,3})\s*$"
+    )
+
+
 # ``Taking of Hostages, 63 opened for signature``: a mark inside the line, after punctuation and
 # before a word in lower case.
-_INNER_MARK = re.compile(
-    r"(?:(?<=[,;:)\]”’\"])|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+(\d{1,3})(?=\s+[a-z])"
-)
+@cache
+def _inner_mark() -> re.Pattern[str]:
+    """A footnote mark inside a line (compiled on first use)."""
+    return re.compile(
+        r"(?:(?<=[,;:)\]”’\"])|(?<=/\d{3})|(?<=/\d{4})|(?<=/\d{5}))\s+(\d{1,3})(?=\s+[a-z])"
+    )
+
+
 # ``the report 45 of the Special Mission``: a number straight after the document it refers to
 # is its footnote mark (the footnote gives the document's symbol).
-_NOUN_MARK = re.compile(
-    r"\b((?:reports?|letters?|statements?|communications?|notes?|telegrams?|messages?|cables?|"
-    r"declarations?|memorand(?:um|a)))\s+(\d{1,3})(?=[\s,;.]+[a-z(]|[,;.]?$)"
-)
+@cache
+def _noun_mark() -> re.Pattern[str]:
+    """A footnote mark after the document it refers to (compiled on first use)."""
+    return re.compile(
+        r"\b((?:reports?|letters?|statements?|communications?|notes?|telegrams?|messages?|cables?|"
+        r"declarations?|memorand(?:um|a)))\s+(\d{1,3})(?=[\s,;.]+[a-z(]|[,;.]?$)"
+    )
+
+
 _FINAL_MARK = re.compile(r",\s*\d{1,3}$")
 _FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
 _FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
@@ -724,13 +773,13 @@ def _strip_footnote_mark(line: str, numbers: set[str]) -> str:
     """``line`` without its ``1/`` marks and without a final number the footnotes explain."""
     if "/" in line:
         line = _SLASH_MARK.sub("", line)
-    if numbers and _INNER_MARK.search(line):
-        line = _INNER_MARK.sub(lambda mark: "" if mark[1] in numbers else mark[0], line)
-    if numbers and _NOUN_MARK.search(line):
-        line = _NOUN_MARK.sub(lambda mark: mark[1] if mark[2] in numbers else mark[0], line)
+    if numbers and _inner_mark().search(line):
+        line = _inner_mark().sub(lambda mark: "" if mark[1] in numbers else mark[0], line)
+    if numbers and _noun_mark().search(line):
+        line = _noun_mark().sub(lambda mark: mark[1] if mark[2] in numbers else mark[0], line)
     if numbers and line[-1:].isdigit():
         tail = line[-24:]
-        mark = _TRAILING_MARK.search(tail)
+        mark = _trailing_mark().search(tail)
         if mark and mark[1] in numbers:
             line = line[: len(line) - len(tail) + mark.start()]
     return line
@@ -757,7 +806,7 @@ def _is_trailing_footnote(draft: _Draft, before: Sequence[_Draft]) -> bool:
         return True
     for other in before:
         for line in other.lines:
-            mark = _TRAILING_MARK.search(line[-24:]) if line[-1:].isdigit() else None
+            mark = _trailing_mark().search(line[-24:]) if line[-1:].isdigit() else None
             if mark and mark[1] == number:
                 return True
     return False
@@ -1073,7 +1122,7 @@ def _classify_resolution(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
         elif (
             numbered
             or position < first_council
-            or _PREAMBLE_OPENING.match(text)
+            or _preamble_opening().match(text)
             or (paragraphs and paragraphs[-1].text.endswith(":"))
         ):
             paragraph_kind = ParagraphKind.PREAMBULAR
