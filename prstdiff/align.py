@@ -191,10 +191,47 @@ class _Scores:
         shorter = np.minimum(self.old_len[:, None], self.new_len[None, :])
         kept = self.lcs / np.maximum(shorter, 1)
         kept[shorter < options.contained_min_words] = 0
-        evidence = sim.copy()
         weighted = kept * np.float32(options.containment_weight)
-        np.maximum(evidence, weighted, out=evidence, where=kept >= options.contained_share)
+        # Only where containment would raise the evidence is it worth a closer look.
+        contained = (kept >= options.contained_share) & (weighted > sim)
+        for i, j in zip(*np.nonzero(contained), strict=True):
+            contained[i, j] = self._contained_as_block(int(i), int(j), options)
+        evidence = sim.copy()
+        np.maximum(evidence, weighted, out=evidence, where=contained)
         return evidence
+
+    def _contained_as_block(self, i: int, j: int, options: CompareOptions) -> bool:
+        """Whether the shorter of old ``i`` and new ``j`` stands inside the other as a block of
+        its own language: its kept words within ``contained_spread`` times its length of the
+        longer paragraph, and still ``contained_share`` kept once its standing wording
+        (``prstdiff.stock``) is left out.
+
+        ``Welcoming the adoption of the 2005 World Summit Outcome`` has its words, one here and
+        four there, in a long paragraph that names the Outcome; ``Reaffirming its primary
+        responsibility for the maintenance of international peace and security`` is nothing but
+        a series' formula, inside every paragraph that repeats it. Neither is carried language.
+        """
+        short_old = self.old_len[i] <= self.new_len[j]
+        shorter = self.old[i] if short_old else self.new[j]
+        longer = self.new[j] if short_old else self.old[i]
+        # Some stretch of the longer paragraph this wide must keep the share on its own; any
+        # one alignment of the two could strew its matches wider than the words stand.
+        width = math.ceil(options.contained_spread * len(shorter))
+        if len(longer) > width:
+            need = options.contained_share * len(shorter)
+            total = len(shorter) + width
+            if not any(
+                total - Indel.distance(shorter, longer[k : k + width]) >= 2 * need
+                for k in range(len(longer) - width + 1)
+            ):
+                return False
+        free = self.runs.beyond_standing(self.runs.old[i] if short_old else self.runs.new[j])
+        if len(free) == len(shorter):
+            return True
+        if len(free) < options.contained_min_words:
+            return False
+        kept = (len(free) + len(longer) - Indel.distance(free, longer)) // 2
+        return kept >= options.contained_share * len(free)
 
     def new_inside_old(self, old: Sequence[int]) -> npt.NDArray[np.float32]:
         """Share of each new paragraph's words found, in order, inside each of the ``old`` ones."""
@@ -335,6 +372,10 @@ class _Runs:
         self.corroborated = corroborated
         """Pairs similar enough that standing wording may still count for them."""
         self.standing: dict[str, bool] = {}
+        self.stop_table = dict.fromkeys(map(ord, stop_words))
+        """Deletes the stop words from an encoded paragraph (``str.translate``)."""
+        self.free: dict[str, str] = {}
+        """``beyond_standing`` of each paragraph asked about."""
         # A separator outside the word characters, so no shingle spans two paragraphs.
         self.old_text = "\n".join(old)
         self.new_text = "\n".join(new)
@@ -389,6 +430,30 @@ class _Runs:
         if standing is None:
             standing = self.standing[shingle] = self._standing(shingle)
         return not standing
+
+    def beyond_standing(self, text: str) -> str:
+        """The scored words of an encoded paragraph (stop words out) that no standing phrase of
+        it covers: ``text`` whole when the rule is off."""
+        known = self.free.get(text)
+        if known is not None:
+            return known
+        self.free[text] = free = self._beyond_standing(text)
+        return free
+
+    def _beyond_standing(self, text: str) -> str:
+        size = STOCK_WORDS
+        if self.since is None or len(text) < size:
+            return text.translate(self.stop_table)
+        covered = [False] * len(text)
+        for k in range(len(text) - size + 1):
+            shingle = text[k : k + size]
+            standing = self.standing.get(shingle)
+            if standing is None:
+                standing = self.standing[shingle] = self._standing(shingle)
+            if standing:
+                covered[k : k + size] = [True] * size
+        kept = "".join(c for c, hidden in zip(text, covered, strict=True) if not hidden)
+        return kept.translate(self.stop_table)
 
     def _standing(self, shingle: str) -> bool:
         """True when every ``STOCK_WORDS``-word window of the shingle was standing wording of the
@@ -717,9 +782,16 @@ class _Aligner:
         sub = s.similarity[np.ix_(free_old, free_new)]
         mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
         chosen = np.zeros_like(mutual)
+        least = self.options.part_weighted_share
         for r, c in zip(*np.nonzero(mutual & (sub >= self.options.run_floor)), strict=True):
-            run = s.runs(free_old[int(r)], free_new[int(c)])
-            chosen[r, c] = run >= self.options.run_min_words
+            i, j = free_old[int(r)], free_new[int(c)]
+            # The run must come with more of one paragraph's weighted words: eight words and
+            # little else in common is a term both texts name (``the illicit trade in small
+            # arms and light weapons``), not a paragraph one took from the other.
+            chosen[r, c] = s.runs(i, j) >= self.options.run_min_words and (
+                max(s.weighted_share(s.old[i], s.new[j]), s.weighted_share(s.new[j], s.old[i]))
+                >= least
+            )
         added: list[int] = []
         taken_old: set[int] = set()
         taken_new: set[int] = set()

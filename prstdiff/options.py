@@ -51,6 +51,10 @@ class CompareOptions:
     contained_min_words: int = 6
     """Fewest scored words of the contained paragraph: a four-word closing formula sits inside
     many paragraphs without having been carried into any of them."""
+    contained_spread: float = 3.0
+    """Widest stretch of the longer paragraph, in lengths of the contained one, that its kept
+    words may lie in: a clause carried into a grown paragraph stays a block, while a short
+    paragraph's few words strewn over a long one only name the same things."""
     containment_weight: float = 0.75
     """Evidence of a pair per share of words contained: a paragraph kept whole inside another
     ranks with a 0.75-similar pair, below pairs that kept their words and their length."""

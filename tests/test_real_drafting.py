@@ -156,6 +156,60 @@ def test_a_shared_title_is_not_a_carried_run() -> None:
     assert pair_of(result, new=8).status is Status.NEW
 
 
+@pytest.fixture(scope="module")
+def resolution_to_statement() -> tuple[Document, Document]:
+    """S/RES/1631 (2005) -> S/PRST/2006/39, regional organizations."""
+    return load(CORPUS / "S_RES_1631_2005.txt"), load(CORPUS / "S_PRST_2006_39.txt")
+
+
+def test_a_formula_contained_in_a_longer_paragraph_is_not_carried_language(
+    resolution_to_statement: tuple[Document, Document],
+) -> None:
+    # S/RES/1631 PP 7 is nothing but the series' formula ('Reiterating its primary
+    # responsibility for the maintenance of international peace and security'), which sits
+    # inside para 3 of S/PRST/2006/39; with PP 1 and PP 2 it used to make a merge into it.
+    old, new = resolution_to_statement
+    assert old.paragraphs[6].text.startswith("Reiterating its primary responsibility")
+    result = compare(old, new)
+    assert pair_of(result, new=2).status is Status.NEW
+    for index in (0, 1, 6):
+        assert pair_of(result, old=index).status is Status.DROPPED
+    # Without the standing wording, containment pairs it again.
+    loose = compare(old, new, CompareOptions(standing_wording=False))
+    assert pair_of(loose, new=2).old == (0, 1, 6)
+
+
+def test_a_short_paragraphs_words_strewn_over_a_long_one_are_not_contained(
+    resolution_to_statement: tuple[Document, Document],
+) -> None:
+    # S/RES/1631 PP 4 ('Welcoming the adoption of the 2005 World Summit Outcome (A/RES/60/1),')
+    # has eight of its nine words, in order, in the 53 of S/PRST/2006/39 para 5, but no stretch
+    # of three times its length holds them: the statement names the Outcome, it does not carry
+    # the paragraph.
+    old, new = resolution_to_statement
+    assert old.paragraphs[3].text.startswith("Welcoming the adoption of the 2005 World Summit")
+    assert pair_of(compare(old, new), old=3).status is Status.DROPPED
+    wide = compare(old, new, CompareOptions(contained_spread=10.0))
+    pair = pair_of(wide, old=3)
+    assert (pair.new, pair.status) == ((4,), Status.ALTERED)
+    assert pair.similarity is not None and round(pair.similarity, 2) == 0.26
+
+
+def test_a_run_with_little_else_in_common_is_a_named_term(
+    resolution_to_statement: tuple[Document, Document],
+) -> None:
+    # S/RES/1631 OP 4 and S/PRST/2006/39 para 18 share nine words in a row ('... the illicit
+    # trade in small arms and light weapons') and each other's best partner, yet only 0.27 of
+    # either paragraph's weighted words: a term both name, not a paragraph carried.
+    old, new = resolution_to_statement
+    assert old.paragraphs[14].text.startswith("Stresses the potential role of regional")
+    assert pair_of(compare(old, new), old=14).status is Status.DROPPED
+    loose = compare(old, new, CompareOptions(part_weighted_share=0.25))
+    pair = pair_of(loose, old=14)
+    assert (pair.new, pair.status) == ((17,), Status.ALTERED)
+    assert pair.similarity is not None and round(pair.similarity, 2) == 0.33
+
+
 def test_chapter_vii_and_chapter_viii_are_never_the_same_language() -> None:
     # Made-up variant: the real paragraph of S/RES/1454 (2002) with VII changed to VIII.
     document = load(CORPUS / "S_RES_1454_2002.txt")
