@@ -11,7 +11,8 @@ order keeps unrelated paragraphs on the same subject apart. The mapping is a bij
 pair's score depends only on its two texts, never on the rest of the batch.
 
 Alignment ranks pairs by *evidence*: the similarity, or, for a paragraph kept nearly whole in
-order inside a longer one (``contained_share``), ``containment_weight`` times the share kept. A
+order inside a longer one (``contained_share``, as a block within ``contained_spread`` times its
+length, and not through standing wording alone), ``containment_weight`` times the share kept. A
 pair always reports its similarity, never its evidence. In stages:
 
 1. candidates: pairs whose evidence reaches ``threshold`` and is within ``candidate_margin`` of
@@ -209,7 +210,8 @@ class _Scores:
         ``Welcoming the adoption of the 2005 World Summit Outcome`` has its words, one here and
         four there, in a long paragraph that names the Outcome; ``Reaffirming its primary
         responsibility for the maintenance of international peace and security`` is nothing but
-        a series' formula, inside every paragraph that repeats it. Neither is carried language.
+        a series' formula, inside every paragraph that repeats it (its own opening verb left
+        behind). Neither is carried language.
         """
         short_old = self.old_len[i] <= self.new_len[j]
         shorter = self.old[i] if short_old else self.new[j]
@@ -226,7 +228,9 @@ class _Scores:
             ):
                 return False
         free = self.runs.beyond_standing(self.runs.old[i] if short_old else self.runs.new[j])
-        if len(free) == len(shorter):
+        # Kept whole, opening verb and all, even a formula is the same paragraph grown
+        # (``Reaffirms all its relevant resolutions on Cyprus ...`` with a clause added).
+        if len(free) == len(shorter) or self.lcs[i, j] >= len(shorter):
             return True
         if len(free) < options.contained_min_words:
             return False
@@ -782,16 +786,9 @@ class _Aligner:
         sub = s.similarity[np.ix_(free_old, free_new)]
         mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
         chosen = np.zeros_like(mutual)
-        least = self.options.part_weighted_share
         for r, c in zip(*np.nonzero(mutual & (sub >= self.options.run_floor)), strict=True):
-            i, j = free_old[int(r)], free_new[int(c)]
-            # The run must come with more of one paragraph's weighted words: eight words and
-            # little else in common is a term both texts name (``the illicit trade in small
-            # arms and light weapons``), not a paragraph one took from the other.
-            chosen[r, c] = s.runs(i, j) >= self.options.run_min_words and (
-                max(s.weighted_share(s.old[i], s.new[j]), s.weighted_share(s.new[j], s.old[i]))
-                >= least
-            )
+            run = s.runs(free_old[int(r)], free_new[int(c)])
+            chosen[r, c] = run >= self.options.run_min_words
         added: list[int] = []
         taken_old: set[int] = set()
         taken_new: set[int] = set()
