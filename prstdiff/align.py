@@ -661,9 +661,10 @@ class _Aligner:
         # part of the text. Any other part must be a contained neighbour of the group.
         best_partner = s.best_old if side_new else s.best_new
         own = best_partner == anchor
-        eligible = (inside >= self.options.containment) | (
-            own & (inside >= self.options.part_share)
-        )
+        lengths = s.new_len if side_new else s.old_len
+        eligible = (
+            (inside >= self.options.containment) | (own & (inside >= self.options.part_share))
+        ) & (lengths >= self.options.part_min_words)
         for k in np.nonzero(own & ~eligible)[0].tolist():
             if k not in taken:
                 run = s.runs(anchor, k) if side_new else s.runs(k, anchor)
@@ -749,7 +750,12 @@ class _Aligner:
             return
         inside = (s.new_inside_old if side_new else s.old_inside_new)(anchors)
         # Only the few contained, free paragraphs are visited, never the whole row in Python.
-        contained = (inside >= self.options.containment) & free
+        lengths = s.new_len if side_new else s.old_len
+        contained = (
+            (inside >= self.options.containment)
+            & free
+            & (lengths >= self.options.part_min_words)
+        )
         for row in np.nonzero(contained.sum(axis=1) >= 2)[0]:
             anchor = anchors[row]
             best: tuple[float, list[int]] | None = None

@@ -41,6 +41,10 @@ class CompareOptions:
     """Least share of a part's words found in the paragraph it joins, each word weighted by how few
     paragraphs of the two documents hold it: on real pairs the parts of splits and merges keep
     0.39 and more, a paragraph that shares only the subject's words with the group 0.26."""
+    part_min_words: int = 2
+    """Fewest scored words of a paragraph that joins a split or merge for being contained: a
+    heading of one word (S/RES/2167 (2014) "Operational") is contained in every paragraph that
+    uses the word, and carries no language of it."""
     split_gain: float = 0.03
     """Least rise in similarity for a neighbouring paragraph to join a split or merge, so stock
     phrases shared by chance never glue an unrelated paragraph to a group."""

@@ -174,9 +174,10 @@ def test_a_formula_contained_in_a_longer_paragraph_is_not_carried_language(
     assert pair_of(result, new=2).status is Status.NEW
     for index in (0, 1, 6):
         assert pair_of(result, old=index).status is Status.DROPPED
-    # Without the standing wording, containment pairs it again.
+    # Without the standing wording, containment pairs it again, with PP 1; the opening words
+    # 'The Security Council,' (one scored word) are too short to join as contained.
     loose = compare(old, new, CompareOptions(standing_wording=False))
-    assert pair_of(loose, new=2).old == (0, 1, 6)
+    assert pair_of(loose, new=2).old == (1, 6)
 
 
 def test_a_short_paragraphs_words_strewn_over_a_long_one_are_not_contained(
