@@ -752,9 +752,7 @@ class _Aligner:
         # Only the few contained, free paragraphs are visited, never the whole row in Python.
         lengths = s.new_len if side_new else s.old_len
         contained = (
-            (inside >= self.options.containment)
-            & free
-            & (lengths >= self.options.part_min_words)
+            (inside >= self.options.containment) & free & (lengths >= self.options.part_min_words)
         )
         for row in np.nonzero(contained.sum(axis=1) >= 2)[0]:
             anchor = anchors[row]
