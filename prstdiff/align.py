@@ -30,7 +30,7 @@ pair always reports its similarity, never its evidence. In stages:
    ``part_weighted_share`` of its words' weight (words that few paragraphs hold weigh most), and
    no other unmatched paragraph may match it better or share a distinctive run with it; an
    unmatched paragraph pairs with a run of consecutive unmatched paragraphs contained in it the
-   same way;
+   same way; a part of fewer than ``part_min_words`` scored words (a heading) never joins;
 4. moves: the remaining unmatched paragraphs are paired best evidence first, then grown like (3);
 5. carried runs: two paragraphs still unmatched that are each other's best unmatched partner
    and share a run of ``run_min_words`` words (``run_min_content_words`` of them not stop words)
