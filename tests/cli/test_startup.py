@@ -22,6 +22,10 @@ NEVER = ("numpy", "rapidfuzz", "jinja2", "sqlite3", "prstdiff.batch", "pydantic"
 templates, the index, the batch machinery, typer's pydantic conversion and rich's Markdown."""
 ENGINE = ("numpy", "rapidfuzz")
 RICH = ("rich",)
+TYPER = ("typer", "click", "prstdiff.cli.application", "prstdiff.cli.batch", "prstdiff.cli.corpus")
+"""What a plain ``diff`` runs without (``prstdiff.cli.quick``): typer and the other commands."""
+PLAIN_DIFF = (*NEVER[2:], *RICH, *TYPER, "prstdiff.io")
+"""Nor does it load the atomic file writer when it writes to standard output."""
 
 RUN = """
 import contextlib, io, json, sys
@@ -59,11 +63,22 @@ def under(modules: set[str], packages: tuple[str, ...]) -> list[str]:
         (["--version"], (*NEVER, *RICH)),
         (["inspect", NEW], NEVER),
         (["inspect", NEW, "--format", "json"], (*NEVER, *RICH)),
-        (["diff", OLD, NEW], (*NEVER[2:], *RICH)),
-        (["diff", OLD, NEW, "--color", "never", "--width", "72"], (*NEVER[2:], *RICH)),
-        (["diff", OLD, NEW, "--format", "json", "--threshold", "0.6"], (*NEVER[2:], *RICH)),
+        (["diff", OLD, NEW], PLAIN_DIFF),
+        (["diff", OLD, NEW, "--color", "never", "--width", "72"], PLAIN_DIFF),
+        (["diff", OLD, NEW, "--format", "json", "--threshold", "0.6"], PLAIN_DIFF),
+        (["diff", OLD, NEW, "--format=json"], (*NEVER[2:], *RICH)),
     ],
-    ids=["help", "diff help", "version", "inspect", "inspect json", "diff", "diff plain", "json"],
+    ids=[
+        "help",
+        "diff help",
+        "version",
+        "inspect",
+        "inspect json",
+        "diff",
+        "diff plain",
+        "json",
+        "json through typer",
+    ],
 )
 def test_commands_load_only_what_they_need(
     arguments: list[str], forbidden: tuple[str, ...]
@@ -73,6 +88,14 @@ def test_commands_load_only_what_they_need(
     assert under(modules, forbidden) == []
     if arguments[0] != "diff" or "--help" in arguments:
         assert under(modules, ENGINE) == []
+
+
+def test_an_unusual_diff_goes_through_typer_and_says_the_same() -> None:
+    modules, output = loaded(["diff", OLD, NEW, "--format=json"])
+    assert "typer" in modules
+    plain_modules, plain_output = loaded(["diff", OLD, NEW, "--format", "json"])
+    assert "typer" not in plain_modules
+    assert output == plain_output
 
 
 def test_colour_still_goes_through_rich() -> None:
