@@ -6,7 +6,6 @@ Every file format ends here: the Word and PDF readers turn their files into text
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from prstdiff.errors import InputError
 from prstdiff.limits import LIMITS
 from prstdiff.model import Document, Paragraph, Source
+from prstdiff.parse.files import sha256_hex
 from prstdiff.parse.metadata import (
     document_kind,
     find_citations,
@@ -152,7 +152,7 @@ def parse_text(
             path=path,
             format=format,
             layout=layout.value,
-            sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=sha256 or sha256_hex(text.encode("utf-8")),
             warnings=tuple(warnings),
         ),
     )

@@ -24,8 +24,9 @@ ENGINE = ("numpy", "rapidfuzz")
 RICH = ("rich",)
 TYPER = ("typer", "click", "prstdiff.cli.application", "prstdiff.cli.batch", "prstdiff.cli.corpus")
 """What a plain ``diff`` runs without (``prstdiff.cli.quick``): typer and the other commands."""
-PLAIN_DIFF = (*NEVER[2:], *RICH, *TYPER, "prstdiff.io")
-"""Nor does it load the atomic file writer when it writes to standard output."""
+PLAIN_DIFF = (*NEVER[2:], *RICH, *TYPER, "prstdiff.io", "hashlib", "_hashlib")
+"""Nor does it load the atomic file writer when it writes to standard output, nor OpenSSL for
+the documents' digests (``prstdiff.parse.files.sha256_hex``)."""
 
 RUN = """
 import contextlib, io, json, sys
@@ -134,3 +135,15 @@ def test_a_named_command_runs_in_an_application_of_its_own() -> None:
         )
         assert (ran.exit_code, ran.output) == (expected.exit_code, expected.output)
         assert ran.output
+
+
+def test_the_digest_without_openssl_is_hashlib_s() -> None:
+    import hashlib
+
+    from prstdiff.parse import load
+    from prstdiff.parse.files import sha256_hex
+
+    data = (ROOT / NEW).read_bytes()
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    assert sha256_hex(b"") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert load(ROOT / NEW).source.sha256 == hashlib.sha256(data).hexdigest()
