@@ -5,8 +5,9 @@ A ``diff`` command line of the usual shape (two documents, each option given at 
 its exact name, its value a separate word that typer would accept as it stands) is read here and
 the comparison run directly, through the same ``prstdiff.cli.comparing.diff`` that the typer
 command calls. Anything else (``--help``, ``--opt=value``, a repeated or misspelt option, a value
-typer would refuse or read differently, ``-`` for standard output) returns None, and the caller
-hands the command line to typer, whose parsing, messages and help stay the only ones there are.
+typer would refuse or read differently, ``-`` for standard output, a shell asking for completions)
+returns None, and the caller hands the command line to typer, whose parsing, messages and help
+stay the only ones there are.
 """
 
 from __future__ import annotations
@@ -47,10 +48,15 @@ _LEAST_WIDTH = 20
 def run_diff(arguments: Sequence[str]) -> int | None:
     """Run ``prstdiff diff ARGUMENTS`` and return its exit status; None to leave it to typer."""
     given = diff_arguments(arguments)
-    if given is None:
+    if given is None or _completion_asked():
         return None
     old, new, options = given
     return guarded(lambda: diff(old, new, **options))
+
+
+def _completion_asked() -> bool:
+    """True when a shell asks for completions (click's ``_PROG_COMPLETE`` variable): typer's."""
+    return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
 
 
 def diff_arguments(arguments: Sequence[str]) -> tuple[Path, Path, dict[str, Any]] | None:

@@ -89,6 +89,12 @@ def test_anything_unusual_is_left_to_typer(arguments: list[str]) -> None:
     assert quick(arguments) == (None, "", "")
 
 
+def test_a_shell_asking_for_completions_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert quick([OLD, NEW, "--color", "never"])[0] == 1
+    monkeypatch.setenv("_PRSTDIFF_COMPLETE", "bash_complete")
+    assert quick([OLD, NEW, "--color", "never"]) == (None, "", "")
+
+
 def test_an_unreadable_document_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     # Typer refuses an existing file it cannot read ("is not readable"); a missing one is the
     # command's to report. (Root reads every file, so the test says what access answers.)
