@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from prstdiff.errors import InputError
@@ -50,7 +51,13 @@ _INVISIBLE_NAMES = {
     "\u2060": "word joiner",
     "\ufeff": "zero-width no-break space (byte-order mark)",
 }
-_TITLE_RES = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
+
+
+@cache
+def _title_res() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
+
+
 _TITLE_STATEMENT = re.compile(
     r"^\s*Statement by the President of the Security Council\s*$", re.MULTILINE | re.IGNORECASE
 )
@@ -212,7 +219,7 @@ def _title(head: str, symbol: str | None) -> str | None:
     if _TITLE_STATEMENT.search(head):
         # The 1990s print it in capitals; the title is the same words.
         return _STATEMENT_TITLE
-    resolution = _TITLE_RES.search(head)
+    resolution = _title_res().search(head)
     if resolution and re.search(r"\(\d{4}\)", resolution[0]):
         return " ".join(resolution[0].split())
     if symbol and symbol.startswith("S/RES/"):
