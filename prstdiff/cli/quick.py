@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,16 @@ _VALUED = {
 """The options of ``diff`` that take a value (``prstdiff.cli.diff.diff_command``), by name."""
 _FLAGS = {"--only-changes": "only_changes"}
 
-_INTEGER = re.compile(r"(?:0|[1-9][0-9]{0,17})")
-_DECIMAL = re.compile(r"(?:0|[1-9][0-9]{0,17})(?:\.[0-9]{1,17})?")
-"""Numbers spelt so that typer cannot read them differently (as in ``prstdiff.cli.coercion``)."""
+
+@cache
+def _number_spelling(decimal: bool) -> re.Pattern[str]:
+    """Numbers spelt so that typer cannot read them differently (as in ``prstdiff.cli.coercion``).
+
+    Compiled on first use: most command lines give no ``--width`` or ``--threshold``.
+    """
+    fraction = r"(?:\.[0-9]{1,17})?" if decimal else ""
+    return re.compile(r"(?:0|[1-9][0-9]{0,17})" + fraction)
+
 
 _LEAST_WIDTH = 20
 """``--width``'s least value, as ``prstdiff.cli.application.WidthOption`` declares it."""
@@ -102,10 +110,10 @@ def _convert(name: str, value: str) -> object | None:
     if name == "color":
         return ColorChoice(value) if value in ColorChoice._value2member_map_ else None
     if name == "threshold":
-        number = float(value) if _DECIMAL.fullmatch(value) else None
+        number = float(value) if _number_spelling(decimal=True).fullmatch(value) else None
         return number if number is not None and 0.0 <= number <= 1.0 else None
     if name == "width":
-        columns = int(value) if _INTEGER.fullmatch(value) else None
+        columns = int(value) if _number_spelling(decimal=False).fullmatch(value) else None
         return columns if columns is not None and columns >= _LEAST_WIDTH else None
     return _path(value)  # --output
 
