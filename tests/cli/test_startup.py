@@ -34,7 +34,9 @@ sys.argv = ["prstdiff", *json.loads(sys.argv[1])]
 from prstdiff.cli import main
 with contextlib.redirect_stdout(io.StringIO()) as output, contextlib.suppress(SystemExit):
     main()
-print(json.dumps({"modules": sorted(sys.modules), "output": output.getvalue()}))
+import gc
+print(json.dumps({"modules": sorted(sys.modules), "output": output.getvalue(),
+                  "frozen": gc.get_freeze_count()}))
 """
 
 
@@ -48,6 +50,7 @@ def loaded(arguments: list[str]) -> tuple[set[str], str]:
         cwd=ROOT,
     )
     result = json.loads(done.stdout)
+    assert result["frozen"] > 0  # main left the shutdown nothing to collect
     return set(result["modules"]), result["output"]
 
 
