@@ -25,7 +25,7 @@ def main() -> None:
         if arguments[:1] == ["diff"]:
             from prstdiff.cli.quick import run_diff
 
-            status = run_diff(arguments[1:])
+            status = run_diff(arguments[1:], process_ends=True)
             if status is not None:
                 sys.exit(status)  # as typer exits once the command is done
         for_arguments(_application(), arguments)()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,3 +154,42 @@ def _take_output(folder: Path) -> dict[str, bytes]:
     for name in found:
         (folder / name).unlink()
     return found
+
+
+ENDING = """
+import contextlib, gc, io, json, os, sys
+sys.argv = ["prstdiff", "diff", *sys.argv[1:]]
+from prstdiff.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main()
+print(json.dumps([os.environ.get("OPENBLAS_NUM_THREADS"), gc.isenabled(), gc.get_freeze_count()]))
+"""
+
+
+@pytest.mark.parametrize(("chosen", "threads"), [(None, "1"), ("3", "3")])
+def test_a_process_that_ends_imports_the_engine_for_good(chosen: str | None, threads: str) -> None:
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen is not None:
+        environment["OPENBLAS_NUM_THREADS"] = chosen  # the user's choice stands
+    done = subprocess.run(
+        [sys.executable, "-c", ENDING, OLD, NEW],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+    )
+    blas_threads, collecting, frozen = json.loads(done.stdout)
+    assert (blas_threads, collecting) == (threads, True)
+    assert frozen > 10_000  # numpy's and the engine's objects, frozen after their import
+
+
+def test_an_in_process_run_leaves_the_collector_and_environment_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    frozen = gc.get_freeze_count()
+    assert quick([OLD, NEW, "-f", "json"])[0] == 1
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    assert gc.get_freeze_count() == frozen
