@@ -10,6 +10,11 @@ written without rich; ``diff (colour)`` is the rich renderer, shown for its cost
 Beside the wall time, the CPU time each process used (user + system): on a machine shared with
 other work it moves less than the wall time, which waits for the cores.
 
+A plain ``diff`` runs numpy's BLAS on one thread (``prstdiff.cli.quick``): the floor's import
+starts a spinning thread a core, which on a busy machine slows the floor itself.
+``OPENBLAS_NUM_THREADS=1 python bench/startup.py`` spares the floor that thread too, as an idle
+machine does: the stricter comparison.
+
 The processes share a bytecode cache of their own (``PYTHONPYCACHEPREFIX``, filled by the first,
 unmeasured round), as an installed package has: with ``PYTHONDONTWRITEBYTECODE`` set and no cache,
 Python compiles every prstdiff module from source in every process, while numpy and rapidfuzz
