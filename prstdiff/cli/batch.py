@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 
 import typer
 
-from prstdiff.cli.app import (
+from prstdiff.cli.application import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     EXIT_TROUBLE,

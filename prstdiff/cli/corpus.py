@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prstdiff.cli.app import (
+from prstdiff.cli.application import (
     EXIT_DIFFERENT,
     EXIT_FOUND,
     EXIT_NOT_FOUND,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prstdiff.cli.app import (
+from prstdiff.cli.application import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     ColorChoice,
@@ -20,54 +19,19 @@ from prstdiff.cli.app import (
     app,
     fail,
     handle_errors,
-    is_stdout,
     pick_format,
     printable_path,
-    stdout_is_terminal,
-    terminal_options,
-    warn,
     write_output,
 )
+from prstdiff.cli.comparing import DiffFormat, compare_files, diff, renderer
 from prstdiff.cli.richhelp import RichHelpCommand
 from prstdiff.options import CompareOptions
 from prstdiff.render import RenderOptions
 
 if TYPE_CHECKING:
-    from prstdiff.model import Comparison, Document
+    from prstdiff.model import Comparison
 
-
-class DiffFormat(StrEnum):
-    """Output formats of ``diff``."""
-
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    DOCX = "docx"
-
-
-def renderer(output_format: DiffFormat) -> Callable[[Comparison, RenderOptions], str | bytes]:
-    """The render function of a format, its module imported only when that format is asked for."""
-    # Imported here so that ``--help`` and the other commands never load jinja2 or rich's renderer.
-    if output_format is DiffFormat.JSON:
-        from prstdiff.render import json
-
-        return json.render
-    if output_format is DiffFormat.MARKDOWN:
-        from prstdiff.render import markdown
-
-        return markdown.render
-    if output_format is DiffFormat.HTML:
-        from prstdiff.render import html
-
-        return html.render
-    if output_format is DiffFormat.DOCX:
-        from prstdiff.render import docx  # python-docx loads only for Word output
-
-        return docx.render
-    from prstdiff.render import text
-
-    return text.render
+__all__ = ["DiffFormat", "ReportFormat", "diff_command", "renderer", "report_command"]
 
 
 class ReportFormat(StrEnum):
@@ -151,24 +115,18 @@ def diff_command(
 
     Example: prstdiff diff corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt --only-changes
     """
-    from prstdiff.render.controls import safe_comparison  # loads the model: not for --help
-
-    chosen = pick_format(output_format, output, DiffFormat, DiffFormat.TEXT)
-    if chosen is DiffFormat.DOCX and is_stdout(output) and stdout_is_terminal():
-        raise fail("a Word redline is a binary file: give --output FILE.docx")
-    comparison = _compare(old, new, threshold)
-    text = chosen is DiffFormat.TEXT
-    options = terminal_options(output, width, color if text else None, only_changes=only_changes)
-    terminal_text = chosen in (DiffFormat.TEXT, DiffFormat.MARKDOWN)
-    shown = safe_comparison(comparison) if terminal_text else comparison
-    write_output(
-        renderer(chosen)(shown, options),
-        output,
-        inputs=(old, new),
-        terminal_text=terminal_text,
-        color=options.color,
+    raise typer.Exit(
+        diff(
+            old,
+            new,
+            output_format=output_format,
+            output=output,
+            threshold=threshold,
+            only_changes=only_changes,
+            color=color,
+            width=width,
+        )
     )
-    raise typer.Exit(EXIT_SAME if comparison.identical else EXIT_DIFFERENT)
 
 
 @app.command("report", cls=RichHelpCommand)
@@ -225,7 +183,7 @@ def report_command(
     Example: prstdiff report corpus/S_RES_2561_2021.txt corpus/S_RES_2587_2021.txt -o cyprus.html
     """
     chosen = _report_format(output_format, output)
-    comparison = _compare(old, new, threshold)
+    comparison = compare_files(old, new, threshold)
     rendered = report_renderer(chosen)(comparison, RenderOptions(only_changes=only_changes))
     written = write_output(rendered, output, inputs=(old, new))
     if open_report and written is not None and not _open_in_browser(written):
@@ -254,26 +212,3 @@ def _open_in_browser(path: Path) -> bool:
         return webbrowser.open(path.resolve().as_uri())
     except webbrowser.Error:
         return False
-
-
-def _compare(old: Path, new: Path, threshold: float | None) -> Comparison:
-    """Load and compare two documents, warning when OLD is dated after NEW."""
-    from prstdiff.compare import compare  # the engine loads numpy and rapidfuzz: not for --help
-    from prstdiff.parse import load
-
-    old_document, new_document = load(old), load(new)
-    _warn_if_swapped(old_document, new_document)
-    return compare(old_document, new_document, _compare_options(threshold))
-
-
-def _warn_if_swapped(old: Document, new: Document) -> None:
-    if old.date is not None and new.date is not None and old.date > new.date:
-        warn(
-            f"OLD ({old.symbol or old.name}, {old.date.isoformat()}) is dated after NEW "
-            f"({new.symbol or new.name}, {new.date.isoformat()}): did you mean to swap them?"
-        )
-
-
-def _compare_options(threshold: float | None) -> CompareOptions:
-    options = CompareOptions()
-    return options if threshold is None else dataclasses.replace(options, threshold=threshold)

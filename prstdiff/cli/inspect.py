@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from prstdiff.cli.app import (
+from prstdiff.cli.application import (
     EXIT_SAME,
     ColorChoice,
     ColorOption,

@@ -10,11 +10,10 @@ is refused with an ``InputError`` naming the file.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from prstdiff.model import Document
-from prstdiff.parse.files import read_document_bytes
+from prstdiff.parse.files import read_document_bytes, sha256_hex
 from prstdiff.parse.reader import decode_text, parse_text
 from prstdiff.parse.text import Layout
 
@@ -39,4 +38,4 @@ def load(path: str | Path) -> Document:
         return read_pdf(path)
     data = read_document_bytes(path)
     text = decode_text(data, path)
-    return parse_text(text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
+    return parse_text(text, path=str(path), sha256=sha256_hex(data))

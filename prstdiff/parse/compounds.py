@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import cache
 from importlib.resources import files
 
 __all__ = ["HYPHENATED_COMPOUNDS", "OCR_MISREADINGS", "derive_compounds"]
@@ -21,15 +22,20 @@ OCR_MISREADINGS = frozenset({"co-operaticn"})
 """Hyphen-joined pairs the corpus prints only through an OCR slip (``co-operation`` misread):
 not compounds, so not in the list."""
 
-_COMPOUND = re.compile(r"(?<![\w-])([A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
+
+@cache
+def _compound() -> re.Pattern[str]:
+    """A hyphen-joined run of words (compiled on first use: only ``derive_compounds`` needs it)."""
+    return re.compile(r"(?<![\w-])([A-Za-z]+(?:-[A-Za-z]+)+)(?![\w-])")
 
 
 def derive_compounds(texts: Iterable[str]) -> frozenset[str]:
     """Every ``first-second`` pair of words printed hyphen-joined inside a line of the texts."""
     pairs: set[str] = set()
+    compound = _compound()
     for text in texts:
         for line in text.split("\n"):
-            for match in _COMPOUND.finditer(line.rstrip()):
+            for match in compound.finditer(line.rstrip()):
                 parts = match[1].lower().split("-")
                 pairs.update(f"{first}-{second}" for first, second in itertools.pairwise(parts))
     return frozenset(pairs - OCR_MISREADINGS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from prstdiff.model import Citation, CitationKind, DocumentKind
 
@@ -51,16 +52,28 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _PRST_SYMBOL = re.compile(r"\bS/PRST/(\d{4})/(\d{1,3})\b")
-_MASTHEAD_SYMBOL = re.compile(
-    r"^(?:United Nations\s+)?(S/\d{4}/\d{1,4}(?:/(?:Add|Corr|Rev)\.\d{1,3})*)\s*$", re.MULTILINE
-)
+
+
+@cache
+def _masthead_symbol() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:United Nations\s+)?(S/\d{4}/\d{1,4}(?:/(?:Add|Corr|Rev)\.\d{1,3})*)\s*$", re.MULTILINE
+    )
+
+
 _RES_SYMBOL = re.compile(r"\bS/RES/+(\d{1,4})\s*\((\d{4})\)")
+
+
 # ``Resolution 1809 (2008)``, ``RESOLUTION 761 (1992)``, ``186 (1964). Resolution of ...``,
 # ``Resolution 290`` (year only in the following ``of 8 December 1970``).
-_RES_HEADING = re.compile(
-    r"^\s*(?:resolution\s+(\d{1,4})(?:\s*\(([^)]*)\))?|(\d{1,4})\s*\((\d{4})\)\.?\s+resolution\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
+@cache
+def _res_heading() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:resolution\s+(\d{1,4})(?:\s*\(([^)]*)\))?|(\d{1,4})\s*\((\d{4})\)\.?\s+resolution\b)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
 # ``at the 5776th meeting``, ``at its 5868th meeting``, and the OCR of the yearly volumes:
 # ``1193rd_ meeting``, ``I364th``, ``24491h``, ``283 1st``, ``3O93rd``, ``(closed) meeting``.
 _MEETING = re.compile(
@@ -100,7 +113,11 @@ _CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # ``vol. 382 (1960)``, ``No. 12 (1991)``, ``60/180 (2005)``: a number and a year, not a resolution.
 _NOT_RESOLUTION_BEFORE = re.compile(r"(?:vol\.|No\.|p\.|pp\.|[\d/])\s*$")
-_GA_NUMBER = re.compile(r"\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\)")
+
+
+@cache
+def _ga_number() -> re.Pattern[str]:
+    return re.compile(r"\d{1,4}/\d{1,4}|\d{1,4}\s*\([IVXL]{1,7}\)")
 
 
 def _clean(text: str) -> str:
@@ -128,13 +145,13 @@ def find_symbol(head: str) -> str | None:
         return f"S/PRST/{prst[1]}/{int(prst[2])}"
     if resolution:
         return f"S/RES/{int(resolution[1])} ({resolution[2]})"
-    masthead = _MASTHEAD_SYMBOL.search(head)
+    masthead = _masthead_symbol().search(head)
     if masthead:
         # A draft or other Council document: ``United Nations S/2008/186`` or the symbol alone
         # on its line at the top.
         return masthead[1]
     # The heading closest to the body: text above it may be the end of another document.
-    headings = list(_RES_HEADING.finditer(head))
+    headings = list(_res_heading().finditer(head))
     if not headings:
         return None
     heading = headings[-1]
@@ -162,7 +179,7 @@ def document_kind(symbol: str | None, head: str) -> DocumentKind:
         return DocumentKind.PRESIDENTIAL_STATEMENT
     if "draft resolution" in lowered or "draft presidential statement" in lowered:
         return DocumentKind.DRAFT
-    if _RES_HEADING.search(head):
+    if _res_heading().search(head):
         return DocumentKind.RESOLUTION
     return DocumentKind.OTHER
 
@@ -225,7 +242,7 @@ def find_citations(text: str, own_symbol: str | None = None) -> tuple[Citation, 
         elif group == "ga_symbol":
             add(value, CitationKind.GENERAL_ASSEMBLY_RESOLUTION)
         elif group == "ga_list":
-            for number in _GA_NUMBER.findall(value):
+            for number in _ga_number().findall(value):
                 add(f"A/RES/{_clean(number)}", CitationKind.GENERAL_ASSEMBLY_RESOLUTION)
         elif group == "document":
             add(value, CitationKind.DOCUMENT)

@@ -6,14 +6,15 @@ Every file format ends here: the Word and PDF readers turn their files into text
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from prstdiff.errors import InputError
 from prstdiff.limits import LIMITS
 from prstdiff.model import Document, Paragraph, Source
+from prstdiff.parse.files import sha256_hex
 from prstdiff.parse.metadata import (
     document_kind,
     find_citations,
@@ -50,7 +51,13 @@ _INVISIBLE_NAMES = {
     "\u2060": "word joiner",
     "\ufeff": "zero-width no-break space (byte-order mark)",
 }
-_TITLE_RES = re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
+
+
+@cache
+def _title_res() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:Resolution|RESOLUTION)\s+\d{1,4}\b.*$", re.MULTILINE)
+
+
 _TITLE_STATEMENT = re.compile(
     r"^\s*Statement by the President of the Security Council\s*$", re.MULTILINE | re.IGNORECASE
 )
@@ -152,7 +159,7 @@ def parse_text(
             path=path,
             format=format,
             layout=layout.value,
-            sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=sha256 or sha256_hex(text.encode("utf-8")),
             warnings=tuple(warnings),
         ),
     )
@@ -212,7 +219,7 @@ def _title(head: str, symbol: str | None) -> str | None:
     if _TITLE_STATEMENT.search(head):
         # The 1990s print it in capitals; the title is the same words.
         return _STATEMENT_TITLE
-    resolution = _TITLE_RES.search(head)
+    resolution = _title_res().search(head)
     if resolution and re.search(r"\(\d{4}\)", resolution[0]):
         return " ".join(resolution[0].split())
     if symbol and symbol.startswith("S/RES/"):

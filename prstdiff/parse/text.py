@@ -83,9 +83,15 @@ _TERMINATED = re.compile(r"[.;:,!?][\"”’')\]]*(?:\s*\d{1,3}/?)?\s*$|[\"”�
 _NUMBER_LINE = re.compile(r"^(\d{1,3})\.$")
 # ``12. Decides``; OCR of the yearly volumes sometimes read the stop as a comma (``5, Notes``).
 _NUMBER_START = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z][a-z]))\s+(\S.*)$")
+
+
 # A heading inside the text: a section letter (``A``, ``II``) or a few capitalised words
 # without a stop (``Operational``), standing between paragraphs.
-_SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$")
+@cache
+def _section() -> re.Pattern[str]:
+    return re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$")
+
+
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,5}|(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4})\.?$")
 # ``(a)``, ``(iv)`` and ``(1)``, and the ``a.`` some modern resolutions print instead (not
 # ``i.`` or ``l.``, which in the yearly volumes are OCR for ``1.``).
@@ -103,7 +109,13 @@ _ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+(?:[IVX\d]{1,
 # ``Approved ...``, OCR's ``Adapted ...``); ``Adopted by the Security Council at its 5868th
 # meeting, on ...`` (or ``... on 29 January 2021``) belongs to a modern resolution's heading.
 _ADOPTION = re.compile(r"^(?:Ad[ao]pted|Approved)\b(?!\s+by\s+the\s+Security\b)")
-_ANNEX_START = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)\b")
+
+
+@cache
+def _annex_start() -> re.Pattern[str]:
+    return re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)\b")
+
+
 # A footnote of the yearly volumes: ``46 See Official Records ...`` or ``1/ S/1994/262.``.
 _FOOTNOTE_SLASH = re.compile(r"^(\d{1,3})/\s+\S")
 _FOOTNOTE_NUMBERED = re.compile(r"^(\d{1,3})\s+(?=[A-Z“\"(*]|ibid|op\.|see\b)", re.IGNORECASE)
@@ -123,8 +135,14 @@ _PREAMBLE_ADJECTIVES = (
     "Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous|Anxious|Keen|Resolved|Determined|"
     "Convinced|Confident|Hopeful|Fearful"
 )
+
+
 # ``... as appropriate; and`` / ``(c) whenever ...``: the last item of a list follows.
-_ITEM_JOIN_END = re.compile(r";\s+(?:and|or)$")
+@cache
+def _item_join_end() -> re.Pattern[str]:
+    return re.compile(r";\s+(?:and|or)$")
+
+
 # ``Deeply concerned``, ``Also recalling``: words that may stand before the participle.
 _PREAMBLE_PREFIXES = (
     "Also|Further|Furthermore|Again|Deeply|Gravely|Strongly|Seriously|Equally|Firmly|Fully|"
@@ -165,7 +183,13 @@ def _operative_opening() -> re.Pattern[str]:
 
 
 _ROMAN = re.compile(r"^[ivxl]+$")
-_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+
+
+@cache
+def _hyphen_end() -> re.Pattern[str]:
+    return re.compile(r"([A-Za-z]+)-$")
+
+
 _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
 # Prefixes that keep their hyphen before any word (``self-``, ``non-``): the other prefixes
 # (``inter-``, ``re-``, ``sub-``) also start plain words broken at a line end (``inter-`` /
@@ -183,11 +207,13 @@ def _clean_line(line: str) -> str:
     return " ".join(line.split())
 
 
-_VOCABULARY_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+@cache
+def _vocabulary_word() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 def _words(lines: Iterable[str]) -> set[str]:
-    return {word.lower() for line in lines for word in _VOCABULARY_WORD.findall(line)}
+    return {word.lower() for line in lines for word in _vocabulary_word().findall(line)}
 
 
 def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
@@ -215,7 +241,7 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
             # A soft hyphen is the typesetter's: the word goes on unbroken.
             text = text[:-1] + line
             continue
-        hyphen = _HYPHEN_END.search(text[-40:]) if text.endswith("-") else None
+        hyphen = _hyphen_end().search(text[-40:]) if text.endswith("-") else None
         first = _FIRST_WORD.match(line)
         if hyphen and first and not text.endswith("--"):
             head, tail = hyphen[1], first[1]
@@ -259,9 +285,13 @@ def _head_continuation() -> re.Pattern[str]:
     )
 
 
-_ADOPTED_BY_SPLIT = re.compile(
-    r"^(?:\d{1,5}\w{0,2}\s+meeting,?\s+)?(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$", re.IGNORECASE
-)
+@cache
+def _adopted_by_split() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:\d{1,5}\w{0,2}\s+meeting,?\s+)?(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}\.?$", re.IGNORECASE
+    )
+
+
 # The 1990s print it in capitals: ``STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL``.
 _HEAD_STATEMENT = re.compile(
     r"^Statement by the President of the Security Council\b", re.IGNORECASE
@@ -299,7 +329,7 @@ def split_head(lines: Sequence[str]) -> int:
                 or _head_continuation().match(stripped[body])
                 or is_misspelt_adopted_by(stripped[body])
                 or (
-                    _ADOPTED_BY_SPLIT.match(stripped[body])
+                    _adopted_by_split().match(stripped[body])
                     and any(
                         line.startswith("Adopted by the Security") or is_misspelt_adopted_by(line)
                         for line in stripped[index:body]
@@ -551,7 +581,7 @@ def _read_wrapped(
             and (
                 after_end
                 or _function_word_end().search(previous) is None
-                or _ITEM_JOIN_END.search(previous) is not None
+                or _item_join_end().search(previous) is not None
             )
             and not _continues_inline_list(previous, marker)
         ):
@@ -639,13 +669,17 @@ def _blocks(lines: Sequence[str]) -> list[list[str]]:
     return blocks
 
 
-_OCR_MARKER = re.compile(r"^([0-9ilILSZO]{1,3})(?:[.,]\s*|\s+)([A-Z][a-z]+\b.*)$")
+@cache
+def _ocr_marker_pattern() -> re.Pattern[str]:
+    return re.compile(r"^([0-9ilILSZO]{1,3})(?:[.,]\s*|\s+)([A-Z][a-z]+\b.*)$")
+
+
 _OCR_DIGITS = str.maketrans("ilILSZO", "1111520")
 
 
 def _ocr_marker(line: str, expected: int) -> tuple[str | None, str]:
     """An operative number that OCR misread (``L.``, ``S.``, ``2 Requests``), if it is the next."""
-    match = _OCR_MARKER.match(line)
+    match = _ocr_marker_pattern().match(line)
     if match and match[1].translate(_OCR_DIGITS) == str(expected):
         return str(expected), match[2]
     return None, line
@@ -665,7 +699,7 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
             previous = pieces[-1][-1] if pieces[-1] else ""
             if previous and (
                 (
-                    (_terminated(previous) or _SECTION.match(previous))
+                    (_terminated(previous) or _section().match(previous))
                     and (
                         _NUMBER_START.match(clean)
                         or _LETTER_START.match(clean)
@@ -709,7 +743,7 @@ def _read_blank_separated(lines: Sequence[str]) -> list[_Draft]:
                 closing = True
             if marker is not None and marker.isdigit():
                 expected = int(marker) + 1
-            heading = len(piece) == 1 and marker is None and _SECTION.match(first) is not None
+            heading = len(piece) == 1 and marker is None and _section().match(first) is not None
             drafts.append(_Draft([rest, *piece[1:]], marker, closing, heading))
     # A short unfinished line standing alone before a numbered paragraph heads it (``Political``
     # / ``1. Underlines ...``), as in wrapped text.
@@ -765,8 +799,16 @@ def _noun_mark() -> re.Pattern[str]:
 
 
 _FINAL_MARK = re.compile(r",\s*\d{1,3}$")
-_FOOTNOTE_NUMBERS_SLASH = re.compile(r"^(\d{1,3})/", re.MULTILINE)
-_FOOTNOTE_NUMBERS = re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
+
+
+@cache
+def _footnote_numbers_slash() -> re.Pattern[str]:
+    return re.compile(r"^(\d{1,3})/", re.MULTILINE)
+
+
+@cache
+def _footnote_numbers() -> re.Pattern[str]:
+    return re.compile(r"^(\d{1,3})(?=\s|[A-Z\[])", re.MULTILINE)
 
 
 def _strip_footnote_mark(line: str, numbers: set[str]) -> str:
@@ -793,7 +835,9 @@ def _strip_footnote_marks(drafts: list[_Draft], numbers: set[str]) -> None:
 
 # How the footnotes of the yearly volumes open: ``10 Ibid., document S/6569.``,
 # ``46 See Official Records ...``.
-_FOOTNOTE_WORDING = re.compile(r"^\d{1,3}\s*(?:Ibid\b|\[bid\b|See\b|Official Records\b)")
+@cache
+def _footnote_wording() -> re.Pattern[str]:
+    return re.compile(r"^\d{1,3}\s*(?:Ibid\b|\[bid\b|See\b|Official Records\b)")
 
 
 def _is_trailing_footnote(draft: _Draft, before: Sequence[_Draft]) -> bool:
@@ -802,7 +846,7 @@ def _is_trailing_footnote(draft: _Draft, before: Sequence[_Draft]) -> bool:
     if opening is None:
         return False
     number = opening[1]
-    if _FOOTNOTE_WORDING.match(draft.lines[0]):
+    if _footnote_wording().match(draft.lines[0]):
         return True
     for other in before:
         for line in other.lines:
@@ -812,7 +856,9 @@ def _is_trailing_footnote(draft: _Draft, before: Sequence[_Draft]) -> bool:
     return False
 
 
-_DIGIT_LINE = re.compile(r"^\s*\d\s*$")
+@cache
+def _digit_line() -> re.Pattern[str]:
+    return re.compile(r"^\s*\d\s*$")
 
 
 def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
@@ -829,7 +875,9 @@ def remove_furniture(lines: Sequence[str], symbol: str | None) -> list[str]:
                 furniture[index] = furniture[following] = True
             # ``*`` / ``0`` / ``3`` / ... / ``*``: a barcode printed one character a line.
             digits = list(
-                itertools.takewhile(lambda i: _DIGIT_LINE.match(lines[i]), content[position + 1 :])
+                itertools.takewhile(
+                    lambda i: _digit_line().match(lines[i]), content[position + 1 :]
+                )
             )
             end = position + 1 + len(digits)
             if len(digits) >= 5 and end < len(content) and lines[content[end]].strip() == "*":
@@ -889,7 +937,9 @@ def _one_slip_away(word: str, target: str) -> bool:
 # An operative paragraph opens with a verb in the third person (``Decides``, ``Further
 # requests``); the footnotes after an adoption line (``4 Ibid., ...``, ``7 One member (China)
 # did not participate ...``) do not.
-_OPERATIVE_VERB = re.compile(r"^(?:(?:[A-Z][a-z]+ly|Further|Also|Again)\s+)?[A-Z][a-z]+s\b")
+@cache
+def _operative_verb() -> re.Pattern[str]:
+    return re.compile(r"^(?:(?:[A-Z][a-z]+ly|Further|Also|Again)\s+)?[A-Z][a-z]+s\b")
 
 
 _ADOPTED_BY_WORDS = ("Adopted", "by", "the", "Security", "Council")
@@ -916,9 +966,9 @@ def _text_goes_on(drafts: Sequence[_Draft], position: int) -> bool:
     ]
     expected = str(numbers[-1] + 1 if numbers else 1)
     for draft in drafts[position + 1 :]:
-        if draft.lines and _ANNEX_START.match(draft.lines[0]):
+        if draft.lines and _annex_start().match(draft.lines[0]):
             return False
-        if draft.marker == expected and draft.lines and _OPERATIVE_VERB.match(draft.lines[0]):
+        if draft.marker == expected and draft.lines and _operative_verb().match(draft.lines[0]):
             return True
     return False
 
@@ -953,7 +1003,7 @@ def read_body(
         first = draft.lines[0] if draft.lines else ""
         slash = _FOOTNOTE_SLASH.match(first)
         if slash:
-            footnotes.update(_FOOTNOTE_NUMBERS_SLASH.findall("\n".join(draft.lines)))
+            footnotes.update(_footnote_numbers_slash().findall("\n".join(draft.lines)))
             continue
         adoption, misspelt = (
             _adoption_candidate(" ".join(draft.lines[:3]))
@@ -967,11 +1017,11 @@ def read_body(
             after_adoption = True
             continue
         if after_adoption:
-            closing = closing or _ANNEX_START.match(first) is not None
+            closing = closing or _annex_start().match(first) is not None
             if not closing:
                 # After the adoption line the yearly volumes print the page's footnotes and
                 # then the next item of the volume (``Decisions``): neither is this text.
-                footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(draft.lines)))
+                footnotes.update(_footnote_numbers().findall("\n".join(draft.lines)))
                 continue
             draft.closing = True
         kept_drafts.append(draft)
@@ -979,7 +1029,7 @@ def read_body(
         # Without an adoption line to mark the end, footnotes are the closing blocks that open
         # with a number the text carries as a mark (``... S/Agenda/838, 10`` / ``10 Ibid., ...``).
         while kept_drafts and _is_trailing_footnote(kept_drafts[-1], kept_drafts[:-1]):
-            footnotes.update(_FOOTNOTE_NUMBERS.findall("\n".join(kept_drafts.pop().lines)))
+            footnotes.update(_footnote_numbers().findall("\n".join(kept_drafts.pop().lines)))
     _strip_footnote_marks(kept_drafts, footnotes)
     if vote is not None:
         vote = _strip_footnote_mark(vote, footnotes)
@@ -995,7 +1045,11 @@ def read_body(
 
 _OPENING_QUOTE = re.compile(r"^[“\"]\s*")
 _CLOSING_QUOTE = re.compile(r"(?<=[.!?;])\s*[”\"]\s*$")
-_INTRODUCTORY_STATEMENT = re.compile(r"^At (?:the|its) \d+\w* meeting\b")
+
+
+@cache
+def _introductory_statement() -> re.Pattern[str]:
+    return re.compile(r"^At (?:the|its) \d+\w* meeting\b")
 
 
 def classify_paragraphs(raw: Sequence[RawParagraph], kind: DocumentKind) -> tuple[Paragraph, ...]:
@@ -1030,7 +1084,7 @@ def _classify_statement(raw: Sequence[RawParagraph]) -> tuple[Paragraph, ...]:
         elif (
             position < last_quoted
             and not _OPENING_QUOTE.match(text)
-            and (not paragraphs or _INTRODUCTORY_STATEMENT.match(text))
+            and (not paragraphs or _introductory_statement().match(text))
         ):
             paragraph_kind = ParagraphKind.INTRODUCTORY
         elif (

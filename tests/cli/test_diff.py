@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -60,10 +59,8 @@ def test_color_always_and_never() -> None:
 
 
 def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    # ``prstdiff.cli.app`` the attribute is the typer app; the module decides on colour.
-    monkeypatch.setattr(
-        importlib.import_module("prstdiff.cli.app"), "stdout_is_terminal", lambda: True
-    )
+    # ``prstdiff.cli.terminal`` decides on colour, for typer's commands and the plain diff alike.
+    monkeypatch.setattr("prstdiff.cli.terminal.stdout_is_terminal", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert ANSI in run("diff", OLD, NEW, "--width", "100").stdout
     assert ANSI not in run("diff", OLD, NEW, "--width", "100", env={"NO_COLOR": "1"}).stdout
@@ -207,7 +204,7 @@ def test_diff_docx_to_standard_output_only_when_redirected(
     result = run("diff", OLD, NEW, "-f", "docx")
     assert result.exit_code == 1
     assert result.stdout_bytes[:2] == b"PK"
-    monkeypatch.setattr("prstdiff.cli.diff.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("prstdiff.cli.comparing.stdout_is_terminal", lambda: True)
     result = run("diff", OLD, NEW, "-f", "docx")
     assert result.exit_code == 2
     assert result.stderr == "prstdiff: a Word redline is a binary file: give --output FILE.docx\n"

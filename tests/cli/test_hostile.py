@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from prstdiff.cli import app
-from prstdiff.cli import diff as diff_module
+from prstdiff.cli import app, comparing
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "corpus"
@@ -135,7 +134,7 @@ def test_an_unexpected_exception_is_a_bug_with_its_own_status(
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("an engine defect")
 
-    monkeypatch.setattr(diff_module, "_compare", broken)
+    monkeypatch.setattr(comparing, "compare_files", broken)
     result = run("diff", OLD, NEW)
     assert result.exit_code == 70
     assert "Traceback" in result.output
@@ -147,7 +146,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(diff_module, "_compare", interrupted)
+    monkeypatch.setattr(comparing, "compare_files", interrupted)
     result = run("diff", OLD, NEW)
     assert result.exit_code == 130
     assert result.output == "prstdiff: interrupted\n"

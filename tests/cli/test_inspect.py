@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -95,10 +94,8 @@ def test_colour_always_and_never() -> None:
 
 
 def test_auto_colour_on_a_terminal_honours_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    # ``prstdiff.cli.app`` the attribute is the typer app; the module decides on colour.
-    monkeypatch.setattr(
-        importlib.import_module("prstdiff.cli.app"), "stdout_is_terminal", lambda: True
-    )
+    # ``prstdiff.cli.terminal`` decides on colour, for typer's commands and the plain diff alike.
+    monkeypatch.setattr("prstdiff.cli.terminal.stdout_is_terminal", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert ANSI in run(str(SEED), "--width", "80").stdout
     assert ANSI not in run(str(SEED), "--width", "80", env={"NO_COLOR": "1"}).stdout

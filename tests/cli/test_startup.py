@@ -22,6 +22,11 @@ NEVER = ("numpy", "rapidfuzz", "jinja2", "sqlite3", "prstdiff.batch", "pydantic"
 templates, the index, the batch machinery, typer's pydantic conversion and rich's Markdown."""
 ENGINE = ("numpy", "rapidfuzz")
 RICH = ("rich",)
+TYPER = ("typer", "click", "prstdiff.cli.application", "prstdiff.cli.batch", "prstdiff.cli.corpus")
+"""What a plain ``diff`` runs without (``prstdiff.cli.quick``): typer and the other commands."""
+PLAIN_DIFF = (*NEVER[2:], *RICH, *TYPER, "prstdiff.io", "hashlib", "_hashlib")
+"""Nor does it load the atomic file writer when it writes to standard output, nor OpenSSL for
+the documents' digests (``prstdiff.parse.files.sha256_hex``)."""
 
 RUN = """
 import contextlib, io, json, sys
@@ -29,7 +34,9 @@ sys.argv = ["prstdiff", *json.loads(sys.argv[1])]
 from prstdiff.cli import main
 with contextlib.redirect_stdout(io.StringIO()) as output, contextlib.suppress(SystemExit):
     main()
-print(json.dumps({"modules": sorted(sys.modules), "output": output.getvalue()}))
+import gc
+print(json.dumps({"modules": sorted(sys.modules), "output": output.getvalue(),
+                  "frozen": gc.get_freeze_count()}))
 """
 
 
@@ -43,6 +50,7 @@ def loaded(arguments: list[str]) -> tuple[set[str], str]:
         cwd=ROOT,
     )
     result = json.loads(done.stdout)
+    assert result["frozen"] > 0  # main left the shutdown nothing to collect
     return set(result["modules"]), result["output"]
 
 
@@ -59,11 +67,22 @@ def under(modules: set[str], packages: tuple[str, ...]) -> list[str]:
         (["--version"], (*NEVER, *RICH)),
         (["inspect", NEW], NEVER),
         (["inspect", NEW, "--format", "json"], (*NEVER, *RICH)),
-        (["diff", OLD, NEW], (*NEVER[2:], *RICH)),
-        (["diff", OLD, NEW, "--color", "never", "--width", "72"], (*NEVER[2:], *RICH)),
-        (["diff", OLD, NEW, "--format", "json", "--threshold", "0.6"], (*NEVER[2:], *RICH)),
+        (["diff", OLD, NEW], PLAIN_DIFF),
+        (["diff", OLD, NEW, "--color", "never", "--width", "72"], PLAIN_DIFF),
+        (["diff", OLD, NEW, "--format", "json", "--threshold", "0.6"], PLAIN_DIFF),
+        (["diff", OLD, NEW, "--format=json"], (*NEVER[2:], *RICH)),
     ],
-    ids=["help", "diff help", "version", "inspect", "inspect json", "diff", "diff plain", "json"],
+    ids=[
+        "help",
+        "diff help",
+        "version",
+        "inspect",
+        "inspect json",
+        "diff",
+        "diff plain",
+        "json",
+        "json through typer",
+    ],
 )
 def test_commands_load_only_what_they_need(
     arguments: list[str], forbidden: tuple[str, ...]
@@ -73,6 +92,14 @@ def test_commands_load_only_what_they_need(
     assert under(modules, forbidden) == []
     if arguments[0] != "diff" or "--help" in arguments:
         assert under(modules, ENGINE) == []
+
+
+def test_an_unusual_diff_goes_through_typer_and_says_the_same() -> None:
+    modules, output = loaded(["diff", OLD, NEW, "--format=json"])
+    assert "typer" in modules
+    plain_modules, plain_output = loaded(["diff", OLD, NEW, "--format", "json"])
+    assert "typer" not in plain_modules
+    assert output == plain_output
 
 
 def test_colour_still_goes_through_rich() -> None:
@@ -111,3 +138,15 @@ def test_a_named_command_runs_in_an_application_of_its_own() -> None:
         )
         assert (ran.exit_code, ran.output) == (expected.exit_code, expected.output)
         assert ran.output
+
+
+def test_the_digest_without_openssl_is_hashlib_s() -> None:
+    import hashlib
+
+    from prstdiff.parse import load
+    from prstdiff.parse.files import sha256_hex
+
+    data = (ROOT / NEW).read_bytes()
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    assert sha256_hex(b"") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert load(ROOT / NEW).source.sha256 == hashlib.sha256(data).hexdigest()

@@ -1,28 +1,26 @@
-"""The typer application object and the error handling every command shares."""
+"""What every command shares that needs no typer: exit statuses, messages, formats, output.
+
+``prstdiff diff`` runs without typer when its command line is plain (see ``prstdiff.cli.quick``),
+so the pieces it needs live here, importing nothing heavier than the standard library; the typer
+commands import them from ``prstdiff.cli.application``, which re-exports them.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import functools
+import io
 import os
+import re
 import shutil
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TextIO, TypeVar
 
-import typer
-
-from prstdiff.cli.coercion import install as install_direct_coercion
-from prstdiff.cli.richhelp import RichHelpGroup
 from prstdiff.errors import PrstdiffError, printable
-from prstdiff.io import refuse_overwriting, write_atomic
 from prstdiff.render import RenderOptions
 
-P = ParamSpec("P")
-R = TypeVar("R")
 F = TypeVar("F", bound=StrEnum)
 
 EXIT_SAME = 0
@@ -45,55 +43,112 @@ BUG_REQUEST = (
     "with the command you ran and the traceback above."
 )
 
-install_direct_coercion()  # typer without pydantic for prstdiff's values: see prstdiff.cli.coercion
 
-app = typer.Typer(
-    name="prstdiff",
-    cls=RichHelpGroup,
-    help="Compare UN Security Council presidential statements and resolutions paragraph by "
-    "paragraph: which language is reused, altered, new or dropped.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+class Finished(Exception):  # noqa: N818 (not an error: the command is over)
+    """The command is over with this exit status; its message, if any, is already printed.
+
+    The typer commands turn it into ``typer.Exit`` (``handle_errors``); the command line without
+    typer exits with it.
+    """
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
-def package_version() -> str:
-    """The installed prstdiff's version, as its package metadata records it."""
-    from importlib import metadata  # only ``--version`` reads it: not every command's start-up
+_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+"""click's pattern for the colour codes ``echo`` removes from output that is not a terminal."""
+
+
+def echo(message: str, *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """Write a message as ``typer.echo`` (click's ``echo``) does, to the character.
+
+    click writes to the standard stream as it is unless the stream claims ASCII (a misconfigured
+    locale), which click re-encodes: only then is typer imported, to write through click itself.
+    """
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:  # no stream to write to (pythonw): click says nothing either
+        return
+    if not _written_as_is(stream):
+        import typer
+
+        typer.echo(message, err=err, nl=nl, color=color)
+        return
+    out = f"{message}\n" if nl else message
+    if not out:
+        stream.flush()
+        return
+    if (not _isatty(stream)) if color is None else not color:
+        out = _ANSI.sub("", out)
+    stream.write(out)
+    stream.flush()
+
+
+def _written_as_is(stream: TextIO) -> bool:
+    """True when click would write to ``stream`` itself rather than re-encode it."""
+    if isinstance(stream, io.StringIO):  # no binary buffer below it: click writes it as is
+        return True
+    if not isinstance(stream, io.TextIOWrapper):
+        return False
+    import codecs
 
     try:
-        return metadata.version("prstdiff")
-    except metadata.PackageNotFoundError:
-        return "unknown (not installed)"
+        return codecs.lookup(stream.encoding).name != "ascii"
+    except LookupError:
+        return True  # click treats an unknown encoding as not ASCII, and leaves it alone
 
 
-def _print_version(value: bool) -> None:
-    if value:
-        typer.echo(f"prstdiff {package_version()}")
-        raise typer.Exit(EXIT_SAME)
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            help="Print prstdiff's version and exit.",
-            callback=_print_version,
-            is_eager=True,
-        ),
-    ] = False,
-) -> None:
-    """Compare UN Security Council presidential statements and resolutions paragraph by
-    paragraph: which language is reused, altered, new or dropped."""
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except Exception:  # click's own caution: a stream that cannot tell is not a terminal
+        return False
 
 
 def warn(message: str) -> None:
     """Print a warning on one line of stderr; the command goes on."""
-    typer.echo(f"prstdiff: warning: {message}", err=True)
+    echo(f"prstdiff: warning: {message}", err=True)
+
+
+def fail(message: str) -> Finished:
+    """Print one line to stderr and return the exit for trouble (raise the result)."""
+    echo(f"prstdiff: {message}", err=True)
+    return Finished(EXIT_TROUBLE)
+
+
+def guarded(command: Callable[[], int]) -> int:
+    """Run a command and return its exit status, errors handled as ``handle_errors`` does.
+
+    Library errors become one line and exit 2; Ctrl-C exits 130; anything else is a bug: its
+    traceback, a request to report it, and exit status 70.
+    """
+    try:
+        return command()
+    except Finished as finished:
+        return finished.code
+    except PrstdiffError as error:
+        return fail(error.message).code
+    except KeyboardInterrupt:
+        echo("prstdiff: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): nothing more to say to anyone.
+        silence_stdout()
+        return EXIT_SAME
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        echo(BUG_REQUEST, err=True)
+        return EXIT_BUG
+
+
+def silence_stdout() -> None:
+    """Send standard output to the null device, after the reader of a pipe went away."""
+    # Python flushes stdout again at exit and would report the broken pipe there.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 EXTENSION_FORMATS: Mapping[str, str] = {
@@ -138,51 +193,6 @@ def printable_path(path: Path | None) -> str:
     return printable(str(path)) if path is not None else "-"
 
 
-def fail(message: str) -> typer.Exit:
-    """Print one line to stderr and return the exit for trouble (raise the result)."""
-    typer.echo(f"prstdiff: {message}", err=True)
-    return typer.Exit(EXIT_TROUBLE)
-
-
-def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Library errors become one line and exit 2; Ctrl-C exits 130; anything else is a bug.
-
-    A bug shows its traceback, a request to report it, and exit status 70, which no command
-    uses for an answer (diff's 0/1, search's 0/1, trouble's 2).
-    """
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except PrstdiffError as error:
-            raise fail(error.message) from None
-        except KeyboardInterrupt:
-            typer.echo("prstdiff: interrupted", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            # The reader of our output went away (``| head``): nothing more to say to anyone.
-            _silence_stdout()
-            raise typer.Exit(EXIT_SAME) from None
-        except (typer.TyperException, typer.Exit, typer.Abort, SystemExit):
-            # typer's own ways out (usage errors, exits): its public names, since it carries
-            # its own copy of click.
-            raise
-        except Exception:
-            traceback.print_exc()
-            typer.echo(BUG_REQUEST, err=True)
-            raise typer.Exit(EXIT_BUG) from None
-
-    return wrapper
-
-
-def _silence_stdout() -> None:
-    # Python flushes stdout again at exit and would report the broken pipe there.
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 def is_stdout(output: Path | None) -> bool:
     """True when output goes to standard output: no ``--output``, or ``--output -``."""
     return output is None or str(output) == "-"
@@ -213,9 +223,12 @@ def write_output(
             sys.stdout.buffer.write(rendered)
             sys.stdout.buffer.flush()
         else:
-            typer.echo(rendered, nl=False, color=color)
+            echo(rendered, nl=False, color=color)
         return None
     assert output is not None
+    # Atomic writing (tempfile, threads, signals) loads only when there is a file to write.
+    from prstdiff.io import refuse_overwriting, write_atomic
+
     refuse_overwriting(output, inputs, "an input document")
     refuse_overwriting(output, protected, "the corpus index")
     return write_atomic(output, rendered)
@@ -232,32 +245,6 @@ class ColorChoice(StrEnum):
     AUTO = "auto"
     ALWAYS = "always"
     NEVER = "never"
-
-
-# Options that several commands share, defined once so their names and help stay alike.
-WidthOption = Annotated[
-    int | None,
-    typer.Option(
-        "--width",
-        "-w",
-        min=20,
-        help="Fit text output to this many columns (default: the terminal's, else 100).",
-        show_default=False,
-    ),
-]
-ColorOption = Annotated[
-    ColorChoice,
-    typer.Option("--color", help="Colour text output: auto means a terminal and no NO_COLOR."),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of standard output; - is standard output.",
-        show_default=False,
-    ),
-]
 
 
 def use_color(choice: ColorChoice, to_terminal: bool = True) -> bool:
@@ -286,39 +273,3 @@ def terminal_options(
     to_terminal = is_stdout(output)
     colored = color is not None and use_color(color, to_terminal)
     return RenderOptions(width=output_width(width, to_terminal), color=colored, **more)
-
-
-class TextOrJson(StrEnum):
-    """Output formats of the commands that write text for people or JSON for programs."""
-
-    TEXT = "text"
-    JSON = "json"
-
-
-TextOrJsonOption = Annotated[
-    TextOrJson | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="text for people, json for programs (default: from the --output file's "
-        "extension .txt or .json; else text).",
-        show_default=False,
-    ),
-]
-
-
-SymbolsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--symbols",
-        "-s",
-        help="The series' documents by symbol, comma-separated: "
-        "'S/RES/1325 (2000),1820 (2008),S_RES_1888_2009'.",
-        show_default=False,
-    ),
-]
-
-
-def symbol_list(symbols: str | None) -> list[str] | None:
-    """The symbols of ``--symbols``, empty pieces left out; None when the option is not given."""
-    return None if symbols is None else [s for s in symbols.split(",") if s.strip()]
