@@ -299,7 +299,8 @@ class _Scores:
             if not left and not right:
                 return 1.0
             in_order = Indel.normalized_similarity(left, right)
-            any_order = Indel.normalized_similarity(self.old_sorted[old[0]], self.new_sorted[new[0]])
+            sorted_pair = self.old_sorted[old[0]], self.new_sorted[new[0]]
+            any_order = Indel.normalized_similarity(*sorted_pair)
             return float(self.order_weight * in_order + (1 - self.order_weight) * any_order)
         if len(left_parts) == 1 and len(right_parts) > 1:
             right_parts = _in_order_of(right_parts, left_parts[0])
