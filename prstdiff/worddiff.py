@@ -84,14 +84,27 @@ def diff_words(
     if not new:
         return (WordOp(Op.DELETE, old),)
     words = (display_words(old), display_words(new)) if tokens is None else tokens
-    (old_chars, new_chars), decode = encode_tokens(words)
+    (old_chars, new_chars), _ = encode_tokens(words)
     diffs = (differ or DEFAULT_DIFFER)(old_chars, new_chars, opts.diff_timeout)
     runs: list[tuple[Op, list[str]]] = []
+    # The operations spell out both texts in order, one character per token: each one's tokens
+    # are the next ones of the old side (equal, delete) or the new side (insert). An equal
+    # character stands for one token on both sides, so the old side's serves.
+    old_words, new_words = words
+    at_old = at_new = 0
     for code, chars in diffs:
         if not chars:
             continue
         op = _DMP_OP[code]
-        decoded = [decode[c] for c in chars]
+        size = len(chars)
+        if op is Op.INSERT:
+            decoded = list(new_words[at_new : at_new + size])
+            at_new += size
+        else:
+            decoded = list(old_words[at_old : at_old + size])
+            at_old += size
+            if op is Op.EQUAL:
+                at_new += size
         if runs and runs[-1][0] is op:
             runs[-1][1].extend(decoded)
         else:
