@@ -162,7 +162,7 @@ def notable_edits(
         return ()
     table = formula_table()
     old_lead = _lead(views.old, table, opts)
-    new_lead = _lead(views.new, table, opts)
+    new_lead = old_lead if _same_opening(views, opts) else _lead(views.new, table, opts)
     edits: list[_Found] = []
     formula = _formula_edit(old_lead, new_lead, views)
     if formula is not None:
@@ -191,6 +191,19 @@ def notable_edits(
             edits += _paired(kind, old_of_kind, new_of_kind, views)
     edits.sort(key=lambda found: found.order)
     return tuple(found.edit for found in edits)
+
+
+def _same_opening(views: _Views, options: NotableOptions) -> bool:
+    """Whether both texts open with the same words a formula is read from (``_lead`` reads the
+    first ``formula_words + aside_words`` words and nothing past them), in the same places: the
+    text before the first inserted or deleted word is the same on both sides (artefacts stand
+    in their new form on both), and it holds all those words and the space after them."""
+    first = next((k for k, changed in enumerate(views.changed) if changed), None)
+    if first is None:
+        return views.old == views.new
+    limit = options.formula_words + options.aside_words
+    same = views.old[: views.bounds[first][0]]
+    return limit > 0 and len(same.split(None, limit)) > limit
 
 
 def _first_of_each(items: Iterable[_Item]) -> list[_Item]:
@@ -752,7 +765,9 @@ def _citations(text: str, digit: bool | None = None) -> list[_Item]:
         digit = _has_digit(text)
     if not digit:
         return items
-    for citation in find_citations(text):
+    # Every citation the parser reads holds a slash or an opening bracket (``S/2021/5``,
+    # ``1325 (2000)``, ``60 (XV)``): a text with neither cites nothing.
+    for citation in find_citations(text) if "/" in text or "(" in text else ():
         span = _citation_span(text, citation.symbol)
         start, end = span if span is not None else (len(text), len(text))
         # A resolution is known by its number: "resolution 1325" and "1325 (2000)" are one.
