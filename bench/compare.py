@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
@@ -174,7 +175,8 @@ def stage_times(old: Document, new: Document) -> dict[str, float]:
     The stages are ``prstdiff.compare.compare``'s own steps, run in its order on the same tokens;
     the word diffs and notable edits of its pairs are timed where ``_pair`` calls them.
     """
-    module = importlib.import_module("prstdiff.compare")
+    # The module, not the function ``prstdiff.compare`` that the package exports under its name.
+    module: Any = importlib.import_module("prstdiff.compare")
     spent = dict.fromkeys(STAGES, 0.0)
 
     def timing(stage: str, function: Callable[..., object]) -> Callable[..., object]:
