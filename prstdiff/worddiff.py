@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 
 from fast_diff_match_patch import diff as _native  # type: ignore[import-not-found,unused-ignore]
 
-from prstdiff.encoding import encode_tokens
+from prstdiff.encoding import encode_only
 from prstdiff.model import Op, WordOp
 from prstdiff.normalize import display_words
 from prstdiff.options import CompareOptions
@@ -86,7 +86,7 @@ def diff_words(
     if not new:
         return (WordOp(Op.DELETE, old),)
     words = (display_words(old), display_words(new)) if tokens is None else tokens
-    (old_chars, new_chars), _ = encode_tokens(words)
+    old_chars, new_chars = encode_only(words)
     diffs = (differ or DEFAULT_DIFFER)(old_chars, new_chars, opts.diff_timeout)
     runs: list[tuple[Op, list[str]]] = []
     # The operations spell out both texts in order, one character per token: each one's tokens
