@@ -15,12 +15,19 @@ copy has near-duplicates the alignment must not confuse.
 A second table times whole processes on the ×10 pairs written to files: ``python -m prstdiff
 diff OLD NEW -f json`` (interpreter, imports, reading, comparing, writing JSON) against a Python
 process that reads the same two files and runs ``redlines`` on them.
+
+``--stages`` prints, for the real pairs (×1), where a cold ``compare()`` spends its time: the best
+time of each of its stages run one after the other as ``compare()`` runs them (comparison keys,
+stems, alignment, word diffs, notable edits, the rest of the pairs, shared phrases and
+statistics), so that the figures of the first table can be read.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
+import itertools
 import subprocess
 import sys
 import tempfile
@@ -28,13 +35,16 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
 from prstdiff import Document, Paragraph, compare
+from prstdiff.align import align_keys, earlier_date
 from prstdiff.normalize import key_words
+from prstdiff.options import CompareOptions
 from prstdiff.parse import load
-from prstdiff.prepared import clear_cache
+from prstdiff.prepared import clear_cache, paragraph_tokens
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PAIRS = [
@@ -156,6 +166,72 @@ def processes(repeat: int, has_redlines: bool) -> None:
                 print(f"{name:<38} {ours:>20.0f}ms {'-':>10} {'-':>6}")
 
 
+STAGES = ("keys", "stems", "align", "word diffs", "notable", "pairs, rest", "phrases, stats")
+
+
+def stage_times(old: Document, new: Document) -> dict[str, float]:
+    """Milliseconds each stage of one cold ``compare(old, new)`` takes, in ``STAGES`` order.
+
+    The stages are ``prstdiff.compare.compare``'s own steps, run in its order on the same tokens;
+    the word diffs and notable edits of its pairs are timed where ``_pair`` calls them.
+    """
+    # The module, not the function ``prstdiff.compare`` that the package exports under its name.
+    module: Any = importlib.import_module("prstdiff.compare")
+    spent = dict.fromkeys(STAGES, 0.0)
+
+    def timing(stage: str, function: Callable[..., object]) -> Callable[..., object]:
+        def timed_call(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter()
+            result = function(*args, **kwargs)
+            spent[stage] += (time.perf_counter() - start) * 1000
+            return result
+
+        return timed_call
+
+    options = CompareOptions()
+    clear_cache()
+    marks = [time.perf_counter()]
+    old_tokens = [paragraph_tokens(p.text) for p in old.paragraphs]
+    new_tokens = [paragraph_tokens(p.text) for p in new.paragraphs]
+    old_keys = [" ".join(t.key) for t in old_tokens]
+    new_keys = [" ".join(t.key) for t in new_tokens]
+    marks.append(time.perf_counter())
+    stemmed = [t.stems for t in (*old_tokens, *new_tokens)]
+    marks.append(time.perf_counter())
+    links = align_keys(old_keys, new_keys, options, earlier_date(old, new), stemmed=stemmed)
+    marks.append(time.perf_counter())
+    diff_words, notable_edits = module.diff_words, module.notable_edits
+    module.diff_words = timing("word diffs", diff_words)
+    module.notable_edits = timing("notable", notable_edits)
+    try:
+        pairs = [module._pair(link, old, new, old_tokens, new_tokens, options) for link in links]
+    finally:
+        module.diff_words, module.notable_edits = diff_words, notable_edits
+    marks.append(time.perf_counter())
+    pairs = module._with_phrases(module._ordered(pairs), old, new, old_tokens, new_tokens, options)
+    module._stats(pairs, [len(t.key) for t in old_tokens], [len(t.key) for t in new_tokens])
+    marks.append(time.perf_counter())
+    elapsed = [(after - before) * 1000 for before, after in itertools.pairwise(marks)]
+    spent["keys"], spent["stems"], spent["align"] = elapsed[:3]
+    spent["pairs, rest"] = elapsed[3] - spent["word diffs"] - spent["notable"]
+    spent["phrases, stats"] = elapsed[4]
+    return spent
+
+
+def stages(repeat: int) -> None:
+    """Print the best time of each stage of a cold ``compare()`` on the real pairs."""
+    header = f"{'pair, stage (best, ms)':<38} " + " ".join(f"{s:>14}" for s in STAGES)
+    header += f" {'sum':>8}"
+    print(header)
+    print("-" * len(header))
+    for old_name, new_name in PAIRS:
+        old, new = load(CORPUS / old_name), load(CORPUS / new_name)
+        runs = [stage_times(old, new) for _ in range(repeat)]
+        best = {stage: min(run[stage] for run in runs) for stage in STAGES}
+        cells = " ".join(f"{best[s]:>14.2f}" for s in STAGES)
+        print(f"{old.name + ' → ' + new.name:<38} {cells} {sum(best.values()):>8.2f}")
+
+
 def main() -> None:
     """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -163,7 +239,15 @@ def main() -> None:
     parser.add_argument(
         "--no-process", action="store_true", help="leave out the whole-process table"
     )
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="only print where a cold compare() of each real pair spends its time",
+    )
     args = parser.parse_args()
+    if args.stages:
+        stages(max(args.repeat, 10))
+        return
     try:
         import redlines  # noqa: F401
 

@@ -155,7 +155,10 @@ class _Scores:
         total = self.old_len[:, None] + self.new_len[None, :]
         in_order = self._distance(self.old, self.new)
         # Sorted, the common subsequence of two word strings is their common multiset of words.
-        any_order = self._distance(_sorted(self.old), _sorted(self.new))
+        # Kept: ``joined`` compares a one-to-one pair's words in any order again, once per pair.
+        self.old_sorted = _sorted(self.old)
+        self.new_sorted = _sorted(self.new)
+        any_order = self._distance(self.old_sorted, self.new_sorted)
         self.lcs = (total - in_order) * np.float32(0.5)
         self.similarity = blended_similarity(in_order, any_order, total, self.order_weight)
         self.runs = _Runs(
@@ -290,6 +293,15 @@ class _Scores:
         """
         left_parts = [self.old[i] for i in old]
         right_parts = [self.new[j] for j in new]
+        if len(left_parts) == 1 and len(right_parts) == 1:
+            # One paragraph a side (most pairs): both texts and their sorted words are at hand.
+            left, right = left_parts[0], right_parts[0]
+            if not left and not right:
+                return 1.0
+            in_order = Indel.normalized_similarity(left, right)
+            sorted_pair = self.old_sorted[old[0]], self.new_sorted[new[0]]
+            any_order = Indel.normalized_similarity(*sorted_pair)
+            return float(self.order_weight * in_order + (1 - self.order_weight) * any_order)
         if len(left_parts) == 1 and len(right_parts) > 1:
             right_parts = _in_order_of(right_parts, left_parts[0])
         elif len(right_parts) == 1 and len(left_parts) > 1:

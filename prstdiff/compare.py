@@ -221,33 +221,36 @@ def _phrases(
     if len(folded) != len(spans):
         # NFKC turned a character into spacing: fold token by token instead (rare, slower).
         folded = [fold_by_spaces(tokens[position]).strip() for position in spans]
-    positions = [position for position, word in zip(spans, folded, strict=True) if word]
-    words = [word for word in folded if word]
+    if "" in folded:
+        positions = [position for position, word in zip(spans, folded, strict=True) if word]
+        words = [word for word in folded if word]
+    else:
+        # Most texts: every display token is a word.
+        positions, words = list(spans), folded
     hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
-    if hits.count(None) == len(hits):
-        return ()
+    # Each shingle found (its start) with the first old paragraph holding it.
+    found = [(start, first) for start, first in enumerate(hits) if first is not None]
     if own:
-        for start, first in enumerate(hits):
-            if first is not None:
-                shingle = tuple(words[start : start + size])
-                if first in own or not own.isdisjoint(shared.get(shingle, ())):
-                    hits[start] = None
+        found = [
+            (start, first)
+            for start, first in found
+            if first not in own
+            and own.isdisjoint(shared.get(tuple(words[start : start + size]), ()))
+        ]
     phrases: list[Phrase] = []
-    start = 0
-    while start < len(hits):
-        other = hits[start]
-        if other is None:
-            start += 1
-            continue
+    # Consecutive shingles found in the old document make one phrase, credited to the paragraph
+    # holding its first shingle.
+    at = 0
+    while at < len(found):
+        start, other = found[at]
         end = start
-        # Consecutive shingles found in the old document make one phrase, credited to the
-        # paragraph holding its first shingle.
-        while end + 1 < len(hits) and hits[end + 1] is not None:
+        while at + 1 < len(found) and found[at + 1][0] == end + 1:
+            at += 1
             end += 1
+        at += 1
         first, last = positions[start], positions[end + size - 1]
         phrase_text = "".join(tokens[first : last + 1]).strip()
         phrases.append(Phrase(phrase_text, first, last - first + 1, other))
-        start = end + 1
     return tuple(phrases)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 
-__all__ = ["encode_tokens"]
+__all__ = ["encode_only", "encode_tokens"]
 
 # Private characters start past Latin-1 and skip the UTF-16 surrogate block, which Python strings
 # may hold but which some diff-match-patch code paths (and encoders) reject.
@@ -36,3 +36,10 @@ def encode_tokens(sequences: Sequence[Sequence[str]]) -> tuple[list[str], dict[s
     codes = dict(zip(tokens, chars, strict=True))
     encoded = ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]
     return encoded, dict(zip(chars, tokens, strict=True))
+
+
+def encode_only(sequences: Sequence[Sequence[str]]) -> list[str]:
+    """``encode_tokens`` without the way back, for callers that read tokens off the sequences."""
+    tokens = dict.fromkeys(chain.from_iterable(sequences))
+    codes = dict(zip(tokens, _chars(len(tokens)), strict=True))
+    return ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]

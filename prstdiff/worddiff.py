@@ -23,11 +23,13 @@ equal, inserted and artefact texts the new one.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable, Sequence
 
 from fast_diff_match_patch import diff as _native  # type: ignore[import-not-found,unused-ignore]
 
-from prstdiff.encoding import encode_tokens
+from prstdiff.encoding import encode_only
 from prstdiff.model import Op, WordOp
 from prstdiff.normalize import display_words
 from prstdiff.options import CompareOptions
@@ -84,14 +86,27 @@ def diff_words(
     if not new:
         return (WordOp(Op.DELETE, old),)
     words = (display_words(old), display_words(new)) if tokens is None else tokens
-    (old_chars, new_chars), decode = encode_tokens(words)
+    old_chars, new_chars = encode_only(words)
     diffs = (differ or DEFAULT_DIFFER)(old_chars, new_chars, opts.diff_timeout)
     runs: list[tuple[Op, list[str]]] = []
+    # The operations spell out both texts in order, one character per token: each one's tokens
+    # are the next ones of the old side (equal, delete) or the new side (insert). An equal
+    # character stands for one token on both sides, so the old side's serves.
+    old_words, new_words = words
+    at_old = at_new = 0
     for code, chars in diffs:
         if not chars:
             continue
         op = _DMP_OP[code]
-        decoded = [decode[c] for c in chars]
+        size = len(chars)
+        if op is Op.INSERT:
+            decoded = list(new_words[at_new : at_new + size])
+            at_new += size
+        else:
+            decoded = list(old_words[at_old : at_old + size])
+            at_old += size
+            if op is Op.EQUAL:
+                at_new += size
         if runs and runs[-1][0] is op:
             runs[-1][1].extend(decoded)
         else:
@@ -152,20 +167,28 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
             return [WordOp(Op.ARTEFACT, inserted[0], deleted[0])]
         return [WordOp(Op.DELETE, deleted[0]), WordOp(Op.INSERT, inserted[0])]
     # Taking characters out commutes with joining: a run's squash is its tokens' squashes joined.
-    old_pieces = [token.translate(_EXTRACTION_CHARS) for token in deleted]
-    new_pieces = [token.translate(_EXTRACTION_CHARS) for token in inserted]
+    old_pieces = _squashes(deleted)
+    new_pieces = _squashes(inserted)
     if not _may_hold_artefacts(deleted, inserted, old_pieces, new_pieces):
         return [WordOp(Op.DELETE, "".join(deleted)), WordOp(Op.INSERT, "".join(inserted))]
+    # ``old_runs[a - 1][p]`` is the squash of the ``a`` tokens from ``p``; likewise new. Only
+    # squashes both sides hold can pair, and most runs of a rewrite have none: they are left
+    # out with set operations before any run is looked at one by one.
+    old_runs = _run_squashes(old_pieces)
+    new_runs = _run_squashes(new_pieces)
+    common = set(itertools.chain(*old_runs)).intersection(itertools.chain(*new_runs))
+    common.discard("")
     by_squash: dict[str, list[tuple[int, int]]] = {}
-    for p in range(len(deleted)):
-        for a in range(1, min(_MAX_PIECES, len(deleted) - p) + 1):
-            squash = "".join(old_pieces[p : p + a])
-            if squash:
+    for a, squashes in enumerate(old_runs, 1):
+        for p, squash in enumerate(squashes):
+            if squash in common:
                 by_squash.setdefault(squash, []).append((p, a))
     candidates: list[tuple[int, int, int, int]] = []
-    for q in range(len(inserted)):
-        for b in range(1, min(_MAX_PIECES, len(inserted) - q) + 1):
-            for p, a in by_squash.get("".join(new_pieces[q : q + b]), ()):
+    for b, squashes in enumerate(new_runs, 1):
+        for q, squash in enumerate(squashes):
+            if squash not in common:
+                continue
+            for p, a in by_squash[squash]:
                 # A run that opens or closes with the same token on both sides is a smaller
                 # artefact beside an equal word: that smaller one is a candidate of its own.
                 if deleted[p] == inserted[q] or deleted[p + a - 1] == inserted[q + b - 1]:
@@ -212,6 +235,24 @@ def _replaced(deleted: list[str], inserted: list[str]) -> list[WordOp]:
     for word_op in result:
         _append(merged, word_op)
     return merged
+
+
+def _squashes(tokens: list[str]) -> list[str]:
+    """Each token without spaces and hyphens (``_EXTRACTION_CHARS``), all in one ``translate``
+    where no token holds the separator (most spans; one call instead of one per token)."""
+    joined = "\x00".join(tokens)
+    if joined.count("\x00") != len(tokens) - 1:
+        return [token.translate(_EXTRACTION_CHARS) for token in tokens]
+    return joined.translate(_EXTRACTION_CHARS).split("\x00")
+
+
+def _run_squashes(pieces: list[str]) -> list[list[str]]:
+    """The squashes of the runs of 1 to ``_MAX_PIECES`` consecutive tokens: entry ``a - 1``
+    holds those of the runs of ``a`` tokens, by the run's first token."""
+    runs = [pieces]
+    for size in range(2, _MAX_PIECES + 1):
+        runs.append(list(map(operator.add, runs[-1], pieces[size - 1 :])))
+    return runs
 
 
 def _same_breaks(old: str, new: str) -> bool:
