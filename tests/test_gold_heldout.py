@@ -32,10 +32,12 @@ def test_held_out_figures_against_the_baselines(capsys: pytest.CaptureFixture[st
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\nheld-out half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    assert f1["prstdiff"] >= 0.93
-    assert mean([s.precision for s in engine]) >= 0.91
-    assert min(s.f1 for s in engine) >= 0.70
-    assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.05
+    # Measured at the end of the real-drafting work: F1 0.959 (precision 0.961, recall 0.958),
+    # lowest 0.750 (S/PRST/2008/18 -> S/RES/1894), best baseline 0.864, flags 15 of 17.
+    assert f1["prstdiff"] >= 0.95
+    assert mean([s.precision for s in engine]) >= 0.95
+    assert min(s.f1 for s in engine) >= 0.74
+    assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.09
     assert found / expected >= 0.85
 
 
