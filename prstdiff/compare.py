@@ -172,18 +172,25 @@ def _with_phrases(
     shared: dict[tuple[str, ...], set[int]] = {}
     for paragraph, tokens in zip(old.paragraphs, old_tokens, strict=True):
         index = paragraph.index
-        words = tokens.folded
-        for start in range(len(words) - size + 1):
-            shingle = words[start : start + size]
-            first = shingles.setdefault(shingle, index)
-            if first != index:
-                shared.setdefault(shingle, {first}).add(index)
+        # A paragraph's own shingles at once (``fromkeys`` in C, a repeat within it kept once);
+        # only those an earlier paragraph holds too, a few, are visited one by one.
+        own = dict.fromkeys(_shingles(tokens.folded, size), index)
+        if not shingles.keys().isdisjoint(own):
+            for shingle in own.keys() & shingles.keys():
+                shared.setdefault(shingle, {shingles[shingle]}).add(index)
+                del own[shingle]  # the earlier paragraph stays the first holder
+        shingles.update(own)
     result = []
     for pair in pairs:
         if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
-            paragraph = new.paragraphs[pair.new[0]]
-            display = new_tokens[pair.new[0]].display
-            found = _phrases(paragraph.text, display, shingles, shared, size, set(pair.old))
+            found = _phrases(
+                new.paragraphs[pair.new[0]].text,
+                new_tokens[pair.new[0]],
+                shingles,
+                shared,
+                size,
+                set(pair.old),
+            )
             if found:
                 pair = replace(pair, phrases=found)
         result.append(pair)
@@ -205,7 +212,7 @@ def _shingles(words: Sequence[str], size: int) -> zip[tuple[str, ...]]:
 
 def _phrases(
     text: str,
-    tokens: Sequence[str],
+    paragraph: ParagraphTokens,
     shingles: dict[tuple[str, ...], int],
     shared: dict[tuple[str, ...], set[int]],
     size: int,
@@ -213,21 +220,21 @@ def _phrases(
 ) -> tuple[Phrase, ...]:
     """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
     ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
-    # Display tokens are words with their trailing spaces, after spaces opening the text if any.
-    spans = range(1 if tokens and tokens[0].isspace() else 0, len(tokens))
-    normalized = unicodedata.normalize("NFKC", text).casefold().split()
-    # Stripping the words joined by spaces strips each: no space is taken out or put in.
-    folded = without_marks(" ".join(normalized)).split(" ") if normalized else []
-    if len(folded) != len(spans):
-        # NFKC turned a character into spacing: fold token by token instead (rare, slower).
-        folded = [fold_by_spaces(tokens[position]).strip() for position in spans]
-    if "" in folded:
-        positions = [position for position, word in zip(spans, folded, strict=True) if word]
-        words = [word for word in folded if word]
-    else:
-        # Most texts: every display token is a word.
-        positions, words = list(spans), folded
-    hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
+    # Most paragraphs borrow nothing: their words are looked up first, and the display tokens and
+    # the places of the words among them worked out only for a paragraph that holds a phrase.
+    # The paragraph's kept ``folded`` words are the words below whenever the text's white space
+    # cuts its NFKC fold as it cuts the text (always on ASCII): both fold each cut alike and drop
+    # the cuts left empty.
+    if text.isascii() or len(unicodedata.normalize("NFKC", text).casefold().split()) == len(
+        text.split()
+    ):
+        words: Sequence[str] = paragraph.folded
+        hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
+        if hits.count(None) == len(hits):
+            return ()
+    tokens = paragraph.display
+    positions, words = _word_positions(text, tokens)
+    hits = list(map(shingles.get, _shingles(words, size)))
     # Each shingle found (its start) with the first old paragraph holding it.
     found = [(start, first) for start, first in enumerate(hits) if first is not None]
     if own:
@@ -252,6 +259,25 @@ def _phrases(
         phrase_text = "".join(tokens[first : last + 1]).strip()
         phrases.append(Phrase(phrase_text, first, last - first + 1, other))
     return tuple(phrases)
+
+
+def _word_positions(text: str, tokens: Sequence[str]) -> tuple[list[int], list[str]]:
+    """The folded words of ``text`` that are not empty, and the display token each one is."""
+    # Display tokens are words with their trailing spaces, after spaces opening the text if any.
+    spans = range(1 if tokens and tokens[0].isspace() else 0, len(tokens))
+    normalized = unicodedata.normalize("NFKC", text).casefold().split()
+    # Stripping the words joined by spaces strips each: no space is taken out or put in.
+    folded = without_marks(" ".join(normalized)).split(" ") if normalized else []
+    if len(folded) != len(spans):
+        # NFKC turned a character into spacing: fold token by token instead (rare, slower).
+        folded = [fold_by_spaces(tokens[position]).strip() for position in spans]
+    if "" in folded:
+        positions = [position for position, word in zip(spans, folded, strict=True) if word]
+        words = [word for word in folded if word]
+    else:
+        # Most texts: every display token is a word.
+        positions, words = list(spans), folded
+    return positions, words
 
 
 def _stats(pairs: list[Pair], old_words: list[int], new_words: list[int]) -> Stats:
