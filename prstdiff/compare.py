@@ -172,14 +172,12 @@ def _with_phrases(
     shared: dict[tuple[str, ...], set[int]] = {}
     for paragraph, tokens in zip(old.paragraphs, old_tokens, strict=True):
         index = paragraph.index
-        # A paragraph's own shingles at once (``fromkeys`` in C, a repeat within it kept once);
-        # only those an earlier paragraph holds too, a few, are visited one by one.
-        own = dict.fromkeys(_shingles(tokens.folded, size), index)
-        if not shingles.keys().isdisjoint(own):
-            for shingle in own.keys() & shingles.keys():
-                shared.setdefault(shingle, {shingles[shingle]}).add(index)
-                del own[shingle]  # the earlier paragraph stays the first holder
-        shingles.update(own)
+        words = tokens.folded
+        for start in range(len(words) - size + 1):
+            shingle = words[start : start + size]
+            first = shingles.setdefault(shingle, index)
+            if first != index:
+                shared.setdefault(shingle, {first}).add(index)
     result = []
     for pair in pairs:
         if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
@@ -220,21 +218,26 @@ def _phrases(
 ) -> tuple[Phrase, ...]:
     """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
     ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
-    # Most paragraphs borrow nothing: their words are looked up first, and the display tokens and
-    # the places of the words among them worked out only for a paragraph that holds a phrase.
     # The paragraph's kept ``folded`` words are the words below whenever the text's white space
     # cuts its NFKC fold as it cuts the text (always on ASCII): both fold each cut alike and drop
-    # the cuts left empty.
-    if text.isascii() or len(unicodedata.normalize("NFKC", text).casefold().split()) == len(
-        text.split()
+    # the cuts left empty. Where none is left empty, word ``n`` is the text's ``n``-th display
+    # word: the display tokens are only cut for a paragraph that holds a phrase.
+    count = len(text.split())
+    words: Sequence[str] = paragraph.folded
+    positions: Sequence[int]
+    # (Casefolding maps white space to white space and nothing else to any: an NFKC-normal text
+    # is cut as its fold is.)
+    if len(words) == count and (
+        text.isascii()
+        or unicodedata.is_normalized("NFKC", text)
+        or len(unicodedata.normalize("NFKC", text).casefold().split()) == count
     ):
-        words: Sequence[str] = paragraph.folded
-        hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
-        if hits.count(None) == len(hits):
-            return ()
-    tokens = paragraph.display
-    positions, words = _word_positions(text, tokens)
-    hits = list(map(shingles.get, _shingles(words, size)))
+        # Display tokens are words with their trailing spaces, after spaces opening the text.
+        opening = 1 if text[:1].isspace() else 0
+        positions = range(opening, opening + count)
+    else:
+        positions, words = _word_positions(text, paragraph.display)
+    hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
     # Each shingle found (its start) with the first old paragraph holding it.
     found = [(start, first) for start, first in enumerate(hits) if first is not None]
     if own:
@@ -244,6 +247,9 @@ def _phrases(
             if first not in own
             and own.isdisjoint(shared.get(tuple(words[start : start + size]), ()))
         ]
+    if not found:
+        return ()
+    tokens = paragraph.display
     phrases: list[Phrase] = []
     # Consecutive shingles found in the old document make one phrase, credited to the paragraph
     # holding its first shingle.
