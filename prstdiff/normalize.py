@@ -14,7 +14,6 @@ was dropped (``SecretaryGeneral`` = ``Secretary-General``), words split by a str
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -167,30 +166,27 @@ def _join_split_words(
     return joined
 
 
-def _join_points(
-    words: list[str], originals: list[str], padded: str, candidates: re.Pattern[str]
-) -> list[int]:
+def _join_points(words: list[str], padded: str, match: re.Match[str] | None) -> list[int]:
     """The indices at which ``_join_split_words`` may join, ascending: around every word the
     candidate pattern finds in ``padded`` (it may be the head or the tail of a split word), and
-    every ``s`` (a possessive cut off after its apostrophe).
+    every ``s`` (a possessive cut off after its apostrophe). ``match`` is the pattern's first
+    match in ``padded``, if any.
 
     The pattern finds a superset of the words the rule can join, word by word, so the rule tried
     only at these indices joins exactly what it joins tried at every word; most paragraphs that
     need it at all have a few such words among a hundred.
     """
-    # Each word of ``padded`` (" w0 w1 ... ") follows a space; every match starts at one.
-    index_at = dict(
-        zip(itertools.accumulate((len(w) + 1 for w in originals), initial=0), itertools.count())
-    )
     points: set[int] = set()
-    match = candidates.search(padded)
     while match is not None:
-        index = index_at[match.start()]
+        # Each word of ``padded`` (" w0 w1 ... ") follows a space and holds none, and every match
+        # starts at one of these spaces: the spaces before it count the words before it. Counted
+        # at the few matches, not mapped for every word.
+        index = padded.count(" ", 0, match.start())
         points.add(index)
         if index:
             points.add(index - 1)
         # Overlapping: a tail-fragment match takes the space before the next word with it.
-        match = candidates.search(padded, match.start() + 1)
+        match = match.re.search(padded, match.start() + 1)
     index = -1
     while True:
         try:
@@ -231,15 +227,14 @@ def key_words(text: str) -> list[str]:
     words = unjoined.split(" ")
     padded = f" {spaced} "
     candidates = _ASCII_SPLIT_CANDIDATE if ascii else _SPLIT_CANDIDATE
-    if candidates.search(padded) is None and not (
+    first = candidates.search(padded)
+    if first is None and not (
         (" S " in padded or " ſ " in padded) and _POSSESSIVE_S.search(folded)
     ):
         return words
     # The text before each word, as the rule needs it; ``split`` ends with the text after the last.
     gaps = word_pattern.split(folded)[:-1]
-    return _join_split_words(
-        words, originals, gaps, _join_points(words, originals, padded, candidates)
-    )
+    return _join_split_words(words, originals, gaps, _join_points(words, padded, first))
 
 
 def comparison_key(text: str) -> str:
