@@ -57,11 +57,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from prstdiff.encoding import encode_tokens
-from prstdiff.formulas import fold_formula, verb_stem
+from prstdiff.formulas import fold_formula
 from prstdiff.model import Document
 from prstdiff.normalize import comparison_key
 from prstdiff.options import CompareOptions
 from prstdiff.stock import STOCK_WORDS, standing_dates
+from prstdiff.tokens import stem
 
 __all__ = [
     "Link",
@@ -124,8 +125,10 @@ def stemmed_words(key: str, stems: dict[str, str] | None = None) -> list[str]:
         return words
     # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
     rest = words[1:]
-    for word in set(rest).difference(memo):
-        memo[word] = verb_stem(word)
+    missing = set(rest).difference(memo)
+    if missing:
+        # ``stem`` is ``verb_stem`` without its Python call: a memoised C call per new word.
+        memo.update(zip(missing, map(stem, missing), strict=True))
     return [words[0], *map(memo.__getitem__, rest)]
 
 
