@@ -233,10 +233,13 @@ class _Scores:
                 for k in range(len(longer) - width + 1)
             ):
                 return False
-        free = self.runs.beyond_standing(self.runs.old[i] if short_old else self.runs.new[j])
         # Kept whole, opening verb and all, even a formula is the same paragraph grown
-        # (``Reaffirms all its relevant resolutions on Cyprus ...`` with a clause added).
-        if len(free) == len(shorter) or self.lcs[i, j] >= len(shorter):
+        # (``Reaffirms all its relevant resolutions on Cyprus ...`` with a clause added). Asked
+        # first: most contained pairs are, and their standing wording need not be read.
+        if self.lcs[i, j] >= len(shorter):
+            return True
+        free = self.runs.beyond_standing(self.runs.old[i] if short_old else self.runs.new[j])
+        if len(free) == len(shorter):
             return True
         if len(free) < options.contained_min_words:
             return False
