@@ -108,14 +108,23 @@ def _pair(
         return Pair(Status.DROPPED, link.old, (), None, ops=(WordOp(Op.DELETE, old_text),))
     if not link.old:
         return Pair(Status.NEW, (), link.new, None, ops=(WordOp(Op.INSERT, new_text),))
-    # Several paragraphs compare by the words of each in turn: the same words, cut differently.
-    reused = [w for i in link.old for w in old_tokens[i].key] == [
-        w for j in link.new for w in new_tokens[j].key
-    ]
-    # A single paragraph's display words are known; joined texts are cut afresh.
     single = len(link.old) == 1 and len(link.new) == 1
-    display = (old_tokens[link.old[0]].display, new_tokens[link.new[0]].display)
-    ops = diff_words(old_text, new_text, options, tokens=display if single else None)
+    if single:
+        reused = old_tokens[link.old[0]].key == new_tokens[link.new[0]].key
+    else:
+        # Several paragraphs compare by the words of each in turn: the same words, cut
+        # differently.
+        reused = [w for i in link.old for w in old_tokens[i].key] == [
+            w for j in link.new for w in new_tokens[j].key
+        ]
+    # A single paragraph's display words are kept (cut here unless the texts are the same, which
+    # the word diff never cuts); joined texts are cut afresh.
+    display = (
+        (old_tokens[link.old[0]].display, new_tokens[link.new[0]].display)
+        if single and old_text != new_text
+        else None
+    )
+    ops = diff_words(old_text, new_text, options, tokens=display)
     # Words that differ only by extraction (``advers e``) are the same words: reused.
     reused = reused or all(op.op in (Op.EQUAL, Op.ARTEFACT) for op in ops)
     similarity = 1.0 if reused else round(link.similarity or 0.0, 4)
