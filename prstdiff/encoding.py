@@ -19,14 +19,27 @@ _FIRST_CHAR = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
-def _chars(count: int) -> list[str]:
-    """The first ``count`` private characters."""
+def _private_chars(count: int) -> list[str]:
+    """The first ``count`` private characters, made afresh."""
     below = min(count, _SURROGATES.start - _FIRST_CHAR)
     above = count - below
     return [
         *map(chr, range(_FIRST_CHAR, _FIRST_CHAR + below)),
         *map(chr, range(_SURROGATES.stop, _SURROGATES.stop + above)),
     ]
+
+
+# The private characters made so far, longest need first: every word diff and alignment encodes
+# with the first few hundred of them, and a slice of this list costs less than making them.
+_made: list[str] = _private_chars(4096)
+
+
+def _chars(count: int) -> list[str]:
+    """The first ``count`` private characters."""
+    global _made
+    if count > len(_made):
+        _made = _private_chars(count)
+    return _made[:count]
 
 
 def encode_tokens(sequences: Sequence[Sequence[str]]) -> tuple[list[str], dict[str, str]]:
