@@ -278,22 +278,20 @@ def _may_hold_artefacts(
     """A quick necessary test: some token of one side is a token of the other in another form,
     or (3+ characters) lies inside the other side's characters without being one of its words.
     Most replaced spans (real rewrites) fail it and skip the search."""
-    for tokens, pieces, other_tokens, other_pieces in (
-        (inserted, new_pieces, deleted, old_pieces),
-        (deleted, old_pieces, inserted, new_pieces),
+    # A token's squash is a function of the token, so only the distinct tokens of one side that
+    # the other lacks can be another form of its words: set operations find them.
+    old_forms = dict(zip(deleted, old_pieces, strict=True))
+    new_forms = dict(zip(inserted, new_pieces, strict=True))
+    for forms, other_forms, other_pieces in (
+        (new_forms, old_forms, old_pieces),
+        (old_forms, new_forms, new_pieces),
     ):
-        forms: dict[str, set[str]] = {}
-        for token, piece in zip(other_tokens, other_pieces, strict=True):
-            forms.setdefault(piece, set()).add(token)
+        other_squashes = set(other_forms.values())
         other_text = "".join(other_pieces)
-        for token, piece in zip(tokens, pieces, strict=True):
-            if not piece:
-                continue
-            known = forms.get(piece)
-            if known is not None:
-                if token not in known:
-                    return True
-            elif len(piece) >= 3 and piece in other_text:
+        for token in forms.keys() - other_forms.keys():
+            piece = forms[token]
+            # A squash of the other side lies in its characters too, whatever its length.
+            if piece and (piece in other_squashes or (len(piece) >= 3 and piece in other_text)):
                 return True
     return False
 
