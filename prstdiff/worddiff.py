@@ -88,43 +88,37 @@ def diff_words(
     words = (display_words(old), display_words(new)) if tokens is None else tokens
     old_chars, new_chars = encode_only(words)
     diffs = (differ or DEFAULT_DIFFER)(old_chars, new_chars, opts.diff_timeout)
-    runs: list[tuple[Op, list[str]]] = []
     # The operations spell out both texts in order, one character per token: each one's tokens
     # are the next ones of the old side (equal, delete) or the new side (insert). An equal
-    # character stands for one token on both sides, so the old side's serves.
+    # character stands for one token on both sides, so the old side's serves. Equal text goes
+    # out as it comes (``_append`` joins equal ops that follow each other); the deletions and
+    # insertions between two equal ones make one replaced span.
     old_words, new_words = words
     at_old = at_new = 0
+    ops: list[WordOp] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
     for code, chars in diffs:
         if not chars:
             continue
         op = _DMP_OP[code]
         size = len(chars)
         if op is Op.INSERT:
-            decoded = list(new_words[at_new : at_new + size])
+            inserted += new_words[at_new : at_new + size]
             at_new += size
-        else:
-            decoded = list(old_words[at_old : at_old + size])
-            at_old += size
-            if op is Op.EQUAL:
-                at_new += size
-        if runs and runs[-1][0] is op:
-            runs[-1][1].extend(decoded)
-        else:
-            runs.append((op, decoded))
-    ops: list[WordOp] = []
-    index = 0
-    while index < len(runs):
-        op, run = runs[index]
-        if op is Op.EQUAL:
-            _append(ops, WordOp(Op.EQUAL, "".join(run)))
-            index += 1
             continue
-        # A replaced span: the deletions and insertions between two equal runs.
-        deleted: list[str] = []
-        inserted: list[str] = []
-        while index < len(runs) and runs[index][0] is not Op.EQUAL:
-            (deleted if runs[index][0] is Op.DELETE else inserted).extend(runs[index][1])
-            index += 1
+        if op is Op.DELETE:
+            deleted += old_words[at_old : at_old + size]
+            at_old += size
+            continue
+        if deleted or inserted:
+            for word_op in _replaced(deleted, inserted):
+                _append(ops, word_op)
+            deleted, inserted = [], []
+        _append(ops, WordOp(Op.EQUAL, "".join(old_words[at_old : at_old + size])))
+        at_old += size
+        at_new += size
+    if deleted or inserted:
         for word_op in _replaced(deleted, inserted):
             _append(ops, word_op)
     return tuple(ops)
