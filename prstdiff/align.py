@@ -116,20 +116,23 @@ def stemmed_words(key: str, stems: dict[str, str] | None = None) -> list[str]:
     """Every word of a comparison key, formula folded, cut to its stem (``prstdiff.tokens``).
 
     Every word is stemmed, not only the leading verb: a split part that now opens with ``Calls
-    on ...`` must still match the ``calls on`` inside the paragraph it came from. ``stems``
-    memoises stems across the keys of one call (words repeat from paragraph to paragraph).
+    on ...`` must still match the ``calls on`` inside the paragraph it came from. ``stems``, if
+    given, memoises stems across the keys of one call past the stemmer's own cache (a corpus
+    index reads more distinct words than it holds).
     """
-    memo = {} if stems is None else stems
     words = fold_formula(key).split()
     if not words:
         return words
     # The leading word is already a stem (``fold_formula``); stemming twice would cut further.
     rest = words[1:]
-    missing = set(rest).difference(memo)
+    if stems is None:
+        # ``stem`` is ``verb_stem`` without its Python call, memoised in C: cheaper per word than
+        # finding the words a memo lacks and reading it.
+        return [words[0], *map(stem, rest)]
+    missing = set(rest).difference(stems)
     if missing:
-        # ``stem`` is ``verb_stem`` without its Python call: a memoised C call per new word.
-        memo.update(zip(missing, map(stem, missing), strict=True))
-    return [words[0], *map(memo.__getitem__, rest)]
+        stems.update(zip(missing, map(stem, missing), strict=True))
+    return [words[0], *map(stems.__getitem__, rest)]
 
 
 class _Scores:
@@ -143,9 +146,8 @@ class _Scores:
         stemmed: Sequence[Sequence[str]] | None = None,
         since: dt.date | None = None,
     ) -> None:
-        stems: dict[str, str] = {}
         keys = [*old_keys, *new_keys]
-        full = stemmed if stemmed is not None else [stemmed_words(key, stems) for key in keys]
+        full = stemmed if stemmed is not None else [stemmed_words(key) for key in keys]
         # One encoding serves both: the scored words are the full ones without stop words.
         coded, decode = encode_tokens(full)
         stop = dict.fromkeys(ord(c) for c, word in decode.items() if word in options.stop_words)

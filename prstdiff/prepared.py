@@ -65,9 +65,7 @@ class ParagraphTokens:
         """The key's words, formula folded and stemmed (``stemmed_words``): what alignment
         scores."""
         if self._stems is None:
-            if len(_STEMS) > _STEMS_SIZE:
-                _STEMS.clear()
-            self._stems = tuple(stemmed_words(" ".join(self.key), _STEMS))
+            self._stems = tuple(stemmed_words(" ".join(self.key)))
         return self._stems
 
     @property
@@ -85,12 +83,6 @@ class ParagraphTokens:
         return self._folded
 
 
-# Each word's stem, shared by every text (``stemmed_words`` memoises in it): words repeat. Emptied
-# past the size of the stemmer's own cache (``prstdiff.tokens``), some 65,000 words.
-_STEMS: dict[str, str] = {}
-_STEMS_SIZE = 65536
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def paragraph_tokens(text: str) -> ParagraphTokens:
     """The tokens of a paragraph text, kept for the last ``CACHE_SIZE`` texts."""
@@ -100,4 +92,3 @@ def paragraph_tokens(text: str) -> ParagraphTokens:
 def clear_cache() -> None:
     """Forget every kept token (a benchmark's cold start)."""
     paragraph_tokens.cache_clear()
-    _STEMS.clear()
