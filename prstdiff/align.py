@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -149,9 +150,9 @@ class _Scores:
         keys = [*old_keys, *new_keys]
         full = stemmed if stemmed is not None else [stemmed_words(key) for key in keys]
         # One encoding serves both: the scored words are the full ones without stop words.
-        coded, decode = encode_tokens(full)
+        coded, decode = encode_tokens(full, options.stop_words)
         stop = dict.fromkeys(ord(c) for c, word in decode.items() if word in options.stop_words)
-        encoded = [text.translate(stop) or text for text in coded]
+        encoded = _without(coded, stop)
         self.old = encoded[: len(old_keys)]
         self.new = encoded[len(old_keys) :]
         self.old_len = np.array([len(s) for s in self.old], dtype=np.float32)
@@ -338,6 +339,15 @@ def blended_similarity(
     weight = np.float32(order_weight)
     distance = weight * in_order + (np.float32(1) - weight) * any_order
     return np.asarray(1 - distance / np.maximum(total, 1), dtype=np.float32)
+
+
+def _without(coded: list[str], stop: dict[int, None]) -> list[str]:
+    """Each encoded text without the ``stop`` characters, or whole if nothing else is left."""
+    if stop and max(stop) - min(stop) == len(stop) - 1:
+        # One range (``encode_tokens`` gives the stop words the first characters): one class.
+        deleted = re.compile(f"[{re.escape(chr(min(stop)))}-{re.escape(chr(max(stop)))}]+")
+        return [deleted.sub("", text) or text for text in coded]
+    return [text.translate(stop) or text for text in coded]
 
 
 def _sorted(encoded: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ below both.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import chain
 
 __all__ = ["encode_only", "encode_tokens"]
@@ -42,9 +42,18 @@ def _chars(count: int) -> list[str]:
     return _made[:count]
 
 
-def encode_tokens(sequences: Sequence[Sequence[str]]) -> tuple[list[str], dict[str, str]]:
-    """Map each distinct token to one character: the encoded strings and each char's token."""
+def encode_tokens(
+    sequences: Sequence[Sequence[str]], first: Collection[str] = ()
+) -> tuple[list[str], dict[str, str]]:
+    """Map each distinct token to one character: the encoded strings and each char's token.
+
+    Tokens of ``first`` take the first characters, so that those the sequences hold are one
+    range of characters (a regular expression class deletes them faster than a table).
+    """
     tokens = list(dict.fromkeys(chain.from_iterable(sequences)))
+    if first:
+        leading = [token for token in tokens if token in first]
+        tokens = list(dict.fromkeys([*leading, *tokens]))
     chars = _chars(len(tokens))
     codes = dict(zip(tokens, chars, strict=True))
     encoded = ["".join(map(codes.__getitem__, sequence)) for sequence in sequences]
