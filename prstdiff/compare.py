@@ -247,6 +247,8 @@ def _phrases(
     else:
         positions, words = _word_positions(text, paragraph.display)
     hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
+    if hits.count(None) == len(hits):
+        return ()  # most paragraphs: not one shingle found, told without a Python loop
     # Each shingle found (its start) with the first old paragraph holding it.
     found = [(start, first) for start, first in enumerate(hits) if first is not None]
     if own:
