@@ -221,9 +221,13 @@ def key_words(text: str) -> list[str]:
     # ``SecretaryGeneral`` meet in ``secretarygeneral``; ``Council’s`` in ``councils``. Folding
     # the space-joined words at once is the same as word by word: casefold maps each character
     # on its own (no context), never to or from a space, words hold no spaces, and every joiner
-    # in them is an inner one. On ASCII, ``lower`` is ``casefold`` and faster.
-    unjoined = _INNER_JOINERS.sub("", spaced)
-    unjoined = unjoined.lower() if unjoined.isascii() else unjoined.casefold()
+    # in them is an inner one. On ASCII, ``lower`` is ``casefold`` and faster, and the joiners
+    # are ``-`` and ``'`` alone, which ``replace`` takes out faster than the pattern.
+    if ascii:
+        unjoined = spaced.replace("-", "").replace("'", "").lower()
+    else:
+        unjoined = _INNER_JOINERS.sub("", spaced)
+        unjoined = unjoined.lower() if unjoined.isascii() else unjoined.casefold()
     words = unjoined.split(" ")
     padded = f" {spaced} "
     candidates = _ASCII_SPLIT_CANDIDATE if ascii else _SPLIT_CANDIDATE
