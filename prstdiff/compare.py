@@ -228,27 +228,32 @@ def _phrases(
     """Maximal runs of ``size``-word shingles of ``text`` found in the old document, outside the
     ``own`` old paragraphs the text is paired with (their words are the pair's, not borrowed)."""
     # The paragraph's kept ``folded`` words are the words below whenever the text's white space
-    # cuts its NFKC fold as it cuts the text (always on ASCII): both fold each cut alike and drop
-    # the cuts left empty. Where none is left empty, word ``n`` is the text's ``n``-th display
-    # word: the display tokens are only cut for a paragraph that holds a phrase.
-    count = len(text.split())
-    words: Sequence[str] = paragraph.folded
-    positions: Sequence[int]
-    # (Casefolding maps white space to white space and nothing else to any: an NFKC-normal text
-    # is cut as its fold is.)
-    if len(words) == count and (
+    # cuts its NFKC fold as it cuts the text (always on ASCII; casefolding maps white space to
+    # white space and nothing else to any, so always on an NFKC-normal text too): both fold each
+    # cut alike and drop the cuts left empty. Where none is left empty, word ``n`` is the text's
+    # ``n``-th display word. The places of the words, and the display tokens, are only worked out
+    # for a paragraph that holds a phrase.
+    positions: Sequence[int] | None = None
+    words: Sequence[str]
+    if (
         text.isascii()
         or unicodedata.is_normalized("NFKC", text)
-        or len(unicodedata.normalize("NFKC", text).casefold().split()) == count
+        or len(unicodedata.normalize("NFKC", text).casefold().split()) == len(text.split())
     ):
-        # Display tokens are words with their trailing spaces, after spaces opening the text.
-        opening = 1 if text[:1].isspace() else 0
-        positions = range(opening, opening + count)
+        words = paragraph.folded
     else:
         positions, words = _word_positions(text, paragraph.display)
     hits: list[int | None] = list(map(shingles.get, _shingles(words, size)))
     if hits.count(None) == len(hits):
         return ()  # most paragraphs: not one shingle found, told without a Python loop
+    if positions is None:
+        count = len(text.split())
+        if len(words) == count:
+            # Display tokens are words with their trailing spaces, after spaces opening the text.
+            opening = 1 if text[:1].isspace() else 0
+            positions = range(opening, opening + count)
+        else:
+            positions = _word_positions(text, paragraph.display)[0]
     # Each shingle found (its start) with the first old paragraph holding it.
     found = [(start, first) for start, first in enumerate(hits) if first is not None]
     if own:
