@@ -164,6 +164,24 @@ def test_new_paragraphs_show_phrases_carried_from_the_old_document(
     assert all(not pair.phrases for pair in result.pairs if pair.status is Status.DROPPED)
 
 
+def test_phrases_stand_at_display_words_when_a_word_folds_to_nothing() -> None:
+    # S/RES/820 (1993) OP 29 is new and takes "of the Federal Republic of Yugoslavia (Serbia and
+    # Montenegro)" from S/RES/819 (1993): display words 48 to 56.
+    old, new = load(CORPUS / "S_RES_819_1993.txt"), load(CORPUS / "S_RES_820_1993.txt")
+    opening = "Reaffirms the authority of States acting under"
+    phrase = "of the Federal Republic of Yugoslavia (Serbia and Montenegro)"
+    pair = by_new(compare(old, new).pairs, at(new, opening))
+    assert pair.status is Status.NEW
+    assert pair.phrases == (Phrase(phrase, 48, 9, 2),)
+    # Made-up: a dash standing alone before the phrase is a display word that folds to no word,
+    # so the phrase stands one display word further on.
+    texts = [p.text for p in new.paragraphs]
+    index = at(new, opening)
+    texts[index] = texts[index].replace("including in the", "including – in the")
+    dashed = with_texts(new, texts)
+    assert by_new(compare(old, dashed).pairs, index).phrases == (Phrase(phrase, 49, 9, 2),)
+
+
 def test_formula_only_change_is_altered_with_similarity_one(statement: Document) -> None:
     # Made-up: S/PRST/2007/42 ¶5 recast as a preambular paragraph, its language untouched.
     texts = [p.text for p in statement.paragraphs]
