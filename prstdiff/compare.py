@@ -174,7 +174,16 @@ def _with_phrases(
     other than its own: new language built from old, and a clause an altered paragraph borrows
     from a neighbour."""
     size = options.phrase_min_words
-    if size < 1 or not any(p.new for p in pairs):
+    if size < 1:
+        return pairs
+    # Only a new paragraph or an altered one inserting a long run can show a borrowed phrase;
+    # where there is none (a renewal that changed its dates), the old shingles are not built.
+    borrowing = [
+        number
+        for number, pair in enumerate(pairs)
+        if pair.status is Status.NEW or _inserts_a_phrase(pair, size)
+    ]
+    if not borrowing:
         return pairs
     # The first old paragraph holding each shingle, and all of them where several do.
     shingles: dict[tuple[str, ...], int] = {}
@@ -187,20 +196,19 @@ def _with_phrases(
             first = shingles.setdefault(shingle, index)
             if first != index:
                 shared.setdefault(shingle, {first}).add(index)
-    result = []
-    for pair in pairs:
-        if pair.status is Status.NEW or _inserts_a_phrase(pair, size):
-            found = _phrases(
-                new.paragraphs[pair.new[0]].text,
-                new_tokens[pair.new[0]],
-                shingles,
-                shared,
-                size,
-                set(pair.old),
-            )
-            if found:
-                pair = replace(pair, phrases=found)
-        result.append(pair)
+    result = list(pairs)
+    for number in borrowing:
+        pair = pairs[number]
+        found = _phrases(
+            new.paragraphs[pair.new[0]].text,
+            new_tokens[pair.new[0]],
+            shingles,
+            shared,
+            size,
+            set(pair.old),
+        )
+        if found:
+            result[number] = replace(pair, phrases=found)
     return result
 
 
