@@ -270,7 +270,10 @@ class _Scores:
         if weights is None:
             texts = [*self.old, *self.new]
             held = Counter(itertools.chain.from_iterable(map(set, texts)))
-            weights = self._weights = {c: math.log(len(texts) / n) for c, n in held.items()}
+            # A weight depends on its count alone, and counts repeat: one logarithm for each.
+            logs = {n: math.log(len(texts) / n) for n in set(held.values())}
+            weights = dict(zip(held, map(logs.__getitem__, held.values()), strict=True))
+            self._weights = weights
         mine = Counter(part)
         total = sum(weights[c] * n for c, n in mine.items())
         if total <= 0:
