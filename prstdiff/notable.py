@@ -521,7 +521,13 @@ class _Item:
 _MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
 # Several patterns open with a lookahead for the characters a match can start with, or consume
 # the first character before looking behind it: a necessary condition (the same matches), which
-# the regex engine tests far faster at the many places where nothing starts.
+# the regex engine tests far faster at the many places where nothing starts. Fastest is a pattern
+# whose first element is a plain set of characters (not a lookahead, not ``\b``, not under
+# IGNORECASE): the engine then skips to the next character of the set without trying a match.
+# Those consume their first character and test the word boundary before it looking behind:
+# ``X(?<!\w.)`` is ``\bX`` for a word character X. Under IGNORECASE an ASCII letter matches
+# only its two cases, except i (also İ and ı), s (also ſ) and k (also the Kelvin sign), which
+# the sets spell out where they hold those letters.
 _MONTH_INITIALS = "".join(sorted({name.capitalize()[0] for name in MONTH_NUMBERS}))
 _FULL_DATE = re.compile(rf"(?=[\d{_MONTH_INITIALS}])\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
@@ -561,7 +567,11 @@ _PERIOD = re.compile(
 _YEAR = re.compile(r"(1(?<![\w/.,-]1)9[4-9]\d|2(?<![\w/.,-]2)0\d\d)(?![\w/]|,\d)")
 _RESOLUTION_NUMBERS = r"\bresolutions?\s+\d{1,4}(?:\s*\(\d{4}\))?|\b\d{1,4}\s*\(\d{4}\)"
 _RESOLUTION_REFERENCE = re.compile(rf"{_RESOLUTION_NUMBERS}|\b\S*\w/\S*\w", re.IGNORECASE)
-_RESOLUTION_NUMBER = re.compile(_RESOLUTION_NUMBERS, re.IGNORECASE)
+# ``_RESOLUTION_NUMBERS`` opening with a set (r, R or a digit): the two branches by what was read.
+_RESOLUTION_NUMBER = re.compile(
+    r"[rR\d](?<!\w.)(?:(?<=[rR])(?i:esolutions?)\s+\d{1,4}(?:\s*\(\d{4}\))?"
+    r"|(?<=\d)\d{0,3}\s*\(\d{4}\))"
+)
 _PARAGRAPH_REFERENCE = re.compile(
     r"(?=[pacsir])\b(?:paragraphs?|articles?|annex|annexes|chapter|section|sections|item|items|page|pages|rule|rules)"
     r"\s+\d+(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d+(?:\s*\([a-z]{1,4}\))?)*",
@@ -573,7 +583,8 @@ _FIGURE = re.compile(
     r"(\s*(?:per\s*cent|percent|%))?(?![\w/]|,\d)"
 )
 _CHARTER = re.compile(
-    r"(?=[CA])\b(Chapters?|Articles?)\s+((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)"
+    r"(C(?<!\wC)hapters?|A(?<!\wA)rticles?)\s+"
+    r"((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)"
 )
 _CHARTER_NUMBER = re.compile(r"[IVXL]+|\d+")
 _OTHER_INSTRUMENT = re.compile(
@@ -582,12 +593,14 @@ _OTHER_INSTRUMENT = re.compile(
     re.IGNORECASE,
 )
 # "Resolution 1325" with no year, which the citation parser (rightly) does not take for a symbol.
-_YEARLESS_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))")
+_YEARLESS_RESOLUTION = re.compile(r"[Rr](?<!\w.)esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))")
 _WORD_AFTER = re.compile(r"\W*(\w+)")
+# Not only, no later, no longer, No. 5, non-governmental: not negations. The alternatives by
+# their first letter, in the order of ``\b(?:not|no|neither|nor|cannot)\b|\bnon-\w+``.
 _NEGATION = re.compile(
-    r"\b(?:(not)(?!\s+only\b)|(no)(?!\s+later\b|\.\s*\d|\s+longer\b)|(neither)|(nor)|(cannot))\b"
-    r"|\b(non-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)",
-    re.IGNORECASE,
+    r"[nNcC](?<!\w.)(?i:(?<=[nN])(?:ot(?!\s+only\b)|o(?!\s+later\b|\.\s*\d|\s+longer\b)|either|or)\b"
+    r"|(?<=[cC])annot\b"
+    r"|(?<=[nN])on-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)"
 )
 
 

@@ -28,6 +28,8 @@ calendar working within six 90 Chapter Chapters Article Articles VII VIII 8 of t
 Charter paragraph annex page rule item section resolution Resolution 1325 (2000) S/2021/5 19 20
 2021 1,000 January July 31 per cent % Fully FURTHER İmmediately ſerious possıble \u212aeep
 \u0130 \u0131 \u017f \u212a ’ “ ” , ; . - ( ) / \u0663
+NOT Nor NEITHER Cannot non-governmental Non-State NON-PERMANENT No. No.5 5 12 (1999) or and
+Chapter7 Resolutions RESOLUTION xnot _no 9no 'Article
 """
 FRAGMENTS = tuple(WORDS.split())
 TEXTS = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join)
@@ -114,3 +116,37 @@ def test_made_up_formula_after_a_long_aside() -> None:
         ("formula", "condemns", "condemns in the strongest terms", "stronger", (1, 2)),
         ("qualifier", None, "in the strongest terms", "stronger", (1, 2)),
     ]
+
+
+# The plain forms of the patterns that open with a set of characters (``X(?<!\w.)`` for ``\bX``).
+PLAIN = {
+    "_NEGATION": (
+        r"\b(?:(not)(?!\s+only\b)|(no)(?!\s+later\b|\.\s*\d|\s+longer\b)|(neither)|(nor)|(cannot))\b"
+        r"|\b(non-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)",
+        re.IGNORECASE,
+    ),
+    "_RESOLUTION_NUMBER": (notable._RESOLUTION_NUMBERS, re.IGNORECASE),
+    "_CHARTER": (
+        r"\b(Chapters?|Articles?)\s+((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)",
+        0,
+    ),
+    "_YEARLESS_RESOLUTION": (r"\b[Rr]esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))", 0),
+}
+
+
+@settings(max_examples=400)
+@given(TEXTS, st.sampled_from(sorted(PLAIN)))
+def test_a_pattern_opening_with_a_set_finds_what_its_plain_form_finds(text: str, name: str) -> None:
+    source, flags = PLAIN[name]
+    plain = re.compile(source, flags)
+    found = [(m.span(), m[0]) for m in getattr(notable, name).finditer(text)]
+    assert found == [(m.span(), m[0]) for m in plain.finditer(text)]
+    if name in ("_CHARTER", "_YEARLESS_RESOLUTION"):
+        groups = [m.groups() for m in getattr(notable, name).finditer(text)]
+        assert groups == [m.groups() for m in plain.finditer(text)]
+
+
+def test_made_up_negations_by_the_set_pattern() -> None:
+    text = "Cannot act; not only this, no later than, NOR that, non-state, non-compliance, No. 5"
+    found = [m[0] for m in notable._NEGATION.finditer(text)]
+    assert found == ["Cannot", "NOR", "non-compliance"]
