@@ -171,15 +171,18 @@ def notable_edits(
     # there ("Deeply regrets") is both a formula change and a qualifier.
     old_skip = old_lead.end if old_lead else 0
     new_skip = new_lead.end if new_lead else 0
-    old_items = _changed_items(views.old, views.changed_spans(0), opts)
-    new_items = _changed_items(views.new, views.changed_spans(1), opts)
+    # The citations of each text read (a window often is the whole text), for ``_cited``.
+    citations: dict[str, list[_Item]] = {}
+    old_items = _changed_items(views.old, views.changed_spans(0), opts, citations)
+    new_items = _changed_items(views.new, views.changed_spans(1), opts, citations)
     for kind in (NotableKind.QUALIFIER, NotableKind.NEGATION, NotableKind.CITATION):
         old_of_kind = [i for i in old_items if i.kind is kind and _outside(i, old_skip)]
         new_of_kind = [i for i in new_items if i.kind is kind and _outside(i, new_skip)]
         if kind is NotableKind.CITATION and (old_of_kind or new_of_kind):
             # Citing is yes or no over the whole text: a document cited near a change but also
             # elsewhere on the other side is not added or removed, and twice is once.
-            old_cited, new_cited = _cited(views.old), _cited(views.new)
+            old_cited = _cited(views.old, citations)
+            new_cited = _cited(views.new, citations)
             old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
             new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
         if old_of_kind or new_of_kind:
@@ -213,9 +216,12 @@ def _first_of_each(items: Iterable[_Item]) -> list[_Item]:
     return list(first.values())
 
 
-def _cited(text: str) -> set[str]:
-    """The keys of every document a text cites."""
-    return {item.key for item in _citations(text)}
+def _cited(text: str, citations: dict[str, list[_Item]]) -> set[str]:
+    """The keys of every document a text cites; ``citations`` holds those of texts read already."""
+    found = citations.get(text)
+    if found is None:
+        found = _citations(text)
+    return {item.key for item in found}
 
 
 def _outside(item: _Item, lead_end: int) -> bool:
@@ -604,20 +610,26 @@ _NEGATION = re.compile(
 )
 
 
-def _changed_items(text: str, spans: list[tuple[int, int]], options: NotableOptions) -> list[_Item]:
+def _changed_items(
+    text: str,
+    spans: list[tuple[int, int]],
+    options: NotableOptions,
+    citations: dict[str, list[_Item]],
+) -> list[_Item]:
     """The items of a text that touch its changed words.
 
     An item inside unchanged words stands the same on both sides and cancels out, so only the
     text around each change is read: a window of ``options.window`` characters either side,
     wide enough that an item touching the change is read whole (cut words at a window's edge
-    are too far from the change to touch it).
+    are too far from the change to touch it). The citations of each window read are put in
+    ``citations``.
     """
     found: dict[tuple[int, int, NotableKind, str], _Item] = {}
     margin = options.window
     for low, high in _merged(spans, margin):
         start, end = max(0, low - margin), min(len(text), high + margin)
         inside = [span for span in spans if span[0] < high and low < span[1]]
-        for item in _items(text[start:end], options):
+        for item in _items(text[start:end], options, citations):
             item_start, item_end = item.start + start, item.end + start
             if any(a < item_end and item_start < b for a, b in inside):
                 key = (item_start, item_end, item.kind, item.key)
@@ -639,10 +651,15 @@ def _merged(spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _items(text: str, options: NotableOptions) -> list[_Item]:
-    """Every date, number, qualifier, negation, citation and Charter reference of a text."""
+def _items(text: str, options: NotableOptions, citations: dict[str, list[_Item]]) -> list[_Item]:
+    """Every date, number, qualifier, negation, citation and Charter reference of a text; its
+    citations are also put in ``citations``."""
     hints = _Hints(text)
-    figures = _figures(text, options, hints) if hints.figures() else []
+    if hints.figures():
+        figures = _figures(text, options, hints, citations)
+    else:
+        figures = []
+        citations[text] = []  # no digit: nothing cited
     return [*_qualifiers(text, hints), *_negations(text, hints), *figures]
 
 
@@ -711,8 +728,11 @@ def _negations(text: str, hints: _Hints) -> Iterator[_Item]:
         yield _Item(NotableKind.NEGATION, key, match[0], *match.span())
 
 
-def _figures(text: str, options: NotableOptions, hints: _Hints) -> list[_Item]:
-    """Dates, periods, Charter references, years, numbers and citations of a text."""
+def _figures(
+    text: str, options: NotableOptions, hints: _Hints, citations: dict[str, list[_Item]]
+) -> list[_Item]:
+    """Dates, periods, Charter references, years, numbers and citations of a text; the citations
+    are also put in ``citations``."""
     items: list[_Item] = []
     taken: list[tuple[int, int]] = []
     # Each scan below runs only where the text holds what its pattern cannot match without.
@@ -771,8 +791,8 @@ def _figures(text: str, options: NotableOptions, hints: _Hints) -> list[_Item]:
         if free(*match.span()):
             figure = match[1].replace(",", "") + ("%" if match[2] else "")
             items.append(_Item(NotableKind.NUMBER, figure, match[0], *match.span()))
-    items += _citations(text, digit)
-    return items
+    cited = citations[text] = _citations(text, digit)
+    return items + cited
 
 
 def _citations(text: str, digit: bool | None = None) -> list[_Item]:
@@ -786,9 +806,10 @@ def _citations(text: str, digit: bool | None = None) -> list[_Item]:
         digit = _has_digit(text)
     if not digit:
         return items
-    # Every citation the parser reads holds a slash or an opening bracket (``S/2021/5``,
-    # ``1325 (2000)``, ``60 (XV)``): a text with neither cites nothing.
-    for citation in find_citations(text) if "/" in text or "(" in text else ():
+    # Every citation the parser reads holds a slash (``S/2021/5``), a year in brackets
+    # (``1325 (2000)``) or ``General`` and an opening bracket (``General Assembly resolution
+    # 60 (XV)``): a text with none of them cites nothing.
+    for citation in find_citations(text) if _may_cite(text) else ():
         span = _citation_span(text, citation.symbol)
         start, end = span if span is not None else (len(text), len(text))
         # A resolution is known by its number: "resolution 1325" and "1325 (2000)" are one.
@@ -798,6 +819,11 @@ def _citations(text: str, digit: bool | None = None) -> list[_Item]:
         key = f"S/RES/{int(match[1])}"
         items.append(_Item(NotableKind.CITATION, key, match[0], *match.span()))
     return items
+
+
+def _may_cite(text: str) -> bool:
+    """Whether the citation parser may find something in a text that holds a digit."""
+    return "/" in text or "(19" in text or "(20" in text or ("General" in text and "(" in text)
 
 
 @cache

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prstdiff import notable
+from prstdiff.parse.metadata import find_citations
 
 # Made-up fragments: the words the gates test for, in several cases, near misses, digits, the
 # four characters case-insensitive patterns fold to ASCII letters, and punctuation.
@@ -29,7 +30,8 @@ Charter paragraph annex page rule item section resolution Resolution 1325 (2000)
 2021 1,000 January July 31 per cent % Fully FURTHER İmmediately ſerious possıble \u212aeep
 \u0130 \u0131 \u017f \u212a ’ “ ” , ; . - ( ) / \u0663
 NOT Nor NEITHER Cannot non-governmental Non-State NON-PERMANENT No. No.5 5 12 (1999) or and
-Chapter7 Resolutions RESOLUTION xnot _no 9no 'Article
+Chapter7 Resolutions RESOLUTION xnot _no 9no 'Article General Assembly resolutions (XV) 60
+(1999) (2000) 60/1 A/RES/60/1 S/PRST/2010/1 S/RES/1325 vol. No.
 """
 FRAGMENTS = tuple(WORDS.split())
 TEXTS = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join)
@@ -70,6 +72,8 @@ def test_a_skipped_scan_would_have_found_nothing(text: str) -> None:
         assert notable._citations(text, None) == []
     if "esolution" not in text:
         assert notable._YEARLESS_RESOLUTION.search(text) is None
+    if not notable._may_cite(text):
+        assert find_citations(text) == ()
     if "/" not in text:
         spans = [m.span() for m in notable._RESOLUTION_REFERENCE.finditer(text)]
         assert spans == [m.span() for m in notable._RESOLUTION_NUMBER.finditer(text)]
