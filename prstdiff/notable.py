@@ -31,11 +31,12 @@ that hold it (``NotableEdit.ops``, a half-open range of indices into the operati
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -874,11 +875,55 @@ def _qualifier_hints() -> tuple[str, ...] | None:
     return tuple(sorted(set(hints)))
 
 
-def _qualifiers(text: str, hints: _Hints) -> Iterator[_Item]:
+def _qualifier_matches(text: str, hints: _Hints) -> Iterator[re.Match[str]]:
+    """What ``_qualifier_pattern()`` finds in a text, found with only the phrases whose hint word
+    the text holds: the others match nowhere in it, so the first phrase to match at each place,
+    and so every match, stays the same."""
     words = _qualifier_hints()
-    if words is not None and not hints.any_of(words):
+    if words is None:
+        yield from _qualifier_pattern().finditer(text)
         return
-    for match in _qualifier_pattern().finditer(text):
+    lowered = hints.lowered
+    present = tuple(word for word in words if word in lowered)
+    if present:
+        yield from _qualifier_pattern_of(present).finditer(text)
+
+
+@lru_cache(maxsize=1024)
+def _qualifier_pattern_of(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """``_qualifier_pattern()`` with only the phrases whose hint word is one of ``hints``,
+    opening with the set of their first letters (the engine skips to the next of them)."""
+    table = formula_table()
+    phrases = sorted({*table.stronger, *table.weaker}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if max(phrase.split(), key=len).lower() in hints:
+            groups.setdefault(phrase[0].casefold(), []).append(phrase)
+    if not all(initial in _LETTER_CASES for initial in groups):
+        return _qualifier_pattern()  # a first letter spelt otherwise: the plain pattern
+    # Each group as in ``_qualifier_pattern``, chosen by the first letter read: groups cannot
+    # match at one place, so their order does not matter.
+    alternatives = "|".join(
+        f"(?<=[{_LETTER_CASES[initial]}])(?i:"
+        + "|".join(_phrase_pattern(p)[len(re.escape(p[0])) :] for p in group)
+        + ")"
+        for initial, group in groups.items()
+    )
+    initials = "".join(_LETTER_CASES[initial] for initial in groups)
+    return re.compile(rf"[{initials}](?<!\w.)(?:{alternatives})\b")
+
+
+# What a lower-case ASCII letter matches under IGNORECASE (see ``_ASCII_FOLD``).
+_LETTER_CASES = {
+    letter: letter
+    + letter.upper()
+    + "".join(chr(c) for c, to in _ASCII_FOLD.items() if to == letter)
+    for letter in string.ascii_lowercase
+}
+
+
+def _qualifiers(text: str, hints: _Hints) -> Iterator[_Item]:
+    for match in _qualifier_matches(text, hints):
         key = " ".join(match[0].lower().split())
         if key == "further":
             following = _WORD_AFTER.match(text, match.end())

@@ -154,3 +154,16 @@ def test_made_up_negations_by_the_set_pattern() -> None:
     text = "Cannot act; not only this, no later than, NOR that, non-state, non-compliance, No. 5"
     found = [m[0] for m in notable._NEGATION.finditer(text)]
     assert found == ["Cannot", "NOR", "non-compliance"]
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_the_qualifier_phrases_a_text_may_hold_find_what_all_of_them_find(text: str) -> None:
+    found = [(m.span(), m[0]) for m in notable._qualifier_matches(text, notable._Hints(text))]
+    assert found == [(m.span(), m[0]) for m in notable._qualifier_pattern().finditer(text)]
+
+
+def test_made_up_qualifiers_found_with_the_phrases_the_text_may_hold() -> None:
+    text = "DEEPLY regrets, acting ſeriously and fully, as ſoon as poſſible, İmmediately; deepen"
+    found = [m[0] for m in notable._qualifier_matches(text, notable._Hints(text))]
+    assert found == ["DEEPLY", "ſeriously", "fully", "as ſoon as poſſible", "İmmediately"]
