@@ -540,7 +540,7 @@ _MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
 # the sets spell out where they hold those letters.
 _MONTH_INITIALS = "".join(sorted({name.capitalize()[0] for name in MONTH_NUMBERS}))
 _FULL_DATE = re.compile(rf"(?=[\d{_MONTH_INITIALS}])\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
+_DAY_MONTH = re.compile(rf"(\d(?<!\w\d)\d?)\s*({_MONTHS})\b")
 _PERIOD_UNITS = ("day", "week", "month", "year")
 # What every date, period, number, citation and Charter reference holds (a digit, or one of these
 # words as written): text without any of it is not searched for them.

@@ -32,6 +32,7 @@ Charter paragraph annex page rule item section resolution Resolution 1325 (2000)
 NOT Nor NEITHER Cannot non-governmental Non-State NON-PERMANENT No. No.5 5 12 (1999) or and
 Chapter7 Resolutions RESOLUTION xnot _no 9no 'Article General Assembly resolutions (XV) 60
 (1999) (2000) 60/1 A/RES/60/1 S/PRST/2010/1 S/RES/1325 vol. No.
+May March December 12July 2July x3 June1999 1 2 05 2020 xMay September
 """
 FRAGMENTS = tuple(WORDS.split())
 TEXTS = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join)
@@ -135,6 +136,7 @@ PLAIN = {
         0,
     ),
     "_YEARLESS_RESOLUTION": (r"\b[Rr]esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))", 0),
+    "_DAY_MONTH": (rf"\b(\d{{1,2}})\s*({notable._MONTHS})\b", 0),
 }
 
 
@@ -145,7 +147,7 @@ def test_a_pattern_opening_with_a_set_finds_what_its_plain_form_finds(text: str,
     plain = re.compile(source, flags)
     found = [(m.span(), m[0]) for m in getattr(notable, name).finditer(text)]
     assert found == [(m.span(), m[0]) for m in plain.finditer(text)]
-    if name in ("_CHARTER", "_YEARLESS_RESOLUTION"):
+    if name in ("_CHARTER", "_YEARLESS_RESOLUTION", "_DAY_MONTH"):
         groups = [m.groups() for m in getattr(notable, name).finditer(text)]
         assert groups == [m.groups() for m in plain.finditer(text)]
 
