@@ -162,8 +162,11 @@ def notable_edits(
     if views.old == views.new:
         return ()
     table = formula_table()
-    old_lead = _lead(views.old, table, opts)
-    new_lead = old_lead if _same_opening(views, opts) else _lead(views.new, table, opts)
+    old_lead, read = _lead(views.old, table, opts)
+    if _same_opening(views, opts, read):
+        new_lead = old_lead
+    else:
+        new_lead, _ = _lead(views.new, table, opts)
     edits: list[_Found] = []
     formula = _formula_edit(old_lead, new_lead, views)
     if formula is not None:
@@ -197,15 +200,17 @@ def notable_edits(
     return tuple(found.edit for found in edits)
 
 
-def _same_opening(views: _Views, options: NotableOptions) -> bool:
-    """Whether both texts open with the same words a formula is read from (``_lead`` reads the
-    first ``formula_words + aside_words`` words and nothing past them), in the same places: the
-    text before the first inserted or deleted word is the same on both sides (artefacts stand
-    in their new form on both), and it holds all those words and the space after them."""
+def _same_opening(views: _Views, options: NotableOptions, read: int) -> bool:
+    """Whether both texts open with the same words a formula is read from, in the same places:
+    the text before the first inserted or deleted word is the same on both sides (artefacts
+    stand in their new form on both), and it holds all those words, the space after them and
+    more. The words are the ``read`` first ones that ``_lead`` read in the old text (it reads
+    no more than the first ``formula_words + aside_words``): the new text has them too, and
+    more, so ``_lead`` reads it the same way."""
     first = next((k for k, changed in enumerate(views.changed) if changed), None)
     if first is None:
         return views.old == views.new
-    limit = options.formula_words + options.aside_words
+    limit = min(read, options.formula_words + options.aside_words)
     same = views.old[: views.bounds[first][0]]
     return limit > 0 and len(same.split(None, limit)) > limit
 
@@ -399,7 +404,13 @@ class _Lead:
     text: str
 
 
-def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
+def _lead(text: str, table: FormulaTable, options: NotableOptions) -> tuple[_Lead | None, int]:
+    """The leading formula of a text, and how many of its first words were read to find it.
+
+    Words past those are not read, and their number only matters while it is no more than
+    those read (a text with more words reads the same): where both ``tokens`` are the same up
+    to ``read`` and both texts have more words, the formula is the same.
+    """
     # The formula stands in the first words: numbering, subject, copula, then the formula.
     # The first words, split at whitespace (what ``\S+`` finds), without the rest of the text.
     limit = options.formula_words + options.aside_words
@@ -410,16 +421,20 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     # Words are read up to the formula and what may follow it; all of them past a long aside.
     reach = at + _SUBJECT_WORDS + options.formula_words + 1 + len(_STRONGEST)
     words = [token.strip(_PUNCTUATION).casefold() for token in tokens[:reach]]
+    aside = 0
     for subject in _SUBJECTS:
         # A paragraph that is only the subject ("The Security Council,") has no formula.
         if tuple(words[at : at + len(subject)]) == subject and at + len(subject) < len(tokens):
             at += len(subject)
             if at < len(tokens) and words[at] == "is":
                 at += 1
-            at = _past_aside(tokens, words, at)
+            at, aside = _past_aside(tokens, words, at)
             break
     if at + options.formula_words + 1 + len(_STRONGEST) > len(words) < len(tokens):
         words = [token.strip(_PUNCTUATION).casefold() for token in tokens]
+    # Every word read here and below is one of ``words`` or was read past the aside, and
+    # ``len(tokens)`` is only compared with numbers no greater than those: all that was read.
+    read = max(len(words), aside)
     kept: list[tuple[str, int]] = []
     intensifiers: list[int] = []
     end = min(len(tokens), at + options.formula_words)
@@ -432,7 +447,7 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
         elif word not in _SKIPPED and word:
             kept.append((verb_stem(word), index))
     if not kept:
-        return None
+        return None, read
     stems = tuple(stem for stem, _ in kept)
     formula = None
     size = 1
@@ -454,7 +469,7 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     start = _token_start(text, tokens, first)
     stop = _token_start(text, tokens, last) + len(tokens[last])
     shown = text[start:stop].rstrip(".,;:")
-    return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown)
+    return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown), read
 
 
 def _token_start(text: str, tokens: list[str], index: int) -> int:
@@ -466,17 +481,19 @@ def _token_start(text: str, tokens: list[str], index: int) -> int:
     return text.index(tokens[index], at)
 
 
-def _past_aside(tokens: list[str], words: list[str], at: int) -> int:
+def _past_aside(tokens: list[str], words: list[str], at: int) -> tuple[int, int]:
     """Past a clause between the subject and its verb: "The Security Council, while
-    maintaining the primary responsibility ..., encourages" reads as "encourages"."""
+    maintaining the primary responsibility ..., encourages" reads as "encourages". Also how
+    many tokens were read past ``words``: all of them, and their number, where no comma ends
+    the clause (one more than there are)."""
     if at == 0 or not tokens[at - 1].endswith(",") or at >= len(words):
-        return at
+        return at, 0
     if words[at] not in _ASIDES:
-        return at
+        return at, 0
     for index in range(at, len(tokens) - 1):
         if tokens[index].endswith(","):
-            return index + 1
-    return at
+            return index + 1, index + 1
+    return at, len(tokens) + 1
 
 
 def _formula_edit(old: _Lead | None, new: _Lead | None, views: _Views) -> _Found | None:

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prstdiff import notable
+from prstdiff.model import Op, WordOp
 from prstdiff.parse.metadata import find_citations
 
 # Made-up fragments: the words the gates test for, in several cases, near misses, digits, the
@@ -169,3 +170,38 @@ def test_made_up_qualifiers_found_with_the_phrases_the_text_may_hold() -> None:
     text = "DEEPLY regrets, acting ſeriously and fully, as ſoon as poſſible, İmmediately; deepen"
     found = [m[0] for m in notable._qualifier_matches(text, notable._Hints(text))]
     assert found == ["DEEPLY", "ſeriously", "fully", "as ſoon as poſſible", "İmmediately"]
+
+
+# Made-up openings: numbering, subjects, asides, formulas, intensifiers and commas.
+OPENING_TEXT = """
+1. (a) The Security Council Council, It is while, in recalling, further also once again
+strongly deeply condemns in the strongest terms takes note with appreciation of its demand
+urges, encourages calls upon the parties to act, and ; “Decides” 2021
+"""
+OPENING_WORDS = tuple(OPENING_TEXT.split())
+HEADS = (
+    "",
+    "The Security Council, ",
+    "1. The Security Council is ",
+    "The Council, while ",
+    ASIDE,
+    ASIDE[:-2] + " ",
+)
+OPENINGS = st.tuples(
+    st.sampled_from(HEADS), st.lists(st.sampled_from(OPENING_WORDS), max_size=40).map(" ".join)
+).map("".join)
+TAILS = st.lists(st.sampled_from(OPENING_WORDS), max_size=30).map(" ".join)
+
+
+@settings(max_examples=500)
+@given(OPENINGS, TAILS, TAILS, st.sampled_from([(8, 48), (3, 4), (2, 0), (1, 20)]))
+def test_a_formula_read_once_for_the_same_opening_is_the_one_read_again(
+    same: str, old_tail: str, new_tail: str, limits: tuple[int, int]
+) -> None:
+    options = notable.NotableOptions(formula_words=limits[0], aside_words=limits[1])
+    ops = [WordOp(Op.EQUAL, same + " "), WordOp(Op.DELETE, old_tail), WordOp(Op.INSERT, new_tail)]
+    views = notable._Views.of(ops)
+    table = notable.formula_table()
+    lead, read = notable._lead(views.old, table, options)
+    if notable._same_opening(views, options, read):
+        assert notable._lead(views.new, table, options)[0] == lead
