@@ -185,10 +185,13 @@ def notable_edits(
         if kind is NotableKind.CITATION and (old_of_kind or new_of_kind):
             # Citing is yes or no over the whole text: a document cited near a change but also
             # elsewhere on the other side is not added or removed, and twice is once.
-            old_cited = _cited(views.old, citations)
-            new_cited = _cited(views.new, citations)
-            old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
-            new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
+            # Each side's citations are read only where the other side has some to check.
+            if old_of_kind:
+                new_cited = _cited(views.new, citations)
+                old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
+            if new_of_kind:
+                old_cited = _cited(views.old, citations)
+                new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
         if old_of_kind or new_of_kind:
             edits += _unpaired(kind, old_of_kind, new_of_kind, views, table)
     for kind in (NotableKind.DATE, NotableKind.NUMBER, NotableKind.CHARTER):
@@ -388,6 +391,12 @@ def _forms() -> tuple[tuple[tuple[str, ...], int], ...]:
     return tuple(sorted(keys, key=lambda key: -len(key[0])))
 
 
+@cache
+def _longest_form() -> int:
+    """The most words (stems) a form has, and at least one."""
+    return max(1, *(len(key) for key, _ in _forms()))
+
+
 @dataclass(frozen=True, slots=True)
 class _Lead:
     """The leading formula of a text."""
@@ -437,6 +446,7 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> tuple[_Lea
     read = max(len(words), aside)
     kept: list[tuple[str, int]] = []
     intensifiers: list[int] = []
+    longest = _longest_form()
     end = min(len(tokens), at + options.formula_words)
     for index in range(at, end):
         word = words[index]
@@ -446,6 +456,10 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> tuple[_Lea
             intensifiers.append(index)
         elif word not in _SKIPPED and word:
             kept.append((verb_stem(word), index))
+            # No form has more words: those past them, and intensifiers after them (only
+            # those before the formula's last word count), are not needed.
+            if len(kept) == longest:
+                break
     if not kept:
         return None, read
     stems = tuple(stem for stem, _ in kept)
