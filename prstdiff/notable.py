@@ -256,28 +256,34 @@ class _Views:
         old: list[str] = []
         new: list[str] = []
         bounds = []
+        changed = []
         at_old = at_new = 0
+        insert, delete = Op.INSERT, Op.DELETE
         for op in ops:
             # An artefact is the same words read two ways: the new form stands on both sides.
-            in_old = op.op is not Op.INSERT
-            in_new = op.op is not Op.DELETE
-            size = len(op.text)
-            if in_old:
-                old.append(op.text)
-            if in_new:
-                new.append(op.text)
-            bounds.append(
-                (
-                    at_old,
-                    at_old + size * in_old,
-                    at_new,
-                    at_new + size * in_new,
-                )
-            )
-            at_old += size * in_old
-            at_new += size * in_new
-        changed = tuple(op.op in (Op.INSERT, Op.DELETE) for op in ops)
-        return cls("".join(old), "".join(new), tuple(bounds), changed)
+            text = op.text
+            kind = op.op
+            if kind is insert:
+                end_new = at_new + len(text)
+                new.append(text)
+                bounds.append((at_old, at_old, at_new, end_new))
+                at_new = end_new
+                changed.append(True)
+            elif kind is delete:
+                end_old = at_old + len(text)
+                old.append(text)
+                bounds.append((at_old, end_old, at_new, at_new))
+                at_old = end_old
+                changed.append(True)
+            else:
+                size = len(text)
+                old.append(text)
+                new.append(text)
+                bounds.append((at_old, at_old + size, at_new, at_new + size))
+                at_old += size
+                at_new += size
+                changed.append(False)
+        return cls("".join(old), "".join(new), tuple(bounds), tuple(changed))
 
     def touching(self, side: int, start: int, end: int) -> list[int]:
         """Indices of the operations whose text on ``side`` (0 old, 1 new) overlaps a span."""
