@@ -504,8 +504,9 @@ def _token_start(text: str, tokens: list[str], index: int) -> int:
 def _past_aside(tokens: list[str], words: list[str], at: int) -> tuple[int, int]:
     """Past a clause between the subject and its verb: "The Security Council, while
     maintaining the primary responsibility ..., encourages" reads as "encourages". Also how
-    many tokens were read past ``words``: all of them, and their number, where no comma ends
-    the clause (one more than there are)."""
+    many of the first tokens were read: none past ``words`` (0), those up to the comma that
+    ends the clause, or, where none does, all of them and their number (one more than there
+    are)."""
     if at == 0 or not tokens[at - 1].endswith(",") or at >= len(words):
         return at, 0
     if words[at] not in _ASIDES:

@@ -166,6 +166,12 @@ def test_the_qualifier_phrases_a_text_may_hold_find_what_all_of_them_find(text: 
     assert found == [(m.span(), m[0]) for m in notable._qualifier_pattern().finditer(text)]
 
 
+def test_each_folded_character_matches_its_letter_under_ignorecase() -> None:
+    for code, letter in notable._ASCII_FOLD.items():
+        assert re.fullmatch(str(letter), chr(code), re.IGNORECASE)
+        assert chr(code) in notable._LETTER_CASES[str(letter)]
+
+
 def test_made_up_qualifiers_found_with_the_phrases_the_text_may_hold() -> None:
     text = "DEEPLY regrets, acting ſeriously and fully, as ſoon as poſſible, İmmediately; deepen"
     found = [m[0] for m in notable._qualifier_matches(text, notable._Hints(text))]
