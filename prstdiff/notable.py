@@ -31,13 +31,14 @@ that hold it (``NotableEdit.ops``, a half-open range of indices into the operati
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from prstdiff.formulas import verb_stem
 from prstdiff.model import Direction, NotableEdit, NotableKind, Op, WordOp
@@ -161,8 +162,11 @@ def notable_edits(
     if views.old == views.new:
         return ()
     table = formula_table()
-    old_lead = _lead(views.old, table, opts)
-    new_lead = old_lead if _same_opening(views, opts) else _lead(views.new, table, opts)
+    old_lead, read = _lead(views.old, table, opts)
+    if _same_opening(views, opts, read):
+        new_lead = old_lead
+    else:
+        new_lead, _ = _lead(views.new, table, opts)
     edits: list[_Found] = []
     formula = _formula_edit(old_lead, new_lead, views)
     if formula is not None:
@@ -171,17 +175,23 @@ def notable_edits(
     # there ("Deeply regrets") is both a formula change and a qualifier.
     old_skip = old_lead.end if old_lead else 0
     new_skip = new_lead.end if new_lead else 0
-    old_items = _changed_items(views.old, views.changed_spans(0), opts)
-    new_items = _changed_items(views.new, views.changed_spans(1), opts)
+    # The citations of each text read (a window often is the whole text), for ``_cited``.
+    citations: dict[str, list[_Item]] = {}
+    old_items = _changed_items(views.old, views.changed_spans(0), opts, citations)
+    new_items = _changed_items(views.new, views.changed_spans(1), opts, citations)
     for kind in (NotableKind.QUALIFIER, NotableKind.NEGATION, NotableKind.CITATION):
         old_of_kind = [i for i in old_items if i.kind is kind and _outside(i, old_skip)]
         new_of_kind = [i for i in new_items if i.kind is kind and _outside(i, new_skip)]
         if kind is NotableKind.CITATION and (old_of_kind or new_of_kind):
             # Citing is yes or no over the whole text: a document cited near a change but also
             # elsewhere on the other side is not added or removed, and twice is once.
-            old_cited, new_cited = _cited(views.old), _cited(views.new)
-            old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
-            new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
+            # Each side's citations are read only where the other side has some to check.
+            if old_of_kind:
+                new_cited = _cited(views.new, citations)
+                old_of_kind = _first_of_each(i for i in old_of_kind if i.key not in new_cited)
+            if new_of_kind:
+                old_cited = _cited(views.old, citations)
+                new_of_kind = _first_of_each(i for i in new_of_kind if i.key not in old_cited)
         if old_of_kind or new_of_kind:
             edits += _unpaired(kind, old_of_kind, new_of_kind, views, table)
     for kind in (NotableKind.DATE, NotableKind.NUMBER, NotableKind.CHARTER):
@@ -193,15 +203,17 @@ def notable_edits(
     return tuple(found.edit for found in edits)
 
 
-def _same_opening(views: _Views, options: NotableOptions) -> bool:
-    """Whether both texts open with the same words a formula is read from (``_lead`` reads the
-    first ``formula_words + aside_words`` words and nothing past them), in the same places: the
-    text before the first inserted or deleted word is the same on both sides (artefacts stand
-    in their new form on both), and it holds all those words and the space after them."""
+def _same_opening(views: _Views, options: NotableOptions, read: int) -> bool:
+    """Whether both texts open with the same words a formula is read from, in the same places:
+    the text before the first inserted or deleted word is the same on both sides (artefacts
+    stand in their new form on both), and it holds all those words, the space after them and
+    more. The words are the ``read`` first ones that ``_lead`` read in the old text (it reads
+    no more than the first ``formula_words + aside_words``): the new text has them too, and
+    more, so ``_lead`` reads it the same way."""
     first = next((k for k, changed in enumerate(views.changed) if changed), None)
     if first is None:
         return views.old == views.new
-    limit = options.formula_words + options.aside_words
+    limit = min(read, options.formula_words + options.aside_words)
     same = views.old[: views.bounds[first][0]]
     return limit > 0 and len(same.split(None, limit)) > limit
 
@@ -213,9 +225,12 @@ def _first_of_each(items: Iterable[_Item]) -> list[_Item]:
     return list(first.values())
 
 
-def _cited(text: str) -> set[str]:
-    """The keys of every document a text cites."""
-    return {item.key for item in _citations(text)}
+def _cited(text: str, citations: dict[str, list[_Item]]) -> set[str]:
+    """The keys of every document a text cites; ``citations`` holds those of texts read already."""
+    found = citations.get(text)
+    if found is None:
+        found = _citations(text)
+    return {item.key for item in found}
 
 
 def _outside(item: _Item, lead_end: int) -> bool:
@@ -241,28 +256,34 @@ class _Views:
         old: list[str] = []
         new: list[str] = []
         bounds = []
+        changed = []
         at_old = at_new = 0
+        insert, delete = Op.INSERT, Op.DELETE
         for op in ops:
             # An artefact is the same words read two ways: the new form stands on both sides.
-            in_old = op.op is not Op.INSERT
-            in_new = op.op is not Op.DELETE
-            size = len(op.text)
-            if in_old:
-                old.append(op.text)
-            if in_new:
-                new.append(op.text)
-            bounds.append(
-                (
-                    at_old,
-                    at_old + size * in_old,
-                    at_new,
-                    at_new + size * in_new,
-                )
-            )
-            at_old += size * in_old
-            at_new += size * in_new
-        changed = tuple(op.op in (Op.INSERT, Op.DELETE) for op in ops)
-        return cls("".join(old), "".join(new), tuple(bounds), changed)
+            text = op.text
+            kind = op.op
+            if kind is insert:
+                end_new = at_new + len(text)
+                new.append(text)
+                bounds.append((at_old, at_old, at_new, end_new))
+                at_new = end_new
+                changed.append(True)
+            elif kind is delete:
+                end_old = at_old + len(text)
+                old.append(text)
+                bounds.append((at_old, end_old, at_new, at_new))
+                at_old = end_old
+                changed.append(True)
+            else:
+                size = len(text)
+                old.append(text)
+                new.append(text)
+                bounds.append((at_old, at_old + size, at_new, at_new + size))
+                at_old += size
+                at_new += size
+                changed.append(False)
+        return cls("".join(old), "".join(new), tuple(bounds), tuple(changed))
 
     def touching(self, side: int, start: int, end: int) -> list[int]:
         """Indices of the operations whose text on ``side`` (0 old, 1 new) overlaps a span."""
@@ -376,6 +397,12 @@ def _forms() -> tuple[tuple[tuple[str, ...], int], ...]:
     return tuple(sorted(keys, key=lambda key: -len(key[0])))
 
 
+@cache
+def _longest_form() -> int:
+    """The most words (stems) a form has, and at least one."""
+    return max(1, *(len(key) for key, _ in _forms()))
+
+
 @dataclass(frozen=True, slots=True)
 class _Lead:
     """The leading formula of a text."""
@@ -392,7 +419,13 @@ class _Lead:
     text: str
 
 
-def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | None:
+def _lead(text: str, table: FormulaTable, options: NotableOptions) -> tuple[_Lead | None, int]:
+    """The leading formula of a text, and how many of its first words were read to find it.
+
+    Words past those are not read, and their number only matters while it is no more than
+    those read (a text with more words reads the same): where both ``tokens`` are the same up
+    to ``read`` and both texts have more words, the formula is the same.
+    """
     # The formula stands in the first words: numbering, subject, copula, then the formula.
     # The first words, split at whitespace (what ``\S+`` finds), without the rest of the text.
     limit = options.formula_words + options.aside_words
@@ -403,18 +436,23 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     # Words are read up to the formula and what may follow it; all of them past a long aside.
     reach = at + _SUBJECT_WORDS + options.formula_words + 1 + len(_STRONGEST)
     words = [token.strip(_PUNCTUATION).casefold() for token in tokens[:reach]]
+    aside = 0
     for subject in _SUBJECTS:
         # A paragraph that is only the subject ("The Security Council,") has no formula.
         if tuple(words[at : at + len(subject)]) == subject and at + len(subject) < len(tokens):
             at += len(subject)
             if at < len(tokens) and words[at] == "is":
                 at += 1
-            at = _past_aside(tokens, words, at)
+            at, aside = _past_aside(tokens, words, at)
             break
     if at + options.formula_words + 1 + len(_STRONGEST) > len(words) < len(tokens):
         words = [token.strip(_PUNCTUATION).casefold() for token in tokens]
+    # Every word read here and below is one of ``words`` or was read past the aside, and
+    # ``len(tokens)`` is only compared with numbers no greater than those: all that was read.
+    read = max(len(words), aside)
     kept: list[tuple[str, int]] = []
     intensifiers: list[int] = []
+    longest = _longest_form()
     end = min(len(tokens), at + options.formula_words)
     for index in range(at, end):
         word = words[index]
@@ -424,8 +462,12 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
             intensifiers.append(index)
         elif word not in _SKIPPED and word:
             kept.append((verb_stem(word), index))
+            # No form has more words: those past them, and intensifiers after them (only
+            # those before the formula's last word count), are not needed.
+            if len(kept) == longest:
+                break
     if not kept:
-        return None
+        return None, read
     stems = tuple(stem for stem, _ in kept)
     formula = None
     size = 1
@@ -447,7 +489,7 @@ def _lead(text: str, table: FormulaTable, options: NotableOptions) -> _Lead | No
     start = _token_start(text, tokens, first)
     stop = _token_start(text, tokens, last) + len(tokens[last])
     shown = text[start:stop].rstrip(".,;:")
-    return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown)
+    return _Lead(stems[:size], formula, intensity, start, start + len(shown), shown), read
 
 
 def _token_start(text: str, tokens: list[str], index: int) -> int:
@@ -459,17 +501,20 @@ def _token_start(text: str, tokens: list[str], index: int) -> int:
     return text.index(tokens[index], at)
 
 
-def _past_aside(tokens: list[str], words: list[str], at: int) -> int:
+def _past_aside(tokens: list[str], words: list[str], at: int) -> tuple[int, int]:
     """Past a clause between the subject and its verb: "The Security Council, while
-    maintaining the primary responsibility ..., encourages" reads as "encourages"."""
+    maintaining the primary responsibility ..., encourages" reads as "encourages". Also how
+    many of the first tokens were read: none past ``words`` (0), those up to the comma that
+    ends the clause, or, where none does, all of them and their number (one more than there
+    are)."""
     if at == 0 or not tokens[at - 1].endswith(",") or at >= len(words):
-        return at
+        return at, 0
     if words[at] not in _ASIDES:
-        return at
+        return at, 0
     for index in range(at, len(tokens) - 1):
         if tokens[index].endswith(","):
-            return index + 1
-    return at
+            return index + 1, index + 1
+    return at, len(tokens) + 1
 
 
 def _formula_edit(old: _Lead | None, new: _Lead | None, views: _Views) -> _Found | None:
@@ -499,8 +544,11 @@ def _formula_edit(old: _Lead | None, new: _Lead | None, views: _Views) -> _Found
 # --- the other kinds: found in each text, then compared ----------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
+class _Item(NamedTuple):
+    """One date, number, qualifier, negation, citation or Charter reference found in a text
+    (a named tuple: made in large numbers, and one is made many times faster than a frozen
+    dataclass)."""
+
     kind: NotableKind
     key: str
     """What is compared: the ISO date, the figure's value, the symbol, the phrase."""
@@ -521,10 +569,16 @@ class _Item:
 _MONTHS = "|".join(name.capitalize() for name in MONTH_NUMBERS)
 # Several patterns open with a lookahead for the characters a match can start with, or consume
 # the first character before looking behind it: a necessary condition (the same matches), which
-# the regex engine tests far faster at the many places where nothing starts.
+# the regex engine tests far faster at the many places where nothing starts. Fastest is a pattern
+# whose first element is a plain set of characters (not a lookahead, not ``\b``, not under
+# IGNORECASE): the engine then skips to the next character of the set without trying a match.
+# Those consume their first character and test the word boundary before it looking behind:
+# ``X(?<!\w.)`` is ``\bX`` for a word character X. Under IGNORECASE an ASCII letter matches
+# only its two cases, except i (also İ and ı), s (also ſ) and k (also the Kelvin sign), which
+# the sets spell out where they hold those letters.
 _MONTH_INITIALS = "".join(sorted({name.capitalize()[0] for name in MONTH_NUMBERS}))
 _FULL_DATE = re.compile(rf"(?=[\d{_MONTH_INITIALS}])\b(?:(\d{{1,2}})\s*)?({_MONTHS})\s+(\d{{4}})\b")
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*({_MONTHS})\b")
+_DAY_MONTH = re.compile(rf"(\d(?<!\w\d)\d?)\s*({_MONTHS})\b")
 _PERIOD_UNITS = ("day", "week", "month", "year")
 # What every date, period, number, citation and Charter reference holds (a digit, or one of these
 # words as written): text without any of it is not searched for them.
@@ -561,7 +615,11 @@ _PERIOD = re.compile(
 _YEAR = re.compile(r"(1(?<![\w/.,-]1)9[4-9]\d|2(?<![\w/.,-]2)0\d\d)(?![\w/]|,\d)")
 _RESOLUTION_NUMBERS = r"\bresolutions?\s+\d{1,4}(?:\s*\(\d{4}\))?|\b\d{1,4}\s*\(\d{4}\)"
 _RESOLUTION_REFERENCE = re.compile(rf"{_RESOLUTION_NUMBERS}|\b\S*\w/\S*\w", re.IGNORECASE)
-_RESOLUTION_NUMBER = re.compile(_RESOLUTION_NUMBERS, re.IGNORECASE)
+# ``_RESOLUTION_NUMBERS`` opening with a set (r, R or a digit): the two branches by what was read.
+_RESOLUTION_NUMBER = re.compile(
+    r"[rR\d](?<!\w.)(?:(?<=[rR])(?i:esolutions?)\s+\d{1,4}(?:\s*\(\d{4}\))?"
+    r"|(?<=\d)\d{0,3}\s*\(\d{4}\))"
+)
 _PARAGRAPH_REFERENCE = re.compile(
     r"(?=[pacsir])\b(?:paragraphs?|articles?|annex|annexes|chapter|section|sections|item|items|page|pages|rule|rules)"
     r"\s+\d+(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d+(?:\s*\([a-z]{1,4}\))?)*",
@@ -573,7 +631,8 @@ _FIGURE = re.compile(
     r"(\s*(?:per\s*cent|percent|%))?(?![\w/]|,\d)"
 )
 _CHARTER = re.compile(
-    r"(?=[CA])\b(Chapters?|Articles?)\s+((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)"
+    r"(C(?<!\wC)hapters?|A(?<!\wA)rticles?)\s+"
+    r"((?:[IVXL]+|\d+)(?:\s*(?:,|and|or|,\s*and)\s*(?:[IVXL]+|\d+)\b)*)"
 )
 _CHARTER_NUMBER = re.compile(r"[IVXL]+|\d+")
 _OTHER_INSTRUMENT = re.compile(
@@ -582,29 +641,37 @@ _OTHER_INSTRUMENT = re.compile(
     re.IGNORECASE,
 )
 # "Resolution 1325" with no year, which the citation parser (rightly) does not take for a symbol.
-_YEARLESS_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))")
+_YEARLESS_RESOLUTION = re.compile(r"[Rr](?<!\w.)esolution\s+(\d{1,4})\b(?!\s*\(\d{4}\))")
 _WORD_AFTER = re.compile(r"\W*(\w+)")
+# Not only, no later, no longer, No. 5, non-governmental: not negations. The alternatives by
+# their first letter, in the order of ``\b(?:not|no|neither|nor|cannot)\b|\bnon-\w+``.
 _NEGATION = re.compile(
-    r"\b(?:(not)(?!\s+only\b)|(no)(?!\s+later\b|\.\s*\d|\s+longer\b)|(neither)|(nor)|(cannot))\b"
-    r"|\b(non-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)",
-    re.IGNORECASE,
+    r"[nNcC](?<!\w.)(?i:(?<=[nN])(?:ot(?!\s+only\b)|o(?!\s+later\b|\.\s*\d|\s+longer\b)|either|or)\b"
+    r"|(?<=[cC])annot\b"
+    r"|(?<=[nN])on-(?!governmental|state|proliferation|permanent|aligned|self-governing)\w+)"
 )
 
 
-def _changed_items(text: str, spans: list[tuple[int, int]], options: NotableOptions) -> list[_Item]:
+def _changed_items(
+    text: str,
+    spans: list[tuple[int, int]],
+    options: NotableOptions,
+    citations: dict[str, list[_Item]],
+) -> list[_Item]:
     """The items of a text that touch its changed words.
 
     An item inside unchanged words stands the same on both sides and cancels out, so only the
     text around each change is read: a window of ``options.window`` characters either side,
     wide enough that an item touching the change is read whole (cut words at a window's edge
-    are too far from the change to touch it).
+    are too far from the change to touch it). The citations of each window read are put in
+    ``citations``.
     """
     found: dict[tuple[int, int, NotableKind, str], _Item] = {}
     margin = options.window
     for low, high in _merged(spans, margin):
         start, end = max(0, low - margin), min(len(text), high + margin)
         inside = [span for span in spans if span[0] < high and low < span[1]]
-        for item in _items(text[start:end], options):
+        for item in _items(text[start:end], options, citations):
             item_start, item_end = item.start + start, item.end + start
             if any(a < item_end and item_start < b for a, b in inside):
                 key = (item_start, item_end, item.kind, item.key)
@@ -626,10 +693,15 @@ def _merged(spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _items(text: str, options: NotableOptions) -> list[_Item]:
-    """Every date, number, qualifier, negation, citation and Charter reference of a text."""
+def _items(text: str, options: NotableOptions, citations: dict[str, list[_Item]]) -> list[_Item]:
+    """Every date, number, qualifier, negation, citation and Charter reference of a text; its
+    citations are also put in ``citations``."""
     hints = _Hints(text)
-    figures = _figures(text, options, hints) if hints.figures() else []
+    if hints.figures():
+        figures = _figures(text, options, hints, citations)
+    else:
+        figures = []
+        citations[text] = []  # no digit: nothing cited
     return [*_qualifiers(text, hints), *_negations(text, hints), *figures]
 
 
@@ -698,8 +770,11 @@ def _negations(text: str, hints: _Hints) -> Iterator[_Item]:
         yield _Item(NotableKind.NEGATION, key, match[0], *match.span())
 
 
-def _figures(text: str, options: NotableOptions, hints: _Hints) -> list[_Item]:
-    """Dates, periods, Charter references, years, numbers and citations of a text."""
+def _figures(
+    text: str, options: NotableOptions, hints: _Hints, citations: dict[str, list[_Item]]
+) -> list[_Item]:
+    """Dates, periods, Charter references, years, numbers and citations of a text; the citations
+    are also put in ``citations``."""
     items: list[_Item] = []
     taken: list[tuple[int, int]] = []
     # Each scan below runs only where the text holds what its pattern cannot match without.
@@ -712,7 +787,12 @@ def _figures(text: str, options: NotableOptions, hints: _Hints) -> list[_Item]:
     months = digit and any(month in text for month in _MONTH_NAMES)
 
     def free(start: int, end: int) -> bool:
-        return all(end <= low or high <= start for low, high in taken)
+        # A loop, not ``all()`` over a generator: called for every figure, mostly with a few
+        # spans taken, where making the generator costs more than the tests.
+        for low, high in taken:  # noqa: SIM110 (faster than all(), see above)
+            if low < end and start < high:
+                return False
+        return True
 
     for match in _FULL_DATE.finditer(text) if months else ():
         if not free(*match.span()):
@@ -758,8 +838,8 @@ def _figures(text: str, options: NotableOptions, hints: _Hints) -> list[_Item]:
         if free(*match.span()):
             figure = match[1].replace(",", "") + ("%" if match[2] else "")
             items.append(_Item(NotableKind.NUMBER, figure, match[0], *match.span()))
-    items += _citations(text, digit)
-    return items
+    cited = citations[text] = _citations(text, digit)
+    return items + cited
 
 
 def _citations(text: str, digit: bool | None = None) -> list[_Item]:
@@ -773,9 +853,10 @@ def _citations(text: str, digit: bool | None = None) -> list[_Item]:
         digit = _has_digit(text)
     if not digit:
         return items
-    # Every citation the parser reads holds a slash or an opening bracket (``S/2021/5``,
-    # ``1325 (2000)``, ``60 (XV)``): a text with neither cites nothing.
-    for citation in find_citations(text) if "/" in text or "(" in text else ():
+    # Every citation the parser reads holds a slash (``S/2021/5``), a year in brackets
+    # (``1325 (2000)``) or ``General`` and an opening bracket (``General Assembly resolution
+    # 60 (XV)``): a text with none of them cites nothing.
+    for citation in find_citations(text) if _may_cite(text) else ():
         span = _citation_span(text, citation.symbol)
         start, end = span if span is not None else (len(text), len(text))
         # A resolution is known by its number: "resolution 1325" and "1325 (2000)" are one.
@@ -785,6 +866,11 @@ def _citations(text: str, digit: bool | None = None) -> list[_Item]:
         key = f"S/RES/{int(match[1])}"
         items.append(_Item(NotableKind.CITATION, key, match[0], *match.span()))
     return items
+
+
+def _may_cite(text: str) -> bool:
+    """Whether the citation parser may find something in a text that holds a digit."""
+    return "/" in text or "(19" in text or "(20" in text or ("General" in text and "(" in text)
 
 
 @cache
@@ -835,11 +921,55 @@ def _qualifier_hints() -> tuple[str, ...] | None:
     return tuple(sorted(set(hints)))
 
 
-def _qualifiers(text: str, hints: _Hints) -> Iterator[_Item]:
+def _qualifier_matches(text: str, hints: _Hints) -> Iterator[re.Match[str]]:
+    """What ``_qualifier_pattern()`` finds in a text, found with only the phrases whose hint word
+    the text holds: the others match nowhere in it, so the first phrase to match at each place,
+    and so every match, stays the same."""
     words = _qualifier_hints()
-    if words is not None and not hints.any_of(words):
+    if words is None:
+        yield from _qualifier_pattern().finditer(text)
         return
-    for match in _qualifier_pattern().finditer(text):
+    lowered = hints.lowered
+    present = tuple(word for word in words if word in lowered)
+    if present:
+        yield from _qualifier_pattern_of(present).finditer(text)
+
+
+@lru_cache(maxsize=1024)
+def _qualifier_pattern_of(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """``_qualifier_pattern()`` with only the phrases whose hint word is one of ``hints``,
+    opening with the set of their first letters (the engine skips to the next of them)."""
+    table = formula_table()
+    phrases = sorted({*table.stronger, *table.weaker}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if max(phrase.split(), key=len).lower() in hints:
+            groups.setdefault(phrase[0].casefold(), []).append(phrase)
+    if not all(initial in _LETTER_CASES for initial in groups):
+        return _qualifier_pattern()  # a first letter spelt otherwise: the plain pattern
+    # Each group as in ``_qualifier_pattern``, chosen by the first letter read: groups cannot
+    # match at one place, so their order does not matter.
+    alternatives = "|".join(
+        f"(?<=[{_LETTER_CASES[initial]}])(?i:"
+        + "|".join(_phrase_pattern(p)[len(re.escape(p[0])) :] for p in group)
+        + ")"
+        for initial, group in groups.items()
+    )
+    initials = "".join(_LETTER_CASES[initial] for initial in groups)
+    return re.compile(rf"[{initials}](?<!\w.)(?:{alternatives})\b")
+
+
+# What a lower-case ASCII letter matches under IGNORECASE (see ``_ASCII_FOLD``).
+_LETTER_CASES = {
+    letter: letter
+    + letter.upper()
+    + "".join(chr(c) for c, to in _ASCII_FOLD.items() if to == letter)
+    for letter in string.ascii_lowercase
+}
+
+
+def _qualifiers(text: str, hints: _Hints) -> Iterator[_Item]:
+    for match in _qualifier_matches(text, hints):
         key = " ".join(match[0].lower().split())
         if key == "further":
             following = _WORD_AFTER.match(text, match.end())
