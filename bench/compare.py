@@ -20,6 +20,12 @@ process that reads the same two files and runs ``redlines`` on them.
 time of each of its stages run one after the other as ``compare()`` runs them (comparison keys,
 stems, alignment, word diffs, notable edits, the rest of the pairs, shared phrases and
 statistics), so that the figures of the first table can be read.
+
+``--series`` times every pair of consecutive documents of the corpus's five series (UNFICYP;
+children and armed conflict; protection of civilians; regional organizations; women and peace
+and security), cold, best of ``--repeat``, next to a difflib word diff of the same two texts, and
+prints the median, the 90th percentile and the slowest pair of each series: what a typical pair
+of real documents costs, not only the long ones of the first table.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import argparse
 import difflib
 import importlib
 import itertools
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -232,6 +239,54 @@ def stages(repeat: int) -> None:
         print(f"{old.name + ' → ' + new.name:<38} {cells} {sum(best.values()):>8.2f}")
 
 
+SERIES = (
+    ("UNFICYP (Cyprus)", "Cyprus"),
+    ("children and armed conflict", "children and armed conflict"),
+    ("protection of civilians", "protection of civilians"),
+    ("regional organizations", "regional"),
+    ("women and peace and security", "women"),
+)
+"""Each series' label and the subject text that selects it (``prstdiff.corpus.select_series``)."""
+
+
+def series(repeat: int) -> None:
+    """Print cold ``compare()`` times over every consecutive pair of the corpus's series."""
+    from prstdiff.corpus.folder import load_folder
+    from prstdiff.corpus.series import select_series
+
+    documents = list(load_folder(CORPUS).documents)
+    header = (
+        f"{'series (cold compare, ms)':<30} {'pairs':>6} {'median':>8} {'90th':>8} {'slowest':>8}"
+        f" {'<= 10 ms':>9} {'difflib median':>15}"
+    )
+    print(header)
+    print("-" * len(header))
+    everything: list[float] = []
+    baseline: list[float] = []
+    for label, match in SERIES:
+        chosen = select_series(documents, match=match)
+        ours: list[float] = []
+        theirs: list[float] = []
+        for old, new in itertools.pairwise(chosen):
+            ours.append(timed(lambda o=old, n=new: compare(o, n), repeat, before=clear_cache))
+            texts = whole_text(old), whole_text(new)
+            theirs.append(timed(lambda t=texts: difflib_words(*t), 1))
+        everything += ours
+        baseline += theirs
+        print(_series_row(label, ours, theirs))
+    print(_series_row("all", everything, baseline))
+
+
+def _series_row(label: str, ours: list[float], theirs: list[float]) -> str:
+    ranked = sorted(ours)
+    ninetieth = ranked[min(len(ranked) - 1, int(0.9 * len(ranked)))]
+    quick = sum(t <= 10 for t in ours) / len(ours)
+    return (
+        f"{label:<30} {len(ours):>6} {statistics.median(ours):>8.1f} {ninetieth:>8.1f} "
+        f"{ranked[-1]:>8.1f} {quick:>8.0%} {statistics.median(theirs):>15.1f}"
+    )
+
+
 def main() -> None:
     """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -244,7 +299,15 @@ def main() -> None:
         action="store_true",
         help="only print where a cold compare() of each real pair spends its time",
     )
+    parser.add_argument(
+        "--series",
+        action="store_true",
+        help="only print cold compare() times over every consecutive pair of the five series",
+    )
     args = parser.parse_args()
+    if args.series:
+        series(args.repeat)
+        return
     if args.stages:
         stages(max(args.repeat, 10))
         return
