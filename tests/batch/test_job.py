@@ -202,17 +202,35 @@ def test_cli_process_killed_then_resumed(
     unficyp_folder: Path, tmp_path: Path, reference_job: tuple[JobResult, dict[str, bytes]]
 ) -> None:
     outdir = tmp_path / "out"
-    command = [sys.executable, "-m", "prstdiff", "batch", str(outdir)]
-    command += ["--series", str(unficyp_folder), "--symbols", ",".join(UNFICYP_SYMBOLS)]
+    arguments = ["batch", str(outdir), "--series", str(unficyp_folder)]
+    arguments += ["--symbols", ",".join(UNFICYP_SYMBOLS)]
+    command = [sys.executable, "-m", "prstdiff", *arguments]
+    # The real command line, whose comparisons hang from the seventh pair on (one worker runs
+    # them in its own process): a job of fourteen pairs can take under a second, so a kill timed
+    # by watching the job file could come after the last pair.
+    stalling = (
+        "import sys, time\n"
+        "import prstdiff.batch.task as task\n"
+        "from prstdiff.cli import main\n"
+        "real, done = task.compare, []\n"
+        "def compare(*args, **kwargs):\n"
+        "    done.append(1)\n"
+        "    if len(done) > 6:\n"
+        "        time.sleep(600)\n"
+        "    return real(*args, **kwargs)\n"
+        "task.compare = compare\n"
+        "sys.argv = ['prstdiff', *sys.argv[1:]]\n"
+        "main()\n"
+    )
     process = subprocess.Popen(
-        [*command, "--workers", "1"],
+        [sys.executable, "-c", stalling, *arguments, "--workers", "1"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     try:
-        # Kill it once the job file (rewritten at most once a second) records two pairs.
+        # Kill it once the job file (rewritten within a share of the job's time) records two.
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
             if len(recorded(outdir)) >= 2:
@@ -242,10 +260,28 @@ def test_cli_ctrl_c_is_one_line_then_resumed(
     unficyp_folder: Path, tmp_path: Path, reference_job: tuple[JobResult, dict[str, bytes]]
 ) -> None:
     outdir = tmp_path / "out"
-    command = [sys.executable, "-m", "prstdiff", "batch", str(outdir)]
-    command += ["--series", str(unficyp_folder), "--symbols", ",".join(UNFICYP_SYMBOLS)]
+    arguments = ["batch", str(outdir), "--series", str(unficyp_folder)]
+    arguments += ["--symbols", ",".join(UNFICYP_SYMBOLS)]
+    command = [sys.executable, "-m", "prstdiff", *arguments]
+    # The real command line, whose comparisons hang from the seventh pair on (one worker runs
+    # them in its own process): a job of fourteen pairs can take under a second, so a kill timed
+    # by watching the job file could come after the last pair.
+    stalling = (
+        "import sys, time\n"
+        "import prstdiff.batch.task as task\n"
+        "from prstdiff.cli import main\n"
+        "real, done = task.compare, []\n"
+        "def compare(*args, **kwargs):\n"
+        "    done.append(1)\n"
+        "    if len(done) > 6:\n"
+        "        time.sleep(600)\n"
+        "    return real(*args, **kwargs)\n"
+        "task.compare = compare\n"
+        "sys.argv = ['prstdiff', *sys.argv[1:]]\n"
+        "main()\n"
+    )
     process = subprocess.Popen(
-        [*command, "--workers", "1"],
+        [sys.executable, "-c", stalling, *arguments, "--workers", "1"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
