@@ -198,6 +198,25 @@ def recorded(outdir: Path) -> list[str]:
         return []
 
 
+# The real command line, whose comparisons hang from the seventh pair on (one worker runs them in
+# its own process): a job of fourteen pairs can take under a second, so a kill timed by watching
+# the job file could come after the last pair.
+STALLING_CLI = """
+import sys, time
+import prstdiff.batch.task as task
+from prstdiff.cli import main
+real, done = task.compare, []
+def compare(*args, **kwargs):
+    done.append(1)
+    if len(done) > 6:
+        time.sleep(600)
+    return real(*args, **kwargs)
+task.compare = compare
+sys.argv = ["prstdiff", *sys.argv[1:]]
+main()
+"""
+
+
 def test_cli_process_killed_then_resumed(
     unficyp_folder: Path, tmp_path: Path, reference_job: tuple[JobResult, dict[str, bytes]]
 ) -> None:
@@ -205,25 +224,8 @@ def test_cli_process_killed_then_resumed(
     arguments = ["batch", str(outdir), "--series", str(unficyp_folder)]
     arguments += ["--symbols", ",".join(UNFICYP_SYMBOLS)]
     command = [sys.executable, "-m", "prstdiff", *arguments]
-    # The real command line, whose comparisons hang from the seventh pair on (one worker runs
-    # them in its own process): a job of fourteen pairs can take under a second, so a kill timed
-    # by watching the job file could come after the last pair.
-    stalling = (
-        "import sys, time\n"
-        "import prstdiff.batch.task as task\n"
-        "from prstdiff.cli import main\n"
-        "real, done = task.compare, []\n"
-        "def compare(*args, **kwargs):\n"
-        "    done.append(1)\n"
-        "    if len(done) > 6:\n"
-        "        time.sleep(600)\n"
-        "    return real(*args, **kwargs)\n"
-        "task.compare = compare\n"
-        "sys.argv = ['prstdiff', *sys.argv[1:]]\n"
-        "main()\n"
-    )
     process = subprocess.Popen(
-        [sys.executable, "-c", stalling, *arguments, "--workers", "1"],
+        [sys.executable, "-c", STALLING_CLI, *arguments, "--workers", "1"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -263,25 +265,8 @@ def test_cli_ctrl_c_is_one_line_then_resumed(
     arguments = ["batch", str(outdir), "--series", str(unficyp_folder)]
     arguments += ["--symbols", ",".join(UNFICYP_SYMBOLS)]
     command = [sys.executable, "-m", "prstdiff", *arguments]
-    # The real command line, whose comparisons hang from the seventh pair on (one worker runs
-    # them in its own process): a job of fourteen pairs can take under a second, so a kill timed
-    # by watching the job file could come after the last pair.
-    stalling = (
-        "import sys, time\n"
-        "import prstdiff.batch.task as task\n"
-        "from prstdiff.cli import main\n"
-        "real, done = task.compare, []\n"
-        "def compare(*args, **kwargs):\n"
-        "    done.append(1)\n"
-        "    if len(done) > 6:\n"
-        "        time.sleep(600)\n"
-        "    return real(*args, **kwargs)\n"
-        "task.compare = compare\n"
-        "sys.argv = ['prstdiff', *sys.argv[1:]]\n"
-        "main()\n"
-    )
     process = subprocess.Popen(
-        [sys.executable, "-c", stalling, *arguments, "--workers", "1"],
+        [sys.executable, "-c", STALLING_CLI, *arguments, "--workers", "1"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
