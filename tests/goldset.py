@@ -117,7 +117,9 @@ class Gold:
     pairs: tuple[GoldPair, ...]
     """Every paragraph of both documents in exactly one pair."""
     half: str = "tuning"
-    """``tuning`` (the engine may be tuned on it) or ``test`` (held out, evaluated at the end)."""
+    """``tuning`` (the engine may be tuned on it), ``test`` (held out, evaluated at the end) or
+    ``fresh`` (written independently of the engine and not yet scored: its first reading is the
+    fresh check of the rules as they stand, before it joins the tuning half)."""
 
 
 def read_gold(path: Path) -> Gold:
