@@ -117,9 +117,11 @@ class Gold:
     pairs: tuple[GoldPair, ...]
     """Every paragraph of both documents in exactly one pair."""
     half: str = "tuning"
-    """``tuning`` (the engine may be tuned on it), ``test`` (held out, evaluated at the end) or
+    """``tuning`` (the engine may be tuned on it), ``test`` (held out, evaluated at the end),
     ``fresh`` (written independently of the engine and not yet scored: its first reading is the
-    fresh check of the rules as they stand, before it joins the tuning half)."""
+    fresh check of the rules as they stand, before it joins the tuning half) or ``second`` (a
+    second reader's independent alignment of a held-out pair, in ``gold/second/``: it measures
+    how far two readers agree and never scores the engine's figures)."""
 
 
 def read_gold(path: Path) -> Gold:
@@ -199,6 +201,35 @@ def gold_from_units(
         for old, new, status, flags in units
     )
     return Gold(name, Path(), Path(), old_paragraphs, new_paragraphs, pairs, half="made-up")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadUnit:
+    """One unit of a reader's primary reading, shaped as ``measure`` reads a method's pairs."""
+
+    old: tuple[int, ...]
+    """Old paragraphs."""
+    new: tuple[int, ...]
+    """New paragraphs."""
+    status: Status
+    """The reader's status."""
+    moved: bool
+    """Out of document order."""
+    split: bool
+    """One old paragraph became several new ones."""
+    merged: bool
+    """Several old paragraphs became one new one."""
+
+
+def primary_reading(gold: Gold) -> list[ReadUnit]:
+    """A gold file's primary reading, to be scored against another reader's like a method."""
+    return [ReadUnit(p.old, p.new, p.status, p.moved, p.split, p.merged) for p in gold.pairs]
+
+
+def second_readings() -> list[tuple[Gold, Gold]]:
+    """Each held-out pair that a second reader aligned too: (first reading, second reading)."""
+    second = sorted((GOLD_DIR / "second").glob("*.json"))
+    return [(read_gold(GOLD_DIR / path.name), read_gold(path)) for path in second]
 
 
 def gold_files(half: str | None = "tuning") -> list[Path]:
@@ -293,7 +324,7 @@ def _shape_flags(old: tuple[int, ...], new: tuple[int, ...]) -> tuple[str, ...]:
     return ()
 
 
-def measure(method: str, gold: Gold, pairs: Sequence[Pair]) -> PairScore:
+def measure(method: str, gold: Gold, pairs: Sequence[Pair | ReadUnit]) -> PairScore:
     """Score one method's pairs for one real pair against its gold alignment."""
     predicted = set().union(*(_links(p.old, p.new) for p in pairs)) if pairs else set()
     status_of = {("old", i): p.status for p in pairs for i in p.old}
