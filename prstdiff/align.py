@@ -813,8 +813,9 @@ class _Aligner:
 
     def carried(self) -> list[int]:
         """Pair unmatched paragraphs that are each other's best unmatched partner and share a
-        long distinctive run of words (``run_min_words``): a rewritten paragraph that kept its
-        opening or a key clause. Returns the new group numbers."""
+        long distinctive run of words (``run_min_words``), or of which one stands whole, in
+        order, inside the other: a rewritten paragraph that kept its opening or a key clause, a
+        short paragraph that grew. Returns the new group numbers."""
         s = self.scores
         free_old = [i for i in range(len(s.old)) if i not in self.old_group]
         free_new = [j for j in range(len(s.new)) if j not in self.new_group]
@@ -823,9 +824,15 @@ class _Aligner:
         sub = s.similarity[np.ix_(free_old, free_new)]
         mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
         chosen = np.zeros_like(mutual)
+        least = self.options.run_min_content_words
         for r, c in zip(*np.nonzero(mutual & (sub >= self.options.run_floor)), strict=True):
-            run = s.runs(free_old[int(r)], free_new[int(c)])
-            chosen[r, c] = run >= self.options.run_min_words
+            i, j = free_old[int(r)], free_new[int(c)]
+            # A standing paragraph that grew ("Reaffirming all its earlier resolutions on
+            # Cyprus," with the resolutions named) is carried whole, yet too short for a run
+            # and made of the series' own words, which no run counts.
+            shorter = min(s.old_len[i], s.new_len[j])
+            whole = shorter >= least and s.lcs[i, j] >= shorter
+            chosen[r, c] = whole or s.runs(i, j) >= self.options.run_min_words
         added: list[int] = []
         taken_old: set[int] = set()
         taken_new: set[int] = set()

@@ -61,6 +61,24 @@ def test_grown_mandate_paragraph_is_one_altered_pair(renewal: Comparison) -> Non
     assert pair.similarity is not None and pair.similarity < renewal.options.threshold
 
 
+def test_a_short_standing_paragraph_that_grew_is_one_altered_pair() -> None:
+    # S/RES/1217 (1998) PP 5 -> S/RES/1251 (1999) PP 4: the series' own words, every one kept,
+    # too short for a carried run; the resolutions it reaffirms are named after it.
+    result = compare(load(CORPUS / "S_RES_1217_1998.txt"), load(CORPUS / "S_RES_1251_1999.txt"))
+    assert result.old.paragraphs[4].text == "Reaffirming all its earlier resolutions on Cyprus,"
+    pair = pair_of(result, old=4)
+    assert (pair.old, pair.new, pair.status) == ((4,), (3,), Status.ALTERED)
+    assert [(op.op, op.text) for op in pair.ops if op.op is not Op.EQUAL] == [
+        (Op.ARTEFACT, "Cyprus, "),
+        (
+            Op.INSERT,
+            "in particular resolutions 1217 (1998) of 22 December 1998 and 1218 (1998) of "
+            "22 December 1998,",
+        ),
+    ]
+    assert pair.similarity == pytest.approx(0.40, abs=0.01)
+
+
 def test_rewritten_confidence_building_paragraph_is_altered() -> None:
     # S/RES/2561 (2021) PP 15 -> S/RES/2587 (2021) PP 13: the first eleven words kept, the rest
     # rewritten; the old paragraph's second half went to another paragraph.
