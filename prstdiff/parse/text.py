@@ -600,6 +600,15 @@ def _read_wrapped(
         elif _COUNCIL_LINE.match(line) and not council_seen:
             council_seen, starts = True, True
         elif (
+            len(drafts) == 1
+            and len(drafts[0].lines) == 1
+            and _COUNCIL_LINE.match(drafts[0].lines[0])
+            and line[:1].isupper()
+        ):
+            # ``The Security Council`` that lost its comma (S/RES/2222 (2015)) is still a line
+            # of its own: the capital after it opens the first paragraph.
+            starts = True
+        elif (
             after_end
             and drafts
             and _HEADING.match(line)

@@ -120,6 +120,16 @@ def test_resolution_14_of_1946_council_line_in_the_middle() -> None:
     )
 
 
+def test_resolution_2222_of_2015_council_line_without_its_comma() -> None:
+    # ``The Security Council`` lost its comma in the extraction; the next line opens PP 1.
+    document = load(CORPUS / "S_RES_2222_2015.txt")
+    assert outline(document)[:3] == [
+        ("introductory", None, "The Security Council", "The Security Council"),
+        ("preambular", None, "Bearing in mind its", "prevention and resolution,"),
+        ("preambular", None, "Reaffirming its resolutions 1265", "and presidential statements,"),
+    ]
+
+
 def test_resolution_1_of_1946_footnote_of_the_adoption_line_is_dropped() -> None:
     document = load(CORPUS / "S_RES_1_1946.txt")
     assert document.vote == "Adopted at the 2nd meeting."
