@@ -557,6 +557,77 @@ KNOWN_READINGS = (
         (47,),
         "paired with old ¶20: see there",
     ),
+    # The six pairs below joined the tuning half after the third fresh check (docs/matching.md).
+    KnownReading(
+        "S_PRST_2014_27__S_RES_2320_2016",
+        (0,),
+        (0,),
+        "the gold links the statement's introductory paragraph to the resolution's heading by "
+        "place, though no word is carried (the writer's brief showed such a pair as an example "
+        "of the format); every other statement -> resolution file, and the engine, read them "
+        "dropped and new",
+    ),
+    KnownReading(
+        "S_PRST_2014_27__S_RES_2320_2016",
+        (2,),
+        (1,),
+        "PP 2 'Recalling also Chapter VIII of the Charter of the United Nations' holds old ¶3's "
+        "'recalls ... the Charter of the United Nations', words PP 1 lacks: it joins as a second "
+        "part (0.75 joined), where the gold reads a new formula",
+    ),
+    KnownReading("S_PRST_2014_27__S_RES_2320_2016", (), (2,), "see old ¶3"),
+    KnownReading("S_PRST_2014_27__S_RES_2320_2016", (12,), (21,), _TIED_CHAIN),
+    KnownReading("S_PRST_2014_27__S_RES_2320_2016", (30,), (27,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_1314_2000__S_RES_1379_2001",
+        (1,),
+        (1,),
+        "old ¶2's citation, 'resolution 1261 (1999) of 28 August 1999', stands whole in new "
+        "¶3's longer list: the engine reads old ¶2 and ¶3 merged there (0.83), the gold pairs "
+        "the two 'Recalling its resolution ...' lines by place (borderline, 0.43)",
+    ),
+    KnownReading("S_RES_1314_2000__S_RES_1379_2001", (2,), (2,), "see old ¶2"),
+    KnownReading(
+        "S_RES_1314_2000__S_RES_1379_2001",
+        (14,),
+        (11,),
+        "OP 8's lead-in 'Calls upon all parties to armed conflict to:' is old OP 7's opening "
+        "word for word (an eight-word run): the engine reads old OP 7 split into that opening "
+        "and its body (OP 5), the gold reads the lead-in as new",
+    ),
+    KnownReading("S_RES_1314_2000__S_RES_1379_2001", (), (14,), "see old OP 7"),
+    KnownReading(
+        "S_RES_1314_2000__S_RES_1379_2001",
+        (11,),
+        (25,),
+        "the same: OP 9's lead-in 'Urges Member States to:' is old OP 4's opening, and the "
+        "engine reads old OP 4 split into it and OP 9 (e)",
+    ),
+    KnownReading("S_RES_1314_2000__S_RES_1379_2001", (), (20,), "see old OP 4"),
+    KnownReading(
+        "S_RES_1960_2010__S_RES_2106_2013",
+        (27, 31),
+        (20,),
+        "OP 7 rewrites old OP 10 and OP 14 in other words: similarities 0.14 and 0.19, 0.25 "
+        "joined, with no shared run",
+    ),
+    KnownReading(
+        "S_RES_2222_2015__S_RES_2286_2016",
+        (2,),
+        (2,),
+        "the list of resolutions grew and the formula changed: each other's best partner at "
+        "0.44, under the 0.45 a paragraph in its place needs, with no shared run",
+    ),
+    KnownReading("S_RES_2222_2015__S_RES_2286_2016", (26,), (28,), _TIED_CHAIN),
+    KnownReading("S_RES_2222_2015__S_RES_2286_2016", (29,), (20,), _TIED_CHAIN),
+    KnownReading("S_RES_2222_2015__S_RES_2286_2016", (33,), (25,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_2222_2015__S_RES_2286_2016",
+        (41,),
+        (32,),
+        "rewritten for another subject (journalists -> medical care): each other's best "
+        "partner at 0.36, with no shared run",
+    ),
 )
 
 
@@ -645,8 +716,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_thirty_four_real_pairs() -> None:
-    """Thirty-four real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_forty_real_pairs() -> None:
+    """Forty real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -657,6 +728,7 @@ def test_the_tuning_half_holds_thirty_four_real_pairs() -> None:
         "S_PRST_2004_46__S_RES_1674_2006",
         "S_PRST_2005_25__S_RES_1674_2006",
         "S_PRST_2005_8__S_RES_1612_2005",
+        "S_PRST_2006_39__S_PRST_2007_7",
         "S_PRST_2007_42__S_RES_1809_2008",
         "S_PRST_2008_28__S_RES_1882_2009",
         "S_PRST_2008_6__S_RES_1882_2009",
@@ -666,20 +738,25 @@ def test_the_tuning_half_holds_thirty_four_real_pairs() -> None:
         "S_PRST_2013_12__S_RES_2167_2014",
         "S_PRST_2013_2__S_RES_2175_2014",
         "S_PRST_2013_8__S_RES_2143_2014",
+        "S_PRST_2014_27__S_RES_2320_2016",
         "S_PRST_2017_21__S_RES_2427_2018",
         "S_PRST_2020_3__S_RES_2601_2021",
         "S_PRST_2020_6__S_RES_2573_2021",
+        "S_RES_1217_1998__S_RES_1251_1999",
         "S_RES_1265_1999__S_RES_1296_2000",
         "S_RES_1296_2000__S_PRST_2002_41",
+        "S_RES_1314_2000__S_RES_1379_2001",
         "S_RES_1539_2004__S_RES_1612_2005",
         "S_RES_1612_2005__S_PRST_2006_33",
         "S_RES_1631_2005__S_PRST_2006_39",
         "S_RES_1809_2008__S_RES_2033_2012",
         "S_RES_1820_2008__S_RES_1888_2009",
         "S_RES_1894_2009__S_PRST_2013_2",
+        "S_RES_1960_2010__S_RES_2106_2013",
         "S_RES_2068_2012__S_RES_2143_2014",
         "S_RES_2114_2013__S_RES_2135_2014",
         "S_RES_2167_2014__S_PRST_2014_27",
+        "S_RES_2222_2015__S_RES_2286_2016",
         "S_RES_2417_2018__S_PRST_2020_6",
         "S_RES_2427_2018__S_PRST_2020_3",
         "S_RES_2561_2021__S_RES_2587_2021",
@@ -819,11 +896,12 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the thirty-four pairs: F1 0.898, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674,
-    # a rewrite in other words), precision 0.939, status 0.952, moved/split/merged 79 of 117.
-    assert f1["prstdiff"] >= 0.89
+    # Measured on the forty pairs: F1 0.905, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.943, status 0.955, moved/split/merged 92 of 135, best
+    # baseline 0.700 (1:1 assignment over the Indel ratio).
+    assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5
-    assert mean([s.precision for s in engine]) >= 0.93
-    assert mean([s.status_accuracy for s in engine]) >= 0.94
-    assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.1
-    assert found / expected >= 0.66
+    assert mean([s.precision for s in engine]) >= 0.935
+    assert mean([s.status_accuracy for s in engine]) >= 0.95
+    assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.15
+    assert found / expected >= 0.67
