@@ -68,7 +68,9 @@ class CompareOptions:
     run_min_content_words: int = 4
     """Fewest words of such a run that are not stop words, half the shortest run: nine words of
     which six are ``the``, ``on`` and ``of`` are a title both texts cite (``the Convention on the
-    Rights of the Child and``), not language one took from the other."""
+    Rights of the Child and``), not language one took from the other. Also the fewest scored
+    words of a paragraph that pairs for standing whole inside its best partner, too short for a
+    run (``Reaffirming all its earlier resolutions on Cyprus,`` grown by the resolutions named)."""
     standing_wording: bool = True
     """Whether standing wording is weak evidence: a run made only of phrases that
     ``prstdiff.stock.STANDING_DOCUMENTS`` (10) dated corpus documents held before the earlier
