@@ -628,6 +628,62 @@ KNOWN_READINGS = (
         "rewritten for another subject (journalists -> medical care): each other's best "
         "partner at 0.36, with no shared run",
     ),
+    # The six pairs below joined the tuning half after the fourth fresh check (docs/matching.md).
+    KnownReading("S_PRST_2006_33__S_PRST_2006_48", (1,), (9,), _TIED_CHAIN),
+    KnownReading(
+        "S_PRST_2006_33__S_PRST_2006_48",
+        (3,),
+        (3, 5),
+        "old ¶4's three sentences went to new ¶4 (0.40, a 14-word run) and ¶6 (0.30), but its "
+        "best partner is new ¶15 (0.44, the subject's words): not each other's best, so the "
+        "run pairs nothing and both parts stay new",
+    ),
+    KnownReading("S_PRST_2006_33__S_PRST_2006_48", (5,), (6,), _TIED_CHAIN),
+    KnownReading(
+        "S_PRST_2007_7__S_RES_1809_2008",
+        (2, 3),
+        (3,),
+        "PP 3 keeps old ¶3 (0.47, an 11-word run) and old ¶4 (0.35, a 10-word run); joined "
+        "they score 0.43, less than old ¶3 alone, so old ¶4 stays out",
+    ),
+    KnownReading(
+        "S_PRST_2007_7__S_RES_1809_2008",
+        (5,),
+        (19,),
+        "each other's best partner with a 12-word run, at 0.28: under the 0.3 a run needs",
+    ),
+    KnownReading("S_PRST_2007_7__S_RES_1809_2008", (9,), (23,), _TIED_CHAIN),
+    KnownReading("S_PRST_2007_7__S_RES_1809_2008", (10,), (7,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_1062_1996__S_RES_1092_1996",
+        (12,),
+        (18, 19),
+        "OP 7 shares a 14-word run with old OP 4 but keeps 43 % of its words there (45 % "
+        "needed), and joining it lifts the split from 0.74 to 0.75 (0.03 needed)",
+    ),
+    KnownReading("S_RES_1062_1996__S_RES_1092_1996", (22,), (29,), _TIED_CHAIN),
+    KnownReading("S_RES_1062_1996__S_RES_1092_1996", (26,), (28,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_1379_2001__S_RES_1460_2003",
+        (6,),
+        (9,),
+        "'Having considered the report of the Secretary-General of <date> on the implementation "
+        "of ...': each other's best partner in its place at 0.44, under the 0.45 the place "
+        "needs; the shared words are the series' standing wording, no run",
+    ),
+    KnownReading(
+        "S_RES_1379_2001__S_RES_1460_2003",
+        (8,),
+        (18,),
+        "rewritten: each other's best partner at 0.43, with no shared run",
+    ),
+    KnownReading("S_RES_1379_2001__S_RES_1460_2003", (11,), (6,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_2242_2015__S_RES_2467_2019",
+        (16,),
+        (22,),
+        "each other's best partner with an 8-word run, at 0.27: under the 0.3 a run needs",
+    ),
 )
 
 
@@ -716,8 +772,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_forty_real_pairs() -> None:
-    """Forty real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_forty_six_real_pairs() -> None:
+    """Forty-six real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -728,8 +784,10 @@ def test_the_tuning_half_holds_forty_real_pairs() -> None:
         "S_PRST_2004_46__S_RES_1674_2006",
         "S_PRST_2005_25__S_RES_1674_2006",
         "S_PRST_2005_8__S_RES_1612_2005",
+        "S_PRST_2006_33__S_PRST_2006_48",
         "S_PRST_2006_39__S_PRST_2007_7",
         "S_PRST_2007_42__S_RES_1809_2008",
+        "S_PRST_2007_7__S_RES_1809_2008",
         "S_PRST_2008_28__S_RES_1882_2009",
         "S_PRST_2008_6__S_RES_1882_2009",
         "S_PRST_2009_3__S_PRST_2010_1",
@@ -742,10 +800,12 @@ def test_the_tuning_half_holds_forty_real_pairs() -> None:
         "S_PRST_2017_21__S_RES_2427_2018",
         "S_PRST_2020_3__S_RES_2601_2021",
         "S_PRST_2020_6__S_RES_2573_2021",
+        "S_RES_1062_1996__S_RES_1092_1996",
         "S_RES_1217_1998__S_RES_1251_1999",
         "S_RES_1265_1999__S_RES_1296_2000",
         "S_RES_1296_2000__S_PRST_2002_41",
         "S_RES_1314_2000__S_RES_1379_2001",
+        "S_RES_1379_2001__S_RES_1460_2003",
         "S_RES_1539_2004__S_RES_1612_2005",
         "S_RES_1612_2005__S_PRST_2006_33",
         "S_RES_1631_2005__S_PRST_2006_39",
@@ -757,6 +817,8 @@ def test_the_tuning_half_holds_forty_real_pairs() -> None:
         "S_RES_2114_2013__S_RES_2135_2014",
         "S_RES_2167_2014__S_PRST_2014_27",
         "S_RES_2222_2015__S_RES_2286_2016",
+        "S_RES_2234_2015__S_RES_2263_2016",
+        "S_RES_2242_2015__S_RES_2467_2019",
         "S_RES_2417_2018__S_PRST_2020_6",
         "S_RES_2427_2018__S_PRST_2020_3",
         "S_RES_2561_2021__S_RES_2587_2021",
@@ -896,12 +958,12 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the forty pairs: F1 0.905, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.943, status 0.955, moved/split/merged 92 of 135, best
-    # baseline 0.700 (1:1 assignment over the Indel ratio).
+    # Measured on the forty-six pairs: F1 0.909, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.951, status 0.956, moved/split/merged 104 of 156, best
+    # baseline 0.710 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5
-    assert mean([s.precision for s in engine]) >= 0.935
+    assert mean([s.precision for s in engine]) >= 0.945
     assert mean([s.status_accuracy for s in engine]) >= 0.95
     assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.15
-    assert found / expected >= 0.67
+    assert found / expected >= 0.66
