@@ -65,6 +65,10 @@ from prstdiff.options import CompareOptions
 from prstdiff.stock import STOCK_WORDS, standing_dates
 from prstdiff.tokens import stem
 
+OPENING_WORDS = 3
+"""A run opens a paragraph when it starts within its first three words: a changed formula
+(``Recognizing`` -> ``Recalling``, ``Calls upon`` -> ``Calls once again upon``) stands before it."""
+
 __all__ = [
     "Link",
     "align_keys",
@@ -421,9 +425,27 @@ class _Runs:
 
     def __call__(self, i: int, j: int) -> int:
         """The longest distinctive run of old ``i`` and new ``j``, in words; 0 when none."""
+        return max((last - first + self.size for first, last in self._runs(i, j)), default=0)
+
+    def opening(self, i: int, j: int, within: int) -> int:
+        """The longest distinctive run of old ``i`` and new ``j`` that starts within the first
+        ``within`` words of both (after a changed formula word or two), in words; 0 when none."""
+        old = self.old[i]
+        return max(
+            (
+                last - first + self.size
+                for first, last in self._runs(i, j)
+                if first <= within and old.find(self.new[j][first : first + self.size]) <= within
+            ),
+            default=0,
+        )
+
+    def _runs(self, i: int, j: int) -> list[tuple[int, int]]:
+        """The maximal runs of consecutive distinctive shingles the two paragraphs share, as
+        (first, last) shingle starts in new ``j``, each with ``min_content`` scored words."""
         size = self.size
         if size < 1:
-            return 0
+            return []
         found = self.shingles.get(j)
         if found is None:
             words = self.new[j]
@@ -436,8 +458,7 @@ class _Runs:
             if shingle in old and self._distinct(shingle, bool(self.corroborated[i, j]))
         )
         if not starts:
-            return 0
-        # Maximal runs of consecutive shingles, as (first start, last start).
+            return []
         runs = [[starts[0], starts[0]]]
         for current in starts[1:]:
             if current == runs[-1][1] + 1:
@@ -445,13 +466,12 @@ class _Runs:
             else:
                 runs.append([current, current])
         words = self.new[j]
-        lengths = [
-            last - first + size
+        return [
+            (first, last)
             for first, last in runs
             if sum(word not in self.stop_words for word in words[first : last + size])
             >= self.min_content
         ]
-        return max(lengths, default=0)
 
     def _distinct(self, shingle: str, corroborated: bool) -> bool:
         known = self.stock.get(shingle)
@@ -824,15 +844,23 @@ class _Aligner:
         sub = s.similarity[np.ix_(free_old, free_new)]
         mutual = (sub >= sub.max(axis=1, keepdims=True)) & (sub >= sub.max(axis=0, keepdims=True))
         chosen = np.zeros_like(mutual)
-        least = self.options.run_min_content_words
-        for r, c in zip(*np.nonzero(mutual & (sub >= self.options.run_floor)), strict=True):
+        opts = self.options
+        least = opts.run_min_content_words
+        floor = min(opts.run_floor, opts.kept_floor)
+        for r, c in zip(*np.nonzero(mutual & (sub >= floor)), strict=True):
             i, j = free_old[int(r)], free_new[int(c)]
             # A standing paragraph that grew ("Reaffirming all its earlier resolutions on
             # Cyprus," with the resolutions named) is carried whole, yet too short for a run
             # and made of the series' own words, which no run counts.
             shorter = min(s.old_len[i], s.new_len[j])
-            whole = shorter >= least and s.lcs[i, j] >= shorter
-            chosen[r, c] = whole or s.runs(i, j) >= self.options.run_min_words
+            if sub[r, c] >= opts.kept_floor and shorter >= least and s.lcs[i, j] >= shorter:
+                chosen[r, c] = True
+            elif sub[r, c] >= opts.run_floor:
+                chosen[r, c] = s.runs(i, j) >= opts.run_min_words
+            else:
+                # Below the run floor a run in the middle is as often a name both texts cite;
+                # one that opens both paragraphs is the paragraph itself, rewritten after it.
+                chosen[r, c] = s.runs.opening(i, j, OPENING_WORDS) >= opts.run_min_words
         added: list[int] = []
         taken_old: set[int] = set()
         taken_new: set[int] = set()

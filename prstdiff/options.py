@@ -81,6 +81,12 @@ class CompareOptions:
     run_floor: float = 0.3
     """Least similarity of two unmatched paragraphs that share such a run and are each other's
     best partner for them to pair; below it the run is a quotation inside otherwise new text."""
+    kept_floor: float = 0.25
+    """Least similarity for such partners when the run opens both paragraphs, or when one of
+    them stands whole inside the other: a paragraph that kept its opening and was rewritten
+    after it (``Welcomes the observations in the Secretary-General's report`` with or without a
+    long tail). A run in the middle of both, under ``run_floor``, is as often a name both texts
+    cite (``United Nations Action against Sexual Violence in Conflict``)."""
     stop_words: frozenset[str] = frozenset(
         [
             "a",

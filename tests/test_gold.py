@@ -678,12 +678,6 @@ KNOWN_READINGS = (
         "rewritten: each other's best partner at 0.43, with no shared run",
     ),
     KnownReading("S_RES_1379_2001__S_RES_1460_2003", (11,), (6,), _TIED_CHAIN),
-    KnownReading(
-        "S_RES_2242_2015__S_RES_2467_2019",
-        (16,),
-        (22,),
-        "each other's best partner with an 8-word run, at 0.27: under the 0.3 a run needs",
-    ),
 )
 
 
@@ -958,8 +952,8 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the forty-six pairs: F1 0.909, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.951, status 0.956, moved/split/merged 104 of 156, best
+    # Measured on the forty-six pairs: F1 0.910, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.951, status 0.957, moved/split/merged 104 of 156, best
     # baseline 0.710 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5

@@ -79,6 +79,34 @@ def test_a_short_standing_paragraph_that_grew_is_one_altered_pair() -> None:
     assert pair.similarity == pytest.approx(0.40, abs=0.01)
 
 
+def test_a_paragraph_that_kept_only_its_opening_is_one_altered_pair() -> None:
+    # S/RES/1728 (2006) OP 6 -> S/RES/1758 (2007) OP 6: the opening kept, the long tail cut;
+    # 0.26 similar, under the run floor, but the run opens both paragraphs.
+    result = compare(load(CORPUS / "S_RES_1728_2006.txt"), load(CORPUS / "S_RES_1758_2007.txt"))
+    assert result.new.paragraphs[17].text == (
+        "Welcomes the observations in the Secretary-General’s report;"
+    )
+    pair = pair_of(result, old=15)
+    assert (pair.old, pair.new, pair.status) == ((15,), (17,), Status.ALTERED)
+    assert pair.similarity == pytest.approx(0.26, abs=0.01)
+
+
+def test_a_name_both_texts_cite_mid_paragraph_is_not_a_pair() -> None:
+    # S/RES/1820 (2008) PP 14 and S/RES/1888 (2009) OP 4 share only the initiative's name, at
+    # the end of a new request: the new paragraph is new and shows the name as a phrase.
+    result = compare(load(CORPUS / "S_RES_1820_2008.txt"), load(CORPUS / "S_RES_1888_2009.txt"))
+    assert pair_of(result, old=14).status is Status.DROPPED
+    pair = pair_of(result, new=26)
+    assert pair.status is Status.NEW
+    assert [(phrase.other, phrase.text) for phrase in pair.phrases] == [
+        (
+            14,
+            "the inter-agency initiative “United Nations Action Against Sexual Violence in "
+            "Conflict”;",
+        )
+    ]
+
+
 def test_rewritten_confidence_building_paragraph_is_altered() -> None:
     # S/RES/2561 (2021) PP 15 -> S/RES/2587 (2021) PP 13: the first eleven words kept, the rest
     # rewritten; the old paragraph's second half went to another paragraph.
