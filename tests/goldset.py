@@ -203,29 +203,6 @@ def gold_from_units(
     return Gold(name, Path(), Path(), old_paragraphs, new_paragraphs, pairs, half="made-up")
 
 
-@dataclass(frozen=True, slots=True)
-class ReadUnit:
-    """One unit of a reader's primary reading, shaped as ``measure`` reads a method's pairs."""
-
-    old: tuple[int, ...]
-    """Old paragraphs."""
-    new: tuple[int, ...]
-    """New paragraphs."""
-    status: Status
-    """The reader's status."""
-    moved: bool
-    """Out of document order."""
-    split: bool
-    """One old paragraph became several new ones."""
-    merged: bool
-    """Several old paragraphs became one new one."""
-
-
-def primary_reading(gold: Gold) -> list[ReadUnit]:
-    """A gold file's primary reading, to be scored against another reader's like a method."""
-    return [ReadUnit(p.old, p.new, p.status, p.moved, p.split, p.merged) for p in gold.pairs]
-
-
 def second_readings() -> list[tuple[Gold, Gold]]:
     """Each held-out pair that a second reader aligned too: (first reading, second reading)."""
     second = sorted((GOLD_DIR / "second").glob("*.json"))
@@ -324,8 +301,9 @@ def _shape_flags(old: tuple[int, ...], new: tuple[int, ...]) -> tuple[str, ...]:
     return ()
 
 
-def measure(method: str, gold: Gold, pairs: Sequence[Pair | ReadUnit]) -> PairScore:
-    """Score one method's pairs for one real pair against its gold alignment."""
+def measure(method: str, gold: Gold, pairs: Sequence[Pair | GoldPair]) -> PairScore:
+    """Score one method's pairs for one real pair against its gold alignment (or another
+    reader's primary reading of it, its ``pairs``)."""
     predicted = set().union(*(_links(p.old, p.new) for p in pairs)) if pairs else set()
     status_of = {("old", i): p.status for p in pairs for i in p.old}
     status_of.update({("new", j): p.status for p in pairs for j in p.new})
