@@ -678,6 +678,101 @@ KNOWN_READINGS = (
         "rewritten: each other's best partner at 0.43, with no shared run",
     ),
     KnownReading("S_RES_1379_2001__S_RES_1460_2003", (11,), (6,), _TIED_CHAIN),
+    # The six pairs below joined the tuning half after the fifth fresh check (docs/matching.md).
+    KnownReading(
+        "S_PRST_2006_48__S_RES_1882_2009",
+        (5,),
+        (),
+        "new ¶18 ('While noting that some parties to armed conflict have responded to its call "
+        "... to prepare and implement concrete time-bound action plans') is nearer old ¶6, the "
+        "parties that worked on action plans (0.68), than old ¶13's call (0.65): the engine "
+        "pairs it with old ¶6, a reading a reader may also take",
+    ),
+    KnownReading(
+        "S_PRST_2006_48__S_RES_1882_2009",
+        (6,),
+        (24,),
+        "the Working Group's paragraph, moved: each other's best partner at 0.48, under the 0.5 "
+        "a moved pair needs, with no run (the Working Group's name is in other paragraphs too)",
+    ),
+    KnownReading("S_PRST_2006_48__S_RES_1882_2009", (8,), (13,), _TIED_CHAIN),
+    KnownReading(
+        "S_PRST_2006_48__S_RES_1882_2009",
+        (9,),
+        (9, 23, 26),
+        "OP 7 (c) keeps 'in line with paragraph 9 of its resolution 1612 (2005)' of old ¶10 "
+        "(0.22, an 8-word run) but its best partner is old ¶17 (0.37), so it joins no split; "
+        "and the moved flag, where two chains tie",
+    ),
+    KnownReading(
+        "S_PRST_2006_48__S_RES_1882_2009",
+        (11,),
+        (),
+        "each other's best partner with OP 5 (d) at 0.31 through a run that is mostly a title "
+        "('in cooperation with the Special Representative of the Secretary-General'); the gold "
+        "reads the invitation to join the mechanism dropped",
+    ),
+    KnownReading("S_PRST_2006_48__S_RES_1882_2009", (12,), (17, 18), "see old ¶6"),
+    KnownReading("S_PRST_2006_48__S_RES_1882_2009", (), (21,), "see old ¶12"),
+    KnownReading(
+        "S_RES_1325_2000__S_RES_1820_2008",
+        (24,),
+        (17,),
+        "old OP 10 pairs in its place with new OP 5 (0.46, within the gap allowance), which "
+        "repeats its 'rape and other forms of sexual violence against women and girls in "
+        "situations of armed conflict'; new OP 3, 94 words of new measures, scores 0.27",
+    ),
+    KnownReading(
+        "S_RES_1325_2000__S_RES_1820_2008",
+        (25,),
+        (18,),
+        "rewritten and extended: each other's best partner at 0.30, with no shared run",
+    ),
+    KnownReading("S_RES_1325_2000__S_RES_1820_2008", (), (19,), "see old OP 10"),
+    KnownReading(
+        "S_RES_1325_2000__S_RES_1820_2008",
+        (5,),
+        (10,),
+        "the word changes: 'peace-building' -> 'peacebuilding' is a lost hyphen to the word "
+        "diff, shown as an artefact by design, where the gold counts a change of spelling",
+    ),
+    KnownReading("S_RES_2167_2014__S_RES_2320_2016", (2,), (4,), _TIED_CHAIN),
+    KnownReading("S_RES_2225_2015__S_RES_2427_2018", (26,), (34, 36), _TIED_CHAIN),
+    KnownReading("S_RES_2225_2015__S_RES_2427_2018", (27,), (24,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_2417_2018__S_RES_2573_2021",
+        (3,),
+        (5, 14),
+        "old ¶4's best partner is new ¶15 (0.36), whose own best is old ¶8 (0.37); the 8-word "
+        "run into new ¶6 (0.31) is not between each other's best partners, so neither part "
+        "pairs",
+    ),
+    KnownReading(
+        "S_RES_2417_2018__S_RES_2573_2021",
+        (19,),
+        (),
+        "each other's best partner with new OP 7 at 0.34 through 'humanitarian principles of "
+        "humanity, neutrality, impartiality and independence', the subject's stock that the "
+        "standing wording of a ten-document corpus does not yet know",
+    ),
+    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (), (28,), "see old ¶20"),
+    KnownReading(
+        "S_RES_2417_2018__S_RES_2573_2021",
+        (20,),
+        (20,),
+        "new ¶21 shares more with old OP 2 (0.30, 'violations of international humanitarian "
+        "law and international human rights law') than with old ¶21 (0.27): the engine joins "
+        "it to OP 2's split",
+    ),
+    KnownReading(
+        "S_RES_2417_2018__S_RES_2573_2021",
+        (22,),
+        (7, 24),
+        "new ¶8 and OP 3 both repeat old OP 1's call: joined they score 0.51, less than OP 3 "
+        "alone (0.58), so new ¶8 (0.65 on its own) stays new; the same clauses carried into two "
+        "paragraphs",
+    ),
+    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (23,), (11,), "see old ¶21"),
 )
 
 
@@ -766,8 +861,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_forty_six_real_pairs() -> None:
-    """Forty-six real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_fifty_two_real_pairs() -> None:
+    """Fifty-two real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -780,6 +875,7 @@ def test_the_tuning_half_holds_forty_six_real_pairs() -> None:
         "S_PRST_2005_8__S_RES_1612_2005",
         "S_PRST_2006_33__S_PRST_2006_48",
         "S_PRST_2006_39__S_PRST_2007_7",
+        "S_PRST_2006_48__S_RES_1882_2009",
         "S_PRST_2007_42__S_RES_1809_2008",
         "S_PRST_2007_7__S_RES_1809_2008",
         "S_PRST_2008_28__S_RES_1882_2009",
@@ -797,8 +893,10 @@ def test_the_tuning_half_holds_forty_six_real_pairs() -> None:
         "S_RES_1062_1996__S_RES_1092_1996",
         "S_RES_1217_1998__S_RES_1251_1999",
         "S_RES_1265_1999__S_RES_1296_2000",
+        "S_RES_1283_1999__S_RES_1303_2000",
         "S_RES_1296_2000__S_PRST_2002_41",
         "S_RES_1314_2000__S_RES_1379_2001",
+        "S_RES_1325_2000__S_RES_1820_2008",
         "S_RES_1379_2001__S_RES_1460_2003",
         "S_RES_1539_2004__S_RES_1612_2005",
         "S_RES_1612_2005__S_PRST_2006_33",
@@ -810,10 +908,13 @@ def test_the_tuning_half_holds_forty_six_real_pairs() -> None:
         "S_RES_2068_2012__S_RES_2143_2014",
         "S_RES_2114_2013__S_RES_2135_2014",
         "S_RES_2167_2014__S_PRST_2014_27",
+        "S_RES_2167_2014__S_RES_2320_2016",
         "S_RES_2222_2015__S_RES_2286_2016",
+        "S_RES_2225_2015__S_RES_2427_2018",
         "S_RES_2234_2015__S_RES_2263_2016",
         "S_RES_2242_2015__S_RES_2467_2019",
         "S_RES_2417_2018__S_PRST_2020_6",
+        "S_RES_2417_2018__S_RES_2573_2021",
         "S_RES_2427_2018__S_PRST_2020_3",
         "S_RES_2561_2021__S_RES_2587_2021",
         "S_RES_2646_2022__S_RES_2674_2023",
@@ -952,9 +1053,9 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the forty-six pairs: F1 0.910, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.951, status 0.957, moved/split/merged 104 of 156, best
-    # baseline 0.710 (1:1 assignment over the Indel ratio).
+    # Measured on the fifty-two pairs: F1 0.910, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.947, status 0.957, moved/split/merged 116 of 174, best
+    # baseline 0.730 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5
     assert mean([s.precision for s in engine]) >= 0.945
