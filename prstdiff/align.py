@@ -696,7 +696,8 @@ class _Aligner:
         A part joins when the joined texts become ``split_gain`` more similar, or when it keeps
         ``part_share`` of its words inside the anchor and those words are anchor words no member
         holds yet (at least ``part_share`` of what it keeps): a sub-paragraph or a clause that
-        added new words of its own still brings carried language the group lacked.
+        added new words of its own still brings carried language the group lacked. A far part
+        that repeats the anchor's language (``_repeated``) joins too.
         """
         s = self.scores
         group = sorted(members)
@@ -742,13 +743,14 @@ class _Aligner:
                     candidate = sorted([*group, k])
                     score = joined(candidate)
                     gain = s.covered(anchor, candidate, side_new=side_new) - covered
-                    # A part far from the group must make the joined texts more similar: words
-                    # it shares with the anchor alone are too often the subject's stock words.
+                    # A part far from the group must make the joined texts more similar (words
+                    # it shares with the anchor alone are too often the subject's stock words),
+                    # or carry the anchor's language again, run and all.
                     kept = (
                         k not in near
                         and inside[k] >= share
                         and gain >= share * len(parts[k]) * inside[k]
-                    )
+                    ) or (k in near and self._repeated(anchor, k, inside[k], side_new=side_new))
                     if (
                         score >= current + self.options.split_gain or kept
                     ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):
@@ -759,6 +761,20 @@ class _Aligner:
             group = sorted([*group, k])
             current = score
             covered += gain
+
+    def _repeated(self, anchor: int, part: int, inside: float, *, side_new: bool) -> bool:
+        """Whether a far part whose best partner is the anchor carries its language again: most
+        of its words (``containment``) in order inside the anchor, with a long distinctive run.
+
+        The same call carried into a preambular and an operative paragraph (S/RES/2417 (2018) OP 1
+        into both S/RES/2573 (2021) PP 8 and OP 3) adds no anchor words the group lacks and makes
+        the joined texts less similar, yet a reader sees both paragraphs taken from the one.
+        """
+        if inside < self.options.containment:
+            return False
+        runs = self.scores.runs
+        run = runs(anchor, part) if side_new else runs(part, anchor)
+        return run >= self.options.run_min_words
 
     def group_unmatched(self) -> None:
         """Pair an unmatched paragraph with a run of unmatched, contained, consecutive ones."""
