@@ -440,6 +440,17 @@ class _Runs:
             default=0,
         )
 
+    def shared_opening(self, i: int, j: int) -> int:
+        """Scored words (not stop words) of the longest opening old ``i`` and new ``j`` share,
+        word for word from their first word: ``Welcomes the sustained activity`` is three."""
+        old, new = self.old[i], self.new[j]
+        length = 0
+        for a, b in zip(old, new, strict=False):
+            if a != b:
+                break
+            length += 1
+        return sum(word not in self.stop_words for word in old[:length])
+
     def _runs(self, i: int, j: int) -> list[tuple[int, int]]:
         """The maximal runs of consecutive distinctive shingles the two paragraphs share, as
         (first, last) shingle starts in new ``j``, each with ``min_content`` scored words."""
@@ -850,8 +861,9 @@ class _Aligner:
     def carried(self) -> list[int]:
         """Pair unmatched paragraphs that are each other's best unmatched partner and share a
         long distinctive run of words (``run_min_words``), or of which one stands whole, in
-        order, inside the other: a rewritten paragraph that kept its opening or a key clause, a
-        short paragraph that grew. Returns the new group numbers."""
+        order, inside the other, or that open with the same words (``opening_min_words``): a
+        rewritten paragraph that kept its opening or a key clause, a short paragraph that grew.
+        Returns the new group numbers."""
         s = self.scores
         free_old = [i for i in range(len(s.old)) if i not in self.old_group]
         free_new = [j for j in range(len(s.new)) if j not in self.new_group]
@@ -877,6 +889,10 @@ class _Aligner:
                 # Below the run floor a run in the middle is as often a name both texts cite;
                 # one that opens both paragraphs is the paragraph itself, rewritten after it.
                 chosen[r, c] = s.runs.opening(i, j, OPENING_WORDS) >= opts.run_min_words
+            # The same opening words, verb and object, are the paragraph itself rewritten after
+            # them, however short the kept stretch ("Welcomes the sustained activity").
+            if not chosen[r, c] and sub[r, c] >= opts.opening_floor:
+                chosen[r, c] = s.runs.shared_opening(i, j) >= opts.opening_min_words
         added: list[int] = []
         taken_old: set[int] = set()
         taken_new: set[int] = set()

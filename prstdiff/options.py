@@ -87,6 +87,15 @@ class CompareOptions:
     after it (``Welcomes the observations in the Secretary-General's report`` with or without a
     long tail). A run in the middle of both, under ``run_floor``, is as often a name both texts
     cite (``United Nations Action against Sexual Violence in Conflict``)."""
+    opening_floor: float = 0.35
+    """Least similarity for such partners (each other's best, both unmatched) that open with
+    the same words, verb and object, from their first word on, with no long run: a paragraph
+    rewritten after its opening (``Welcomes the sustained activity of its Working Group``, its
+    tail rewritten). Lower, the same opening is as often a formula (``Requests the
+    Secretary-General to develop``) on another subject."""
+    opening_min_words: int = 3
+    """Fewest scored words (not stop words) of that shared opening: a verb and a two-word
+    object. Two are a formula alone (``Requests the Secretary-General``)."""
     stop_words: frozenset[str] = frozenset(
         [
             "a",

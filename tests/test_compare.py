@@ -270,7 +270,7 @@ def test_every_option_says_why_its_default() -> None:
         for number, statement in enumerate(body)
         if isinstance(statement, ast.AnnAssign)
     ]
-    assert len(fields) == 21
+    assert len(fields) == 23
     for field, following in fields:
         assert isinstance(following, ast.Expr), ast.unparse(field)
         assert isinstance(following.value, ast.Constant), ast.unparse(field)
