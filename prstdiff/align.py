@@ -707,8 +707,9 @@ class _Aligner:
         A part joins when the joined texts become ``split_gain`` more similar, or when it keeps
         ``part_share`` of its words inside the anchor and those words are anchor words no member
         holds yet (at least ``part_share`` of what it keeps): a sub-paragraph or a clause that
-        added new words of its own still brings carried language the group lacked. A far part
-        that repeats the anchor's language (``_repeated``) joins too.
+        added new words of its own still brings carried language the group lacked. A part whose
+        best partner is the anchor and that repeats the anchor's language (``_repeated``) joins
+        too, far or near.
         """
         s = self.scores
         group = sorted(members)
@@ -761,7 +762,7 @@ class _Aligner:
                         k not in near
                         and inside[k] >= share
                         and gain >= share * len(parts[k]) * inside[k]
-                    ) or (k in near and self._repeated(anchor, k, inside[k], side_new=side_new))
+                    ) or (bool(own[k]) and self._repeated(anchor, k, inside[k], side_new=side_new))
                     if (
                         score >= current + self.options.split_gain or kept
                     ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):
@@ -774,12 +775,13 @@ class _Aligner:
             covered += gain
 
     def _repeated(self, anchor: int, part: int, inside: float, *, side_new: bool) -> bool:
-        """Whether a far part whose best partner is the anchor carries its language again: most
-        of its words (``containment``) in order inside the anchor, with a long distinctive run.
+        """Whether a part whose best partner is the anchor carries its language again: most of
+        its words (``containment``) in order inside the anchor, with a long distinctive run.
 
         The same call carried into a preambular and an operative paragraph (S/RES/2417 (2018) OP 1
-        into both S/RES/2573 (2021) PP 8 and OP 3) adds no anchor words the group lacks and makes
-        the joined texts less similar, yet a reader sees both paragraphs taken from the one.
+        into both S/RES/2573 (2021) PP 8 and OP 3), or two sub-paragraphs that open alike merged
+        into one (S/RES/1894 (2009) OP 15 (a) and OP 16 (b)), add no anchor words the group lacks
+        and make the joined texts less similar, yet a reader sees them all taken into the one.
         """
         if inside < self.options.containment:
             return False
@@ -907,27 +909,27 @@ class _Aligner:
             self.add([i], [j])
         return added
 
-    def moves(self) -> list[int]:
-        """Pair the remaining unmatched paragraphs, best score first; the new group numbers."""
+    def moves(self) -> None:
+        """Pair the remaining unmatched paragraphs, best score first, each pair grown into its
+        split or merge before the next: a paragraph kept whole in a merged one elsewhere (S/RES/1296
+        (2000) OP 24 in S/RES/1674 (2006) OP 25) joins it before a weaker pair takes it."""
         s = self.scores
         free_old = [i for i in range(len(s.old)) if i not in self.old_group]
         free_new = [j for j in range(len(s.new)) if j not in self.new_group]
         if not free_old or not free_new:
-            return []
+            return
         sub = s.evidence[np.ix_(free_old, free_new)]
         rows, cols = np.nonzero(sub >= self.options.threshold)
         ranked = sorted(
             zip(rows.tolist(), cols.tolist(), strict=True),
             key=lambda rc: (-sub[rc[0], rc[1]], rc[0], rc[1]),
         )
-        added: list[int] = []
         for r, c in ranked:
             i, j = free_old[r], free_new[c]
             if i in self.old_group or j in self.new_group:
                 continue
-            added.append(len(self.groups))
             self.add([i], [j])
-        return added
+            self.grow([len(self.groups) - 1])
 
     def links(self) -> list[Link]:
         s = self.scores
@@ -982,7 +984,7 @@ def align_keys(
     aligner.order()
     aligner.grow(range(len(aligner.groups)))
     aligner.group_unmatched()
-    aligner.grow(aligner.moves())
+    aligner.moves()
     aligner.grow(aligner.carried())
     return aligner.links()
 

@@ -25,10 +25,13 @@ class CompareOptions:
     """Share of word order in similarity (the rest: the common words in any order). Drafters move
     clauses about inside a paragraph, so order alone under-rates carried language; words alone
     over-rate paragraphs on the same subject. Half and half scores both as a reader would."""
-    candidate_margin: float = 0.25
-    """A pair is a candidate only if its similarity is within this margin of the best score of its
-    old row and of its new column: a paragraph with a 0.9 partner elsewhere (moved) is not
-    consumed by a 0.55 neighbour that merely shares stock phrases."""
+    candidate_margin: float = 0.15
+    """A pair is a candidate only if its evidence is within this margin of the best of its old row
+    and of its new column: a paragraph with a 0.9 partner elsewhere (moved) is not consumed by a
+    0.55 neighbour that merely shares stock phrases, nor one kept whole (0.70) in a merged
+    paragraph elsewhere by a 0.52 neighbour (S/RES/1296 (2000) OP 24, merged into S/RES/1674
+    (2006) OP 25). Values from 0.10 to 0.15 read the real pairs alike; 0.25 let that neighbour
+    take it."""
     containment: float = 0.6
     """Least share of a paragraph's words, in order, found inside another for it to count as a part
     of a split or merge; a cut part keeps most of its words even when edited (0.7 seen), while a

@@ -281,18 +281,22 @@ KNOWN_READINGS = (
     KnownReading("S_RES_1894_2009__S_PRST_2013_2", (7,), (11,), _FORMULA),
     KnownReading("S_RES_1894_2009__S_PRST_2013_2", (50,), (23,), _FORMULA),
     KnownReading(
-        "S_RES_1894_2009__S_PRST_2013_2",
-        (42, 45, 46),
-        (13,),
-        "OP 16 (b) keeps 70 % of its words in new ¶15 too (0.46, in a gap of the order) and "
-        "pairs there; OP 15 (a) and OP 16 (a) are merged into new ¶14 as the gold has them",
+        "S_RES_1296_2000__S_PRST_2002_41",
+        (2,),
+        (),
+        "merged with PP 1 into new ¶2, the gold's second reading of PP 1 (the report considered "
+        "and the report welcomed, in the same formula)",
     ),
     KnownReading(
-        "S_RES_1894_2009__S_PRST_2013_2",
+        "S_PRST_2009_9__S_RES_1882_2009",
         (),
-        (14,),
-        "paired with OP 16 (b), which keeps 70 % of its words there (0.46)",
+        (17,),
+        "OP 5's chapeau ('While noting that some parties to armed conflict have responded to its "
+        "call ... to prepare and implement concrete time-bound action plans') repeats the call "
+        "of old ¶10, run and all: the engine joins it to that split, as the gold of S/PRST/2006/48 "
+        "-> S/RES/1882 reads the same paragraph; this gold reads it new",
     ),
+    KnownReading("S_PRST_2009_9__S_RES_1882_2009", (9,), (18, 20, 21), "see OP 5"),
     KnownReading(
         "S_RES_1894_2009__S_PRST_2013_2",
         (55,),
@@ -740,6 +744,88 @@ KNOWN_READINGS = (
         "it to OP 2's split",
     ),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (23,), (11,), "see old ¶21"),
+    # The six pairs below joined the tuning half after the sixth fresh check (docs/matching.md).
+    KnownReading(
+        "S_RES_1296_2000__S_RES_1674_2006",
+        (10,),
+        (),
+        "each other's best partner in the same place at 0.45 (the gap allowance), on displaced "
+        "civilians and international humanitarian law; the gold reads two different points",
+    ),
+    KnownReading("S_RES_1296_2000__S_RES_1674_2006", (), (22,), "see old OP 3"),
+    KnownReading(
+        "S_RES_1296_2000__S_RES_1674_2006",
+        (12,),
+        (36,),
+        "the moved flag: with the links the engine reads otherwise here (old OP 3 -> OP 12 in "
+        "place, OP 11 and OP 18 unmatched) its longest chain keeps OP 5 -> OP 26 in place",
+    ),
+    KnownReading(
+        "S_RES_1296_2000__S_RES_1674_2006",
+        (18,),
+        (31,),
+        "the humanitarian principles reworded: each other's best partner at 0.39, moved, with "
+        "no run",
+    ),
+    KnownReading("S_RES_1296_2000__S_RES_1674_2006", (23,), (28,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_1296_2000__S_RES_1674_2006",
+        (25,),
+        (27,),
+        "rewritten (a mass-media component -> the dissemination of information): each other's "
+        "best partner at 0.42, moved, with no run; 'Affirms' became 'Reaffirms'",
+    ),
+    KnownReading(
+        "S_RES_1296_2000__S_RES_1674_2006",
+        (32,),
+        (37,),
+        "new OP 27's best unmatched partner is old PP 3 (0.39, the Secretary-General's report "
+        "on the protection of civilians), so its 10-word run with old OP 25 (0.33) pairs nothing",
+    ),
+    KnownReading(
+        "S_RES_1809_2008__S_PRST_2009_3",
+        (5, 23),
+        (2,),
+        "new ¶3 is nearest old OP 1 (0.51, the relationship 'between the United Nations and "
+        "regional organizations, in particular the African Union, in accordance with' the "
+        "Charter), then OP 9 (0.50, a 15-word run) and PP 6 (0.39): the engine pairs OP 1, the "
+        "gold merges PP 6 and OP 9",
+    ),
+    KnownReading("S_RES_1809_2008__S_PRST_2009_3", (15,), (), "see PP 6 and OP 9"),
+    KnownReading(
+        "S_RES_1809_2008__S_PRST_2009_3",
+        (10,),
+        (),
+        "each other's best partner with new ¶10 at 0.31 through an 8-word run that is mostly a "
+        "mission's name ('the United Nations-African Union Mission in Darfur (UNAMID)')",
+    ),
+    KnownReading(
+        "S_RES_1809_2008__S_PRST_2009_3",
+        (30,),
+        (4, 7, 9),
+        "new ¶8 keeps 42 % of its words in OP 16 (45 % needed) with no run, and new ¶10 pairs "
+        "with old ¶11 (see there): OP 16 pairs with new ¶5 alone",
+    ),
+    KnownReading(
+        "S_RES_2122_2013__S_RES_2242_2015",
+        (2,),
+        (4, 5),
+        "new ¶5 opens with old ¶3's first twelve words, but keeps a fifth of its own words' "
+        "weight there (0.22, under the 0.33 a part needs) and lowers the joined similarity "
+        "(0.67 -> 0.60): old ¶3 pairs with new ¶6 alone",
+    ),
+    KnownReading("S_RES_2122_2013__S_RES_2242_2015", (3,), (2,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_2122_2013__S_RES_2242_2015",
+        (18,),
+        (19,),
+        "'Welcoming' / 'Welcomes the efforts of Member States', rewritten after it: each other's "
+        "best partner at 0.347, under the 0.35 a shared opening needs",
+    ),
+    KnownReading("S_RES_2143_2014__S_RES_2225_2015", (9,), (10,), _TIED_CHAIN),
+    KnownReading("S_RES_2143_2014__S_RES_2225_2015", (12,), (7, 8), _TIED_CHAIN),
+    KnownReading("S_RES_2143_2014__S_RES_2225_2015", (29,), (33,), _TIED_CHAIN),
+    KnownReading("S_RES_2143_2014__S_RES_2225_2015", (31,), (31,), _TIED_CHAIN),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (5,), (12,), _SPLIT_PLACE),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (8,), (2,), _SPLIT_PLACE),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (11,), (18,), _SPLIT_PLACE),
@@ -832,8 +918,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_fifty_two_real_pairs() -> None:
-    """Fifty-two real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_fifty_eight_real_pairs() -> None:
+    """Fifty-eight real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -854,6 +940,7 @@ def test_the_tuning_half_holds_fifty_two_real_pairs() -> None:
         "S_PRST_2009_3__S_PRST_2010_1",
         "S_PRST_2009_9__S_RES_1882_2009",
         "S_PRST_2010_1__S_PRST_2013_12",
+        "S_PRST_2010_1__S_RES_2033_2012",
         "S_PRST_2013_12__S_RES_2167_2014",
         "S_PRST_2013_2__S_RES_2175_2014",
         "S_PRST_2013_8__S_RES_2143_2014",
@@ -866,18 +953,23 @@ def test_the_tuning_half_holds_fifty_two_real_pairs() -> None:
         "S_RES_1265_1999__S_RES_1296_2000",
         "S_RES_1283_1999__S_RES_1303_2000",
         "S_RES_1296_2000__S_PRST_2002_41",
+        "S_RES_1296_2000__S_RES_1674_2006",
         "S_RES_1314_2000__S_RES_1379_2001",
         "S_RES_1325_2000__S_RES_1820_2008",
         "S_RES_1379_2001__S_RES_1460_2003",
         "S_RES_1539_2004__S_RES_1612_2005",
         "S_RES_1612_2005__S_PRST_2006_33",
         "S_RES_1631_2005__S_PRST_2006_39",
+        "S_RES_1642_2005__S_RES_1687_2006",
+        "S_RES_1809_2008__S_PRST_2009_3",
         "S_RES_1809_2008__S_RES_2033_2012",
         "S_RES_1820_2008__S_RES_1888_2009",
         "S_RES_1894_2009__S_PRST_2013_2",
         "S_RES_1960_2010__S_RES_2106_2013",
         "S_RES_2068_2012__S_RES_2143_2014",
         "S_RES_2114_2013__S_RES_2135_2014",
+        "S_RES_2122_2013__S_RES_2242_2015",
+        "S_RES_2143_2014__S_RES_2225_2015",
         "S_RES_2167_2014__S_PRST_2014_27",
         "S_RES_2167_2014__S_RES_2320_2016",
         "S_RES_2222_2015__S_RES_2286_2016",
@@ -1024,9 +1116,9 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the fifty-two pairs: F1 0.915, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.949, status 0.959, moved/split/merged 120 of 176, best
-    # baseline 0.730 (1:1 assignment over the Indel ratio).
+    # Measured on the fifty-eight pairs: F1 0.918, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.949, status 0.959, moved/split/merged 137 of 201, best
+    # baseline 0.735 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5
     assert mean([s.precision for s in engine]) >= 0.945
