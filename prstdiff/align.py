@@ -708,8 +708,8 @@ class _Aligner:
         ``part_share`` of its words inside the anchor and those words are anchor words no member
         holds yet (at least ``part_share`` of what it keeps): a sub-paragraph or a clause that
         added new words of its own still brings carried language the group lacked. A part whose
-        best partner is the anchor and that repeats the anchor's language (``_repeated``) joins
-        too, far or near.
+        best partner is the anchor and that repeats the anchor's language (``_repeated``), or
+        opens with a long run of its opening words, joins too, far or near.
         """
         s = self.scores
         group = sorted(members)
@@ -741,6 +741,14 @@ class _Aligner:
         for k in np.nonzero(eligible)[0].tolist():
             if k not in taken:
                 eligible[k] = s.weighted_share(parts[k], whole) >= least
+        # A part that opens with the anchor's opening words, a long run of them, is the clause
+        # cut off to open a paragraph of its own, however much it grew after it.
+        opens = np.zeros_like(eligible)
+        for k in np.nonzero(own)[0].tolist() if self.options.run_min_words >= 1 else []:
+            if k not in taken and k not in group:
+                pair = (anchor, k) if side_new else (k, anchor)
+                opens[k] = s.runs.opening(*pair, OPENING_WORDS) >= self.options.run_min_words
+        eligible |= opens
         far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
         share = self.options.part_share
         covered = s.covered(anchor, group, side_new=side_new)
@@ -757,12 +765,13 @@ class _Aligner:
                     gain = s.covered(anchor, candidate, side_new=side_new) - covered
                     # A part far from the group must make the joined texts more similar (words
                     # it shares with the anchor alone are too often the subject's stock words),
-                    # or carry the anchor's language again, run and all.
+                    # or carry the anchor's language again, run and all, or open with it.
                     kept = (
                         k not in near
                         and inside[k] >= share
                         and gain >= share * len(parts[k]) * inside[k]
                     ) or (bool(own[k]) and self._repeated(anchor, k, inside[k], side_new=side_new))
+                    kept = kept or bool(opens[k])
                     if (
                         score >= current + self.options.split_gain or kept
                     ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):

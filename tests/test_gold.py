@@ -806,15 +806,8 @@ KNOWN_READINGS = (
         "new ¶8 keeps 42 % of its words in OP 16 (45 % needed) with no run, and new ¶10 pairs "
         "with old ¶11 (see there): OP 16 pairs with new ¶5 alone",
     ),
-    KnownReading(
-        "S_RES_2122_2013__S_RES_2242_2015",
-        (2,),
-        (4, 5),
-        "new ¶5 opens with old ¶3's first twelve words, but keeps a fifth of its own words' "
-        "weight there (0.22, under the 0.33 a part needs) and lowers the joined similarity "
-        "(0.67 -> 0.60): old ¶3 pairs with new ¶6 alone",
-    ),
     KnownReading("S_RES_2122_2013__S_RES_2242_2015", (3,), (2,), _TIED_CHAIN),
+    KnownReading("S_RES_2122_2013__S_RES_2242_2015", (2,), (4, 5), _TIED_CHAIN),
     KnownReading(
         "S_RES_2122_2013__S_RES_2242_2015",
         (18,),
@@ -1116,8 +1109,8 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the fifty-eight pairs: F1 0.918, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.949, status 0.959, moved/split/merged 137 of 201, best
+    # Measured on the fifty-eight pairs: F1 0.919, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.949, status 0.959, moved/split/merged 138 of 201, best
     # baseline 0.735 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5
