@@ -101,6 +101,11 @@ _SPLIT_PLACE = (
     "gold by its part in place (OP 3), and the longest chains differ from there"
 )
 
+_OTHER_LINKS = (
+    "the moved flag: the engine's longest chain runs through links it reads otherwise in this "
+    "pair (named above), so it keeps other pairs in place than the gold"
+)
+
 # Disagreements of the engine with the tuning half, each explained; any other one fails. They are
 # the measured shortfall of ``bench/quality.py``: fixing one for its own sake would be a rule
 # tuned to one file.
@@ -819,6 +824,55 @@ KNOWN_READINGS = (
     KnownReading("S_RES_2143_2014__S_RES_2225_2015", (12,), (7, 8), _TIED_CHAIN),
     KnownReading("S_RES_2143_2014__S_RES_2225_2015", (29,), (33,), _TIED_CHAIN),
     KnownReading("S_RES_2143_2014__S_RES_2225_2015", (31,), (31,), _TIED_CHAIN),
+    # The six pairs below joined the tuning half after the seventh fresh check (docs/matching.md).
+    KnownReading(
+        "S_RES_1612_2005__S_RES_1882_2009",
+        (11,),
+        (),
+        "paired with OP 7 (a) at 0.32 through a 10-word run that is a citation ('on children "
+        "and armed conflict as called for in paragraph ... of its resolution')",
+    ),
+    KnownReading("S_RES_1612_2005__S_RES_1882_2009", (), (24,), "see old OP 2"),
+    KnownReading(
+        "S_RES_1612_2005__S_RES_1882_2009",
+        (35,),
+        (),
+        "paired with OP 5 (d) at 0.32 through an 11-word run that is mostly a title ('the "
+        "Special Representative of the Secretary-General for Children and Armed Conflict')",
+    ),
+    KnownReading("S_RES_1612_2005__S_RES_1882_2009", (), (21,), "see old OP 15"),
+    KnownReading("S_RES_1612_2005__S_RES_1882_2009", (34,), (34,), _OTHER_LINKS),
+    KnownReading("S_RES_1612_2005__S_RES_1882_2009", (39,), (29,), _OTHER_LINKS),
+    KnownReading("S_RES_1674_2006__S_RES_1894_2009", (4,), (8,), _TIED_CHAIN),
+    KnownReading("S_RES_1674_2006__S_RES_1894_2009", (7,), (15,), _TIED_CHAIN),
+    KnownReading("S_RES_1674_2006__S_RES_1894_2009", (9,), (6,), _TIED_CHAIN),
+    KnownReading("S_RES_1674_2006__S_RES_1894_2009", (13,), (24,), _TIED_CHAIN),
+    KnownReading("S_RES_1674_2006__S_RES_1894_2009", (14,), (7,), _TIED_CHAIN),
+    KnownReading("S_RES_1674_2006__S_RES_1894_2009", (18,), (12, 36), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_1888_2009__S_RES_1960_2010",
+        (56,),
+        (38,),
+        "OP 27 (c) keeps its 'credibly suspected of committing ... rape or other forms of "
+        "sexual violence' whole in both OP 3 and OP 18 (c) (0.67 each as evidence); the engine "
+        "pairs it with OP 3, the gold with its successor OP 18 (c) and OP 3 as new",
+    ),
+    KnownReading("S_RES_1888_2009__S_RES_1960_2010", (), (20,), "see OP 27 (c)"),
+    KnownReading("S_RES_1888_2009__S_RES_1960_2010", (55,), (39,), _TIED_CHAIN),
+    KnownReading(
+        "S_RES_2033_2012__S_PRST_2013_12",
+        (20,),
+        (),
+        "paired with new ¶17 at 0.33 through 'in accordance with Chapter VIII of the United "
+        "Nations Charter' and the organizations' names, a 9-word run of formula",
+    ),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (), (16,), "see old OP 1"),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (5,), (11,), _OTHER_LINKS),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (7,), (20,), _OTHER_LINKS),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (11,), (28,), _OTHER_LINKS),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (26,), (8,), _OTHER_LINKS),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (27,), (9,), _OTHER_LINKS),
+    KnownReading("S_RES_2033_2012__S_PRST_2013_12", (29,), (12,), _OTHER_LINKS),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (5,), (12,), _SPLIT_PLACE),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (8,), (2,), _SPLIT_PLACE),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (11,), (18,), _SPLIT_PLACE),
@@ -911,8 +965,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_fifty_eight_real_pairs() -> None:
-    """Fifty-eight real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_sixty_four_real_pairs() -> None:
+    """Sixty-four real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -950,15 +1004,20 @@ def test_the_tuning_half_holds_fifty_eight_real_pairs() -> None:
         "S_RES_1314_2000__S_RES_1379_2001",
         "S_RES_1325_2000__S_RES_1820_2008",
         "S_RES_1379_2001__S_RES_1460_2003",
+        "S_RES_1486_2003__S_RES_1517_2003",
         "S_RES_1539_2004__S_RES_1612_2005",
         "S_RES_1612_2005__S_PRST_2006_33",
+        "S_RES_1612_2005__S_RES_1882_2009",
         "S_RES_1631_2005__S_PRST_2006_39",
         "S_RES_1642_2005__S_RES_1687_2006",
+        "S_RES_1674_2006__S_RES_1894_2009",
         "S_RES_1809_2008__S_PRST_2009_3",
         "S_RES_1809_2008__S_RES_2033_2012",
         "S_RES_1820_2008__S_RES_1888_2009",
+        "S_RES_1888_2009__S_RES_1960_2010",
         "S_RES_1894_2009__S_PRST_2013_2",
         "S_RES_1960_2010__S_RES_2106_2013",
+        "S_RES_2033_2012__S_PRST_2013_12",
         "S_RES_2068_2012__S_RES_2143_2014",
         "S_RES_2114_2013__S_RES_2135_2014",
         "S_RES_2122_2013__S_RES_2242_2015",
@@ -969,6 +1028,7 @@ def test_the_tuning_half_holds_fifty_eight_real_pairs() -> None:
         "S_RES_2225_2015__S_RES_2427_2018",
         "S_RES_2234_2015__S_RES_2263_2016",
         "S_RES_2242_2015__S_RES_2467_2019",
+        "S_RES_2300_2016__S_RES_2338_2017",
         "S_RES_2417_2018__S_PRST_2020_6",
         "S_RES_2417_2018__S_RES_2573_2021",
         "S_RES_2427_2018__S_PRST_2020_3",
@@ -1109,9 +1169,9 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the fifty-eight pairs: F1 0.919, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.949, status 0.959, moved/split/merged 138 of 201, best
-    # baseline 0.735 (1:1 assignment over the Indel ratio).
+    # Measured on the sixty-four pairs: F1 0.925, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.951, status 0.962, moved/split/merged 159 of 230, best
+    # baseline 0.756 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.90
     assert min(s.f1 for s in engine) >= 0.5
     assert mean([s.precision for s in engine]) >= 0.945
