@@ -655,11 +655,15 @@ class _Aligner:
             gap[i0 + 1 : i1, j0 + 1 : j1] = True
         self._chain(mask & gap)
 
-    def grow(self, numbers: Sequence[int]) -> None:
-        """Grow one-to-one groups into splits or merges by contained unmatched neighbours."""
+    def grow(
+        self, numbers: Sequence[int], anchors: tuple[set[int], set[int]] | None = None
+    ) -> None:
+        """Grow one-to-one groups into splits or merges by contained unmatched neighbours.
+
+        ``anchors`` are the split and merge anchors (``_anchors``) when the caller holds them: a
+        superset stays one as paragraphs are taken, so moves work them out once."""
         # Only anchors that some unmatched paragraph could join are searched: a quick superset.
-        split_anchors = self._anchors(side_new=True)
-        merge_anchors = self._anchors(side_new=False)
+        split_anchors, merge_anchors = anchors or self.anchors()
         for number in numbers:
             old, new = self.groups[number]
             if len(old) != 1 or len(new) != 1:
@@ -678,6 +682,10 @@ class _Aligner:
             for index in best[0]:
                 if index not in (new if side_new else old):
                     self.extend(number, side_new=side_new, index=index)
+
+    def anchors(self) -> tuple[set[int], set[int]]:
+        """The split anchors and the merge anchors (``_anchors``) as the groups stand."""
+        return self._anchors(side_new=True), self._anchors(side_new=False)
 
     def _anchors(self, *, side_new: bool) -> set[int]:
         """Paragraphs of the anchor side that an unmatched paragraph of the other side has as
@@ -933,12 +941,13 @@ class _Aligner:
             zip(rows.tolist(), cols.tolist(), strict=True),
             key=lambda rc: (-sub[rc[0], rc[1]], rc[0], rc[1]),
         )
+        anchors = self.anchors()
         for r, c in ranked:
             i, j = free_old[r], free_new[c]
             if i in self.old_group or j in self.new_group:
                 continue
             self.add([i], [j])
-            self.grow([len(self.groups) - 1])
+            self.grow([len(self.groups) - 1], anchors)
 
     def links(self) -> list[Link]:
         s = self.scores
