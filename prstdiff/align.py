@@ -752,10 +752,11 @@ class _Aligner:
         # A part that opens with the anchor's opening words, a long run of them, is the clause
         # cut off to open a paragraph of its own, however much it grew after it.
         opens = np.zeros_like(eligible)
-        for k in np.nonzero(own)[0].tolist() if self.options.run_min_words >= 1 else []:
-            if k not in taken and k not in group:
-                pair = (anchor, k) if side_new else (k, anchor)
-                opens[k] = s.runs.opening(*pair, OPENING_WORDS) >= self.options.run_min_words
+        if self.options.run_min_words >= 1:
+            for k in np.nonzero(own)[0].tolist():
+                if k not in taken and k not in group:
+                    pair = (anchor, k) if side_new else (k, anchor)
+                    opens[k] = s.runs.opening(*pair, OPENING_WORDS) >= self.options.run_min_words
         eligible |= opens
         far = [k for k in np.nonzero(eligible & own)[0].tolist() if k not in taken]
         share = self.options.part_share
@@ -775,11 +776,16 @@ class _Aligner:
                     # it shares with the anchor alone are too often the subject's stock words),
                     # or carry the anchor's language again, run and all, or open with it.
                     kept = (
-                        k not in near
-                        and inside[k] >= share
-                        and gain >= share * len(parts[k]) * inside[k]
-                    ) or (bool(own[k]) and self._repeated(anchor, k, inside[k], side_new=side_new))
-                    kept = kept or bool(opens[k])
+                        (
+                            k not in near
+                            and inside[k] >= share
+                            and gain >= share * len(parts[k]) * inside[k]
+                        )
+                        or bool(opens[k])
+                        or (
+                            bool(own[k]) and self._repeated(anchor, k, inside[k], side_new=side_new)
+                        )
+                    )
                     if (
                         score >= current + self.options.split_gain or kept
                     ) and not self._taken_elsewhere(anchor, k, score, side_new=side_new):
