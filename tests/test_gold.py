@@ -1172,9 +1172,9 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     # Measured on the sixty-four pairs: F1 0.925, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
     # rewrite in other words), precision 0.951, status 0.962, moved/split/merged 159 of 230, best
     # baseline 0.756 (1:1 assignment over the Indel ratio).
-    assert f1["prstdiff"] >= 0.90
+    assert f1["prstdiff"] >= 0.915
     assert min(s.f1 for s in engine) >= 0.5
     assert mean([s.precision for s in engine]) >= 0.945
-    assert mean([s.status_accuracy for s in engine]) >= 0.95
+    assert mean([s.status_accuracy for s in engine]) >= 0.955
     assert f1["prstdiff"] >= max(v for n, v in f1.items() if n != "prstdiff") + 0.15
-    assert found / expected >= 0.66
+    assert found / expected >= 0.68
