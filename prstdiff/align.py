@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -443,13 +444,9 @@ class _Runs:
     def shared_opening(self, i: int, j: int) -> int:
         """Scored words (not stop words) of the longest opening old ``i`` and new ``j`` share,
         word for word from their first word: ``Welcomes the sustained activity`` is three."""
-        old, new = self.old[i], self.new[j]
-        length = 0
-        for a, b in zip(old, new, strict=False):
-            if a != b:
-                break
-            length += 1
-        return sum(word not in self.stop_words for word in old[:length])
+        # One character per word: the common prefix of characters is the common prefix of words.
+        shared = os.path.commonprefix([self.old[i], self.new[j]])  # noqa: RUF071
+        return sum(word not in self.stop_words for word in shared)
 
     def _runs(self, i: int, j: int) -> list[tuple[int, int]]:
         """The maximal runs of consecutive distinctive shingles the two paragraphs share, as

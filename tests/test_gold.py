@@ -749,6 +749,10 @@ KNOWN_READINGS = (
         "it to OP 2's split",
     ),
     KnownReading("S_RES_2417_2018__S_RES_2573_2021", (23,), (11,), "see old ¶21"),
+    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (5,), (12,), _SPLIT_PLACE),
+    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (8,), (2,), _SPLIT_PLACE),
+    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (11,), (18,), _SPLIT_PLACE),
+    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (21,), (3,), _SPLIT_PLACE),
     # The six pairs below joined the tuning half after the sixth fresh check (docs/matching.md).
     KnownReading(
         "S_RES_1296_2000__S_RES_1674_2006",
@@ -873,10 +877,6 @@ KNOWN_READINGS = (
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (26,), (8,), _OTHER_LINKS),
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (27,), (9,), _OTHER_LINKS),
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (29,), (12,), _OTHER_LINKS),
-    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (5,), (12,), _SPLIT_PLACE),
-    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (8,), (2,), _SPLIT_PLACE),
-    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (11,), (18,), _SPLIT_PLACE),
-    KnownReading("S_RES_2417_2018__S_RES_2573_2021", (21,), (3,), _SPLIT_PLACE),
 )
 
 
