@@ -877,6 +877,46 @@ KNOWN_READINGS = (
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (26,), (8,), _OTHER_LINKS),
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (27,), (9,), _OTHER_LINKS),
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (29,), (12,), _OTHER_LINKS),
+    KnownReading(
+        "S_PRST_2002_41__S_RES_1674_2006",
+        (6,),
+        (24,),
+        "OP 14 keeps old ¶7's 'security and civilian character of camps of refugees and "
+        "internally displaced persons' in another word order ('refugee and internally displaced "
+        "person camps'): each is the other's best partner, at 0.29 with no run of eight words",
+    ),
+    KnownReading(
+        "S_PRST_2010_10__S_RES_2068_2012",
+        (14,),
+        (),
+        "paired with new ¶8 at 0.46 through a 15-word run of the series' phrase 'applicable "
+        "international law relating to the rights and protection of children in armed "
+        "conflict', in five earlier texts of the corpus, too few to be standing wording",
+    ),
+    KnownReading("S_PRST_2010_10__S_RES_2068_2012", (), (7,), "see old ¶15"),
+    KnownReading("S_PRST_2010_10__S_RES_2068_2012", (2,), (13,), _OTHER_LINKS),
+    KnownReading("S_PRST_2010_10__S_RES_2068_2012", (10,), (14, 16), _OTHER_LINKS),
+    KnownReading("S_PRST_2010_10__S_RES_2068_2012", (16,), (10, 15), _OTHER_LINKS),
+    KnownReading("S_PRST_2010_10__S_RES_2068_2012", (18,), (12,), _OTHER_LINKS),
+    KnownReading(
+        "S_PRST_2013_2__S_RES_2222_2015",
+        (11,),
+        (),
+        "paired with new ¶14 at 0.36 through a 9-word run that is a list, 'genocide, war "
+        "crimes, ethnic cleansing and crimes against humanity'",
+    ),
+    KnownReading("S_PRST_2013_2__S_RES_2222_2015", (), (13,), "see old ¶12"),
+    KnownReading(
+        "S_PRST_2013_2__S_RES_2222_2015",
+        (8, 9),
+        (16, 27),
+        "two pairs instead of one: old ¶10 -> new ¶17 (0.45, a 12-word run) and old ¶9 -> OP 5 "
+        "(OP 5 kept nearly whole in it); old ¶9's first sentence in new ¶17 (0.35) is missed, "
+        "as its best partner is OP 5",
+    ),
+    KnownReading("S_PRST_2013_2__S_RES_2222_2015", (4,), (8,), _OTHER_LINKS),
+    KnownReading("S_PRST_2013_2__S_RES_2222_2015", (5,), (6,), _OTHER_LINKS),
+    KnownReading("S_PRST_2013_2__S_RES_2222_2015", (16,), (10, 23, 25, 29), _OTHER_LINKS),
 )
 
 
@@ -965,8 +1005,8 @@ def gold(request: pytest.FixtureRequest) -> Gold:
     return read_gold(path)
 
 
-def test_the_tuning_half_holds_sixty_four_real_pairs() -> None:
-    """Sixty-four real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
+def test_the_tuning_half_holds_seventy_real_pairs() -> None:
+    """Seventy real pairs aligned by hand make the tuning half: renewals, thematic rewrites and
     statements that became resolutions (and back)."""
     names = {p.stem for p in GOLD_FILES}
     assert names == {
@@ -974,6 +1014,7 @@ def test_the_tuning_half_holds_sixty_four_real_pairs() -> None:
         "S_PRST_1999_6__S_RES_1265_1999",
         "S_PRST_1999_6__S_RES_1296_2000",
         "S_PRST_2002_41__S_PRST_2004_46",
+        "S_PRST_2002_41__S_RES_1674_2006",
         "S_PRST_2004_46__S_RES_1674_2006",
         "S_PRST_2005_25__S_RES_1674_2006",
         "S_PRST_2005_8__S_RES_1612_2005",
@@ -986,10 +1027,12 @@ def test_the_tuning_half_holds_sixty_four_real_pairs() -> None:
         "S_PRST_2008_6__S_RES_1882_2009",
         "S_PRST_2009_3__S_PRST_2010_1",
         "S_PRST_2009_9__S_RES_1882_2009",
+        "S_PRST_2010_10__S_RES_2068_2012",
         "S_PRST_2010_1__S_PRST_2013_12",
         "S_PRST_2010_1__S_RES_2033_2012",
         "S_PRST_2013_12__S_RES_2167_2014",
         "S_PRST_2013_2__S_RES_2175_2014",
+        "S_PRST_2013_2__S_RES_2222_2015",
         "S_PRST_2013_8__S_RES_2143_2014",
         "S_PRST_2014_27__S_RES_2320_2016",
         "S_PRST_2017_21__S_RES_2427_2018",
@@ -1014,11 +1057,14 @@ def test_the_tuning_half_holds_sixty_four_real_pairs() -> None:
         "S_RES_1809_2008__S_PRST_2009_3",
         "S_RES_1809_2008__S_RES_2033_2012",
         "S_RES_1820_2008__S_RES_1888_2009",
+        "S_RES_1882_2009__S_RES_1998_2011",
         "S_RES_1888_2009__S_RES_1960_2010",
         "S_RES_1894_2009__S_PRST_2013_2",
+        "S_RES_1898_2009__S_RES_1930_2010",
         "S_RES_1960_2010__S_RES_2106_2013",
         "S_RES_2033_2012__S_PRST_2013_12",
         "S_RES_2068_2012__S_RES_2143_2014",
+        "S_RES_2106_2013__S_RES_2122_2013",
         "S_RES_2114_2013__S_RES_2135_2014",
         "S_RES_2122_2013__S_RES_2242_2015",
         "S_RES_2143_2014__S_RES_2225_2015",
@@ -1169,9 +1215,9 @@ def test_tuning_half_figures_against_the_baselines(capsys: pytest.CaptureFixture
     found, expected = pooled_flags(engine)
     with capsys.disabled():
         print("\ntuning half, mean link F1: " + ", ".join(f"{n} {v:.3f}" for n, v in f1.items()))
-    # Measured on the sixty-four pairs: F1 0.925, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
-    # rewrite in other words), precision 0.951, status 0.962, moved/split/merged 159 of 230, best
-    # baseline 0.756 (1:1 assignment over the Indel ratio).
+    # Measured on the seventy pairs: F1 0.926, lowest 0.526 (S/PRST/2004/46 -> S/RES/1674, a
+    # rewrite in other words), precision 0.952, status 0.963, moved/split/merged 172 of 247, best
+    # baseline 0.750 (1:1 assignment over the Indel ratio).
     assert f1["prstdiff"] >= 0.915
     assert min(s.f1 for s in engine) >= 0.5
     assert mean([s.precision for s in engine]) >= 0.945
