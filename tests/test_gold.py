@@ -877,6 +877,7 @@ KNOWN_READINGS = (
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (26,), (8,), _OTHER_LINKS),
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (27,), (9,), _OTHER_LINKS),
     KnownReading("S_RES_2033_2012__S_PRST_2013_12", (29,), (12,), _OTHER_LINKS),
+    # The six pairs below joined the tuning half after the eighth fresh check (docs/matching.md).
     KnownReading(
         "S_PRST_2002_41__S_RES_1674_2006",
         (6,),
